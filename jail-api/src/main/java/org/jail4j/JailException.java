@@ -1,0 +1,170 @@
+package org.jail4j;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The root of every error jail4j reports. Unchecked, and carrying what a person needs to act: the
+ * operation that failed, the jail it concerned (JID and/or name), the FreeBSD errno by name, and
+ * the kernel's own {@code errmsg} text when the kernel gave one.
+ *
+ * <p>The message is worded like jail(8): the kernel's text when there is one ({@code "jail: web:
+ * prison limit exceeded"}), otherwise the operation and {@code strerror} ({@code "jail: web:
+ * jail_set: Operation not permitted"}).
+ *
+ * <pre>{@code
+ * try {
+ *   host.start(jail);
+ * } catch (JailExistsException e) {
+ *   System.err.println(e.errno() + " " + e.kernelMessage().orElse(""));
+ * }
+ * }</pre>
+ *
+ * <p>Subclasses name what callers branch on: {@link JailNotFoundException}, {@link
+ * JailExistsException}, {@link JailPermissionException}, {@link InvalidJailParameterException},
+ * {@link UnsupportedHostException}.
+ */
+public class JailException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String operation;
+  private final @Nullable Integer jid;
+  private final @Nullable String jailName;
+  private final @Nullable Errno errno;
+  private final @Nullable String kernelMessage;
+
+  /**
+   * An error with every detail given.
+   *
+   * @param operation what was being done, e.g. {@code jail_set}, {@code start}, {@code mount}
+   * @param jid the jail's JID when known
+   * @param jailName the jail's name when known
+   * @param errno the FreeBSD errno when the failure came from a system call
+   * @param kernelMessage the kernel's {@code errmsg} text when it wrote one
+   * @param detail extra text for the message when there is no kernel text (may be null)
+   * @param cause the underlying cause, may be null
+   */
+  public JailException(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
+      @Nullable Throwable cause) {
+    super(format(operation, jid, jailName, errno, kernelMessage, detail), cause);
+    this.operation = operation;
+    this.jid = jid;
+    this.jailName = jailName;
+    this.errno = errno;
+    this.kernelMessage = emptyToNull(kernelMessage);
+  }
+
+  /**
+   * An error that did not come from a system call.
+   *
+   * @param operation what was being done
+   * @param jailName the jail's name when known
+   * @param detail what went wrong
+   */
+  public JailException(String operation, @Nullable String jailName, String detail) {
+    this(operation, null, jailName, null, null, detail, null);
+  }
+
+  private static @Nullable String emptyToNull(@Nullable String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static String format(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail) {
+    StringBuilder sb = new StringBuilder("jail: ");
+    if (jailName != null && !jailName.isEmpty()) {
+      sb.append(jailName).append(": ");
+    } else if (jid != null) {
+      sb.append(jid).append(": ");
+    }
+    String km = emptyToNull(kernelMessage);
+    if (km != null) {
+      sb.append(km);
+    } else if (detail != null && errno == null) {
+      sb.append(operation).append(": ").append(detail);
+    } else {
+      sb.append(operation);
+      if (errno != null) {
+        sb.append(": ").append(errno.message());
+      }
+      if (detail != null) {
+        sb.append(": ").append(detail);
+      }
+    }
+    if (errno != null) {
+      sb.append(" (").append(errno.name()).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** What was being done when the error happened, e.g. {@code jail_set} or {@code start}. */
+  public String operation() {
+    return operation;
+  }
+
+  /** The JID of the jail concerned, when known. */
+  public OptionalInt jid() {
+    return jid == null ? OptionalInt.empty() : OptionalInt.of(jid);
+  }
+
+  /** The name of the jail concerned, when known. */
+  public Optional<String> jailName() {
+    return Optional.ofNullable(jailName);
+  }
+
+  /** The FreeBSD errno, when the failure came from a system call. */
+  public Optional<Errno> errno() {
+    return Optional.ofNullable(errno);
+  }
+
+  /** The kernel's {@code errmsg} text, when it wrote one (many errors carry none). */
+  public Optional<String> kernelMessage() {
+    return Optional.ofNullable(kernelMessage);
+  }
+
+  /**
+   * The most specific exception for a failed system call: {@link JailNotFoundException} for {@code
+   * ENOENT}, {@link JailExistsException} for {@code EEXIST}, {@link JailPermissionException} for
+   * {@code EPERM}, {@link InvalidJailParameterException} for {@code EINVAL} and {@code
+   * ENAMETOOLONG}, a plain {@code JailException} otherwise.
+   *
+   * @param operation the system call or step, e.g. {@code jail_set}
+   * @param jid the jail's JID when known
+   * @param jailName the jail's name when known
+   * @param errno the errno the call reported
+   * @param kernelMessage the kernel's errmsg, may be null or empty
+   * @return the exception to throw
+   */
+  public static JailException fromErrno(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      Errno errno,
+      @Nullable String kernelMessage) {
+    switch (errno) {
+      case ENOENT:
+        return new JailNotFoundException(operation, jid, jailName, errno, kernelMessage);
+      case EEXIST:
+        return new JailExistsException(operation, jid, jailName, errno, kernelMessage);
+      case EPERM:
+        return new JailPermissionException(operation, jid, jailName, errno, kernelMessage);
+      case EINVAL:
+      case ENAMETOOLONG:
+        return new InvalidJailParameterException(operation, jid, jailName, errno, kernelMessage);
+      default:
+        return new JailException(operation, jid, jailName, errno, kernelMessage, null, null);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.jail4j;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The jail does not exist, is not visible to the caller, or is dying (ENOENT).
+ *
+ * <pre>{@code
+ * try {
+ *   host.get(42);
+ * } catch (JailNotFoundException e) {
+ *   System.err.println(e.getMessage());
+ * }
+ * }</pre>
+ */
+public class JailNotFoundException extends JailException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * An error reported by a system call.
+   *
+   * @param operation the system call or step
+   * @param jid the jail's JID when known
+   * @param jailName the jail's name when known
+   * @param errno the errno reported
+   * @param kernelMessage the kernel's errmsg, may be null
+   */
+  public JailNotFoundException(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage) {
+    super(operation, jid, jailName, errno, kernelMessage, null, null);
+  }
+
+  /**
+   * An error found by the library itself, before or without a system call.
+   *
+   * @param operation what was being done
+   * @param jailName the jail's name when known
+   * @param detail what went wrong
+   */
+  public JailNotFoundException(String operation, @Nullable String jailName, String detail) {
+    super(operation, null, jailName, null, null, detail, null);
+  }
+}

@@ -1,0 +1,5 @@
+/** Runnable jail4j programs, including the tour of the whole library. */
+module org.jail4j.examples {
+  requires org.jail4j;
+  requires org.jail4j.testkit;
+}

@@ -1,0 +1,9 @@
+/**
+ * The native FreeBSD provider: jnr-ffi bindings to the jail system calls, sysctl type discovery,
+ * mounts and jexec.
+ */
+module org.jail4j.freebsd {
+  requires transitive org.jail4j;
+  requires org.jnrproject.ffi;
+  requires org.jnrproject.constants;
+}

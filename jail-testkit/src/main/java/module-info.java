@@ -1,0 +1,9 @@
+/**
+ * The jail4j testkit: a fake FreeBSD jail kernel and host that follow FreeBSD's rules on the same
+ * bytes, a JUnit 5 extension, and the contract test kit every provider must pass.
+ */
+module org.jail4j.testkit {
+  requires transitive org.jail4j;
+  requires static org.immutables.value.annotations;
+  requires static org.junit.jupiter.api;
+}
