@@ -1,5 +1,7 @@
 package org.jail4j.rc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +79,24 @@ final class JailSettings {
                 return Optional.empty();
               }
             });
+  }
+
+  /**
+   * A list setting that {@link Jail} has as an attribute (e.g. {@code execStart()}) and that may
+   * also have been given through {@code param(JailParam.EXEC_START, ...)}: both, in that order.
+   */
+  List<String> list(String name, List<String> attribute) {
+    List<String> out = new ArrayList<>(attribute);
+    raw(name)
+        .ifPresent(
+            v -> {
+              if (v instanceof List<?> l) {
+                l.forEach(x -> out.add(String.valueOf(x)));
+              } else {
+                out.add(v.toString());
+              }
+            });
+    return out;
   }
 
   /** {@code vnet=new}: the jail has its own network stack. */

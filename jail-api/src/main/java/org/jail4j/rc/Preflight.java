@@ -354,9 +354,9 @@ public final class Preflight {
     }
     Jail j = jail.jail();
     Map<String, List<String>> commands = new LinkedHashMap<>();
-    commands.put("exec.start", j.execStart());
-    commands.put("command", j.command());
-    commands.put("exec.stop", j.execStop());
+    commands.put("exec.start", jail.list("exec.start", j.execStart()));
+    commands.put("command", jail.list("command", j.command()));
+    commands.put("exec.stop", jail.list("exec.stop", j.execStop()));
     for (Map.Entry<String, List<String>> e : commands.entrySet()) {
       for (String line : e.getValue()) {
         String first = line.trim().split("\\s+", 2)[0];
@@ -553,7 +553,7 @@ public final class Preflight {
   // ---- the jail's own parameters ------------------------------------------------------------
 
   private void vnetInterface() {
-    List<String> ifaces = jail.jail().vnetInterfaces();
+    List<String> ifaces = jail.list("vnet.interface", jail.jail().vnetInterfaces());
     if (!ifaces.isEmpty() && !jail.vnet()) {
       jailWarn(
           PreflightRule.VNET_INTERFACE,

@@ -29,9 +29,10 @@ class PreflightTest {
     return jail(b -> b.param(JailParam.VNET, JailSys.NEW));
   }
 
-  private static Jail.Builder allow(Jail.Builder b, String... flags) {
-    for (String f : flags) {
-      b.param(JailParam.named(f), "true");
+  @SafeVarargs
+  private static Jail.Builder allow(Jail.Builder b, JailParam<Boolean>... flags) {
+    for (JailParam<Boolean> f : flags) {
+      b.param(f, true);
     }
     return b;
   }
@@ -142,7 +143,7 @@ class PreflightTest {
 
   @Test
   void routesWithAllowRoutingAreAccepted() {
-    Jail j = jail(b -> allow(b, "allow.routing"));
+    Jail j = jail(b -> allow(b, JailParam.ALLOW_ROUTING));
     assertThat(check(j, "defaultrouter=\"192.0.2.1\"\nstatic_routes=\"net1\"\n")).isEmpty();
   }
 
@@ -197,7 +198,7 @@ class PreflightTest {
 
   @Test
   void ntpdWithSettimeAndAdjtimeIsAccepted() {
-    Jail j = jail(b -> allow(b, "allow.settime", "allow.adjtime"));
+    Jail j = jail(b -> allow(b, JailParam.ALLOW_SETTIME, JailParam.ALLOW_ADJTIME));
     assertThat(check(j, "ntpd_enable=\"YES\"\nntpdate_enable=\"YES\"\n")).isEmpty();
   }
 
@@ -224,7 +225,7 @@ class PreflightTest {
 
   @Test
   void pingWithAllowRawSocketsIsAccepted() {
-    Jail j = jail(b -> allow(b.addExecStart("ping -c 1 192.0.2.1"), "allow.raw_sockets"));
+    Jail j = jail(b -> allow(b.addExecStart("ping -c 1 192.0.2.1"), JailParam.ALLOW_RAW_SOCKETS));
     assertThat(Preflight.check(j)).isEmpty();
   }
 
@@ -269,19 +270,18 @@ class PreflightTest {
     Jail j =
         jail(
             b ->
-                b.param(JailParam.named("sysvshm"), "new")
-                    .param(JailParam.named("sysvsem"), "new"));
+                b.param(JailParam.SYSVSHM, JailSys.NEW).param(JailParam.SYSVSEM, JailSys.NEW));
     assertThat(check(j, "postgresql_enable=\"YES\"\n")).isEmpty();
   }
 
   @Test
   void postgresqlWithLegacySysvipcIsAccepted() {
-    assertThat(check(jail(b -> allow(b, "allow.sysvipc")), "postgresql_enable=YES\n")).isEmpty();
+    assertThat(check(jail(b -> allow(b, JailParam.ALLOW_SYSVIPC)), "postgresql_enable=YES\n")).isEmpty();
   }
 
   @Test
   void postgresqlWithOnlySharedMemoryStillLacksSemaphores() {
-    Jail j = jail(b -> b.param(JailParam.named("sysvshm"), "inherit"));
+    Jail j = jail(b -> b.param(JailParam.SYSVSHM, JailSys.INHERIT));
     assertThat(check(j, "postgresql_enable=YES\n"))
         .singleElement()
         .satisfies(w -> assertThat(w.problem()).isEqualTo("needs SysV semaphores"));
@@ -305,7 +305,7 @@ class PreflightTest {
     Jail j =
         jail(
             b ->
-                allow(b.param(JailParam.VNET, JailSys.NEW), "allow.nfsd")
+                allow(b.param(JailParam.VNET, JailSys.NEW), JailParam.ALLOW_NFSD)
                     .param(JailParam.ENFORCE_STATFS, 0));
     assertThat(check(j, "nfs_server_enable=\"YES\"\n"))
         .singleElement()
@@ -314,7 +314,7 @@ class PreflightTest {
 
   @Test
   void nfsServerWithAllowNfsdAndVnetIsAccepted() {
-    Jail j = jail(b -> allow(b.param(JailParam.VNET, JailSys.NEW), "allow.nfsd"));
+    Jail j = jail(b -> allow(b.param(JailParam.VNET, JailSys.NEW), JailParam.ALLOW_NFSD));
     assertThat(check(j, "nfs_server_enable=\"YES\"\n")).isEmpty();
   }
 
@@ -333,7 +333,7 @@ class PreflightTest {
   @Test
   void zfsWithMountPermissionsIsAccepted() {
     Jail j =
-        jail(b -> allow(b, "allow.mount", "allow.mount.zfs").param(JailParam.ENFORCE_STATFS, 1));
+        jail(b -> allow(b, JailParam.ALLOW_MOUNT, JailParam.ALLOW_MOUNT_ZFS).param(JailParam.ENFORCE_STATFS, 1));
     assertThat(check(j, "zfs_enable=\"YES\"\n")).isEmpty();
   }
 
@@ -346,7 +346,7 @@ class PreflightTest {
 
   @Test
   void kldListCanNeverWorkInAJail() {
-    Jail j = jail(b -> allow(b.param(JailParam.VNET, JailSys.NEW), "allow.mount"));
+    Jail j = jail(b -> allow(b.param(JailParam.VNET, JailSys.NEW), JailParam.ALLOW_MOUNT));
     assertThat(check(j, "kld_list=\"if_bridge if_epair\"\n"))
         .singleElement()
         .satisfies(
@@ -391,13 +391,37 @@ class PreflightTest {
 
   @Test
   void hostnameWithSetHostnameOffWarns() {
-    Jail j = jail(b -> b.param(JailParam.named("allow.set_hostname"), "false"));
+    Jail j = jail(b -> b.param(JailParam.ALLOW_SET_HOSTNAME, false));
     assertThat(rules(j, "hostname=\"web\"\n")).containsExactly(PreflightRule.HOSTNAME);
   }
 
   @Test
   void hostnameWithTheDefaultSetHostnameIsAccepted() {
     assertThat(check(plain(), "hostname=\"web\"\n")).isEmpty();
+  }
+
+  @Test
+  void parametersKnownOnlyByNameAreReadLikeCatalogued() {
+    Jail j =
+        jail(
+            b ->
+                b.param(JailParam.named("allow.settime"), "true")
+                    .param(JailParam.named("allow.adjtime"), "1")
+                    .param(JailParam.named("sysvshm"), "new")
+                    .param(JailParam.named("sysvsem"), "inherit"));
+    assertThat(check(j, "ntpd_enable=YES\npostgresql_enable=YES\n")).isEmpty();
+  }
+
+  @Test
+  void pseudoParametersGivenThroughParamAreRead() {
+    Jail j =
+        jail(
+            b ->
+                b.param(JailParam.VNET_INTERFACE, List.of("epair0b"))
+                    .param(JailParam.EXEC_START, List.of("/sbin/ping -c1 192.0.2.1")));
+    assertThat(Preflight.check(j))
+        .extracting(PreflightWarning::rule)
+        .containsExactly(PreflightRule.RAW_SOCKETS, PreflightRule.VNET_INTERFACE);
   }
 
   @Test
@@ -420,7 +444,7 @@ class PreflightTest {
 
   @Test
   void allowMountFsWithoutAllowMountAndWithEnforceStatfsTwoHasNoEffect() {
-    Jail j = jail(b -> allow(b, "allow.mount.nullfs"));
+    Jail j = jail(b -> allow(b, JailParam.ALLOW_MOUNT_NULLFS));
     assertThat(Preflight.check(j))
         .singleElement()
         .satisfies(
