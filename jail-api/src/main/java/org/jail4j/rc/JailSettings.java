@@ -116,21 +116,11 @@ final class JailSettings {
     if (v instanceof Number n) {
       return Optional.of(n.intValue() != 0);
     }
-    switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
-      case "":
-      case "true":
-      case "1":
-      case "yes":
-      case "on":
-        return Optional.of(true);
-      case "false":
-      case "0":
-      case "no":
-      case "off":
-        return Optional.of(false);
-      default:
-        return Optional.empty();
-    }
+    return switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
+      case "", "true", "1", "yes", "on" -> Optional.of(true);
+      case "false", "0", "no", "off" -> Optional.of(false);
+      default -> Optional.empty();
+    };
   }
 
   Jail jail() {

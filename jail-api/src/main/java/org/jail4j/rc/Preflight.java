@@ -18,8 +18,8 @@ import org.jail4j.rc.PreflightWarning.Origin;
 /**
  * Checks a {@link Jail} and the rc.conf its root boots with against what a jail cannot do
  * (freebsd-jail-abi.md §8): creating interfaces or devices, changing addresses and routes,
- * firewalls, raw sockets, socket families other than UNIX/IP/route, SysV IPC, mounting, setting
- * the time, loading kernel modules, nested jails. Each finding names the rc.conf variable or jail
+ * firewalls, raw sockets, socket families other than UNIX/IP/route, SysV IPC, mounting, setting the
+ * time, loading kernel modules, nested jails. Each finding names the rc.conf variable or jail
  * parameter, the problem and the fix; nothing is changed. The rules are listed in {@link
  * PreflightRule} and in docs/RCCONF.md.
  *
@@ -80,9 +80,9 @@ public final class Preflight {
   }
 
   /**
-   * Checks a jail and the rc.conf files in its root: {@code etc/rc.conf}, {@code
-   * etc/rc.conf.local} and the files of {@code etc/rc.conf.d} (by name), those that exist. A
-   * symlink among them is refused, not followed: the jail's root user controls that tree.
+   * Checks a jail and the rc.conf files in its root: {@code etc/rc.conf}, {@code etc/rc.conf.local}
+   * and the files of {@code etc/rc.conf.d} (by name), those that exist. A symlink among them is
+   * refused, not followed: the jail's root user controls that tree.
    *
    * @param jail the jail; its {@code path} is the root
    * @return the warnings
@@ -171,7 +171,8 @@ public final class Preflight {
             rule, Origin.RC_CONF, variable, rc.getOrDefault(variable, ""), problem, fix));
   }
 
-  private void jailWarn(PreflightRule rule, String param, String value, String problem, String fix) {
+  private void jailWarn(
+      PreflightRule rule, String param, String value, String problem, String fix) {
     out.add(new PreflightWarning(rule, Origin.JAIL, param, value, problem, fix));
   }
 

@@ -15,8 +15,8 @@ public enum QuoteStyle {
   /** Single quotes: {@code syslogd_flags='-ss'}; everything inside is literal. */
   SINGLE,
   /**
-   * Double quotes, what sysrc(8) writes: {@code sshd_enable="YES"}; {@code \}, {@code "}, {@code
-   * $} and {@code `} are escaped with a backslash when jail4j writes a value.
+   * Double quotes, what sysrc(8) writes: {@code sshd_enable="YES"}; {@code \}, {@code "}, {@code $}
+   * and {@code `} are escaped with a backslash when jail4j writes a value.
    */
   DOUBLE,
   /** Several quoted and unquoted pieces, e.g. {@code a="x"'y'z}; only ever read, never written. */

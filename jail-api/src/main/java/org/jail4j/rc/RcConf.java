@@ -27,16 +27,16 @@ import org.jail4j.rc.RcEntry.RcWord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An rc.conf(5) file (or an rc.conf.d snippet) as an editable document, what {@code sysrc(8)} edits:
- * reading it gives every assignment's value, editing it changes only the lines concerned, and the
- * text of an unedited document is the file byte for byte (comments, order, blank lines, quoting,
- * tabs, a missing final newline).
+ * An rc.conf(5) file (or an rc.conf.d snippet) as an editable document, what {@code sysrc(8)}
+ * edits: reading it gives every assignment's value, editing it changes only the lines concerned,
+ * and the text of an unedited document is the file byte for byte (comments, order, blank lines,
+ * quoting, tabs, a missing final newline).
  *
  * <p>rc.conf is a {@code /bin/sh} fragment that rc sources. This class reads it with the shell's
- * lexical rules: {@code NAME=VALUE} with the value unquoted, in {@code '...'}, in {@code "..."} (with
- * backslash escapes), or several pieces joined; backslash-newline continuations; quoted values
- * spanning lines; trailing {@code # comments}. {@code $name}, {@code ${...}}, {@code $(...)} and
- * backquotes are kept as text in {@link #get(String)}; {@link #evaluate(Map)} expands variable
+ * lexical rules: {@code NAME=VALUE} with the value unquoted, in {@code '...'}, in {@code "..."}
+ * (with backslash escapes), or several pieces joined; backslash-newline continuations; quoted
+ * values spanning lines; trailing {@code # comments}. {@code $name}, {@code ${...}}, {@code $(...)}
+ * and backquotes are kept as text in {@link #get(String)}; {@link #evaluate(Map)} expands variable
  * references the way sourcing would. Any other statement ({@code . /etc/other}, {@code if ...},
  * {@code a=1; b=2}, a template line such as {@code ifconfig_e0b_@NAME@="DHCP"}) is kept verbatim
  * and ignored, or refused by {@link #parseStrict(String)}. When a variable is assigned more than
@@ -88,7 +88,7 @@ public final class RcConf {
    * @param text the file's text
    * @return the document
    * @throws RcConfException when {@code /bin/sh} could not read the text either (an unterminated
-   *     quote, {@code ${} or {@code $(}; a NUL byte), naming the line
+   *     quote, <code>${</code> or <code>$(</code>; a NUL byte), naming the line
    */
   public static RcConf parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -141,7 +141,8 @@ public final class RcConf {
       cs = StandardCharsets.ISO_8859_1;
       text = new String(bytes, cs);
     }
-    return new RcConf(new ArrayList<>(RcParser.parse(text, file.toString(), false)), file.toString(), cs);
+    return new RcConf(
+        new ArrayList<>(RcParser.parse(text, file.toString(), false)), file.toString(), cs);
   }
 
   /** An independent copy of this document. */
@@ -164,8 +165,8 @@ public final class RcConf {
   // ---- queries ------------------------------------------------------------------------------
 
   /**
-   * The value of a variable: its last assignment, with quotes and backslashes removed and {@code
-   * $} references left as text.
+   * The value of a variable: its last assignment, with quotes and backslashes removed and {@code $}
+   * references left as text.
    *
    * @param name the variable
    * @return the value, or empty when the file does not assign it
@@ -408,9 +409,9 @@ public final class RcConf {
   }
 
   /**
-   * The variable name rc's network.subr uses for an interface: {@code ifconfig_} plus the name
-   * with {@code .}, {@code -}, {@code /} and {@code +} turned into {@code _} ({@code em0.100} ->
-   * {@code ifconfig_em0_100}).
+   * The variable name rc's network.subr uses for an interface: {@code ifconfig_} plus the name with
+   * {@code .}, {@code -}, {@code /} and {@code +} turned into {@code _} ({@code em0.100} -> {@code
+   * ifconfig_em0_100}).
    *
    * @param iface the interface name
    * @return the variable name
@@ -594,8 +595,8 @@ public final class RcConf {
   /**
    * Writes the document to a file, replacing it atomically (a temporary file in the same folder,
    * then a rename, so a reader sees the old or the new file, never half of one). Writing into a
-   * jail's root from the host should go through the roots room's {@code SafeRootWriter} with
-   * {@link #toBytes()} instead, which refuses symlinks planted by the jail.
+   * jail's root from the host should go through the roots room's {@code SafeRootWriter} with {@link
+   * #toBytes()} instead, which refuses symlinks planted by the jail.
    *
    * @param file the file
    * @throws RcConfException when the file cannot be written

@@ -60,8 +60,7 @@ abstract class RcEntry {
     Assignment withWord(String rawWord, RcWord newWord) {
       String t = text();
       String newText = t.substring(0, valueStart) + rawWord + t.substring(valueEnd);
-      return new Assignment(
-          newText, name, valueStart, valueStart + rawWord.length(), newWord);
+      return new Assignment(newText, name, valueStart, valueStart + rawWord.length(), newWord);
     }
   }
 

@@ -319,7 +319,7 @@ final class RcParser {
         while (end < n && isNameChar(text.charAt(end))) {
           end++;
         }
-      } else if ((d >= '0' && d <= '9') || "@*#?-$!".indexOf(d) >= 0 && i + 1 < n) {
+      } else if ((d >= '0' && d <= '9') || (i + 1 < n && "@*#?-$!".indexOf(d) >= 0)) {
         end = i + 2;
       } else {
         lit.append('$');

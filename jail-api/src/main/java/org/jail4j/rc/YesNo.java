@@ -57,25 +57,16 @@ public record YesNo(String variable, Optional<String> value, State state) {
    * @return the answer
    */
   public static YesNo of(String variable, Optional<String> value) {
-    State state = State.NOT_SET_PROPERLY;
-    if (value.isPresent()) {
-      switch (value.get().toLowerCase(Locale.ROOT)) {
-        case "yes":
-        case "true":
-        case "on":
-        case "1":
-          state = State.YES;
-          break;
-        case "no":
-        case "false":
-        case "off":
-        case "0":
-          state = State.NO;
-          break;
-        default:
-          break;
-      }
-    }
+    State state =
+        value
+            .map(
+                v ->
+                    switch (v.toLowerCase(Locale.ROOT)) {
+                      case "yes", "true", "on", "1" -> State.YES;
+                      case "no", "false", "off", "0" -> State.NO;
+                      default -> State.NOT_SET_PROPERLY;
+                    })
+            .orElse(State.NOT_SET_PROPERLY);
     return new YesNo(variable, value, state);
   }
 

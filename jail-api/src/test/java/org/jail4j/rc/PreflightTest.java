@@ -71,8 +71,7 @@ class PreflightTest {
 
   @Test
   void openvpnInVnetWithItsOwnRulesetIsAccepted() {
-    Jail j =
-        jail(b -> b.param(JailParam.VNET, JailSys.NEW).param(JailParam.DEVFS_RULESET, 20));
+    Jail j = jail(b -> b.param(JailParam.VNET, JailSys.NEW).param(JailParam.DEVFS_RULESET, 20));
     assertThat(check(j, "openvpn_enable=YES\n")).isEmpty();
   }
 
@@ -178,8 +177,7 @@ class PreflightTest {
 
   @Test
   void pfInAVnetJailWithRuleset5IsAccepted() {
-    Jail j =
-        jail(b -> b.param(JailParam.VNET, JailSys.NEW).param(JailParam.DEVFS_RULESET, 5));
+    Jail j = jail(b -> b.param(JailParam.VNET, JailSys.NEW).param(JailParam.DEVFS_RULESET, 5));
     assertThat(check(j, "pf_enable=\"YES\"\n")).isEmpty();
   }
 
@@ -268,15 +266,14 @@ class PreflightTest {
   @Test
   void postgresqlWithNewSysvNamespacesIsAccepted() {
     Jail j =
-        jail(
-            b ->
-                b.param(JailParam.SYSVSHM, JailSys.NEW).param(JailParam.SYSVSEM, JailSys.NEW));
+        jail(b -> b.param(JailParam.SYSVSHM, JailSys.NEW).param(JailParam.SYSVSEM, JailSys.NEW));
     assertThat(check(j, "postgresql_enable=\"YES\"\n")).isEmpty();
   }
 
   @Test
   void postgresqlWithLegacySysvipcIsAccepted() {
-    assertThat(check(jail(b -> allow(b, JailParam.ALLOW_SYSVIPC)), "postgresql_enable=YES\n")).isEmpty();
+    assertThat(check(jail(b -> allow(b, JailParam.ALLOW_SYSVIPC)), "postgresql_enable=YES\n"))
+        .isEmpty();
   }
 
   @Test
@@ -333,7 +330,10 @@ class PreflightTest {
   @Test
   void zfsWithMountPermissionsIsAccepted() {
     Jail j =
-        jail(b -> allow(b, JailParam.ALLOW_MOUNT, JailParam.ALLOW_MOUNT_ZFS).param(JailParam.ENFORCE_STATFS, 1));
+        jail(
+            b ->
+                allow(b, JailParam.ALLOW_MOUNT, JailParam.ALLOW_MOUNT_ZFS)
+                    .param(JailParam.ENFORCE_STATFS, 1));
     assertThat(check(j, "zfs_enable=\"YES\"\n")).isEmpty();
   }
 
@@ -352,7 +352,8 @@ class PreflightTest {
         .satisfies(
             w -> {
               assertThat(w.rule()).isEqualTo(PreflightRule.KERNEL_MODULES);
-              assertThat(w.fix()).isEqualTo("add if_bridge if_epair to kld_list in the host's rc.conf");
+              assertThat(w.fix())
+                  .isEqualTo("add if_bridge if_epair to kld_list in the host's rc.conf");
             });
   }
 
@@ -363,9 +364,7 @@ class PreflightTest {
 
   @Test
   void devdPowerdMousedNeedHostDevices() {
-    assertThat(
-            check(
-                vnet(), "devd_enable=\"YES\"\npowerd_enable=\"YES\"\nmoused_enable=\"YES\"\n"))
+    assertThat(check(vnet(), "devd_enable=\"YES\"\npowerd_enable=\"YES\"\nmoused_enable=\"YES\"\n"))
         .extracting(PreflightWarning::setting)
         .containsExactly("devd_enable", "powerd_enable", "moused_enable");
   }
@@ -505,8 +504,7 @@ class PreflightTest {
     assertThat(Preflight.check(plain(), rc))
         .extracting(PreflightWarning::rule)
         .containsExactly(PreflightRule.GATEWAY, PreflightRule.FIREWALL);
-    Jail vnet =
-        jail(b -> b.param(JailParam.VNET, JailSys.NEW).param(JailParam.DEVFS_RULESET, 5));
+    Jail vnet = jail(b -> b.param(JailParam.VNET, JailSys.NEW).param(JailParam.DEVFS_RULESET, 5));
     assertThat(Preflight.check(vnet, rc)).isEmpty();
   }
 }

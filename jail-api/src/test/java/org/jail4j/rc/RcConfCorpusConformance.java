@@ -248,9 +248,13 @@ class RcConfCorpusConformance {
         readPrefix("freebsd__freebsd-src__libexec_rc_rc.conf.jail-section-excerpt")
             .evaluate(Map.of());
     Map<String, String> effective = readPrefix("Legun__").evaluate(defaults);
-    assertThat(YesNo.of("jail_enable", java.util.Optional.ofNullable(effective.get("jail_enable"))).isYes())
+    assertThat(
+            YesNo.of("jail_enable", java.util.Optional.ofNullable(effective.get("jail_enable")))
+                .isYes())
         .isTrue();
-    assertThat(effective).containsEntry("jail_list", "www").containsEntry("jail_conf", "/etc/jail.conf");
+    assertThat(effective)
+        .containsEntry("jail_list", "www")
+        .containsEntry("jail_conf", "/etc/jail.conf");
   }
 
   @Test

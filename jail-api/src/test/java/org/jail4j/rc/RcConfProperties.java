@@ -19,20 +19,16 @@ import org.quicktheories.generators.Generate;
  */
 class RcConfProperties {
 
-  private static final String VALUE_CHARS =
-      "aZ09_-./:=,@% \t\"'$`\\#;&|<>(){}*?~!\n\u00e9\u4e2d";
+  private static final String VALUE_CHARS = "aZ09_-./:=,@% \t\"'$`\\#;&|<>(){}*?~!\n\u00e9\u4e2d";
 
   /** One line of a generated document. */
   record Item(int kind, String name, String value, QuoteStyle style, boolean comment) {
     String text() {
-      switch (kind) {
-        case 0:
-          return name + "=" + RcConf.quote(value, style) + (comment ? " # " + name : "") + "\n";
-        case 1:
-          return "# " + value.replace("\n", " ") + "\n";
-        default:
-          return "\n";
-      }
+      return switch (kind) {
+        case 0 -> name + "=" + RcConf.quote(value, style) + (comment ? " # " + name : "") + "\n";
+        case 1 -> "# " + value.replace("\n", " ") + "\n";
+        default -> "\n";
+      };
     }
   }
 
@@ -40,8 +36,14 @@ class RcConfProperties {
     Gen<String> realistic =
         Generate.pick(
             List.of(
-                "sshd_enable", "hostname", "ifconfig_em0", "ifconfig_em0_alias0", "cron_flags",
-                "jail_list", "_x", "A1"));
+                "sshd_enable",
+                "hostname",
+                "ifconfig_em0",
+                "ifconfig_em0_alias0",
+                "cron_flags",
+                "jail_list",
+                "_x",
+                "A1"));
     Gen<String> random =
         lists()
             .of(Generate.pick(List.of('a', 'b', 'z', '_', '0', '9', 'Q')))
@@ -52,8 +54,8 @@ class RcConfProperties {
 
   private static Gen<String> values() {
     List<Character> pool = new ArrayList<>();
-    for (char c : VALUE_CHARS.toCharArray()) {
-      pool.add(c);
+    for (int i = 0; i < VALUE_CHARS.length(); i++) {
+      pool.add(VALUE_CHARS.charAt(i));
     }
     return lists().of(Generate.pick(pool)).ofSizeBetween(0, 14).map(RcConfProperties::join);
   }
@@ -111,9 +113,7 @@ class RcConfProperties {
     qt().withExamples(300)
         .forAll(documents())
         .checkAssert(
-            doc ->
-                assertThat(RcConf.parse(text(doc)).evaluate(Map.of()))
-                    .isEqualTo(model(doc)));
+            doc -> assertThat(RcConf.parse(text(doc)).evaluate(Map.of())).isEqualTo(model(doc)));
   }
 
   @Test

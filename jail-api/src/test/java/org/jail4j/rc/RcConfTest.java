@@ -186,6 +186,14 @@ class RcConfTest {
   }
 
   @Test
+  void carriageReturnBeforeNewlineIsPartOfTheValueAsInSh() {
+    RcConf rc = RcConf.parse("sshd_enable=\"YES\"\r\n");
+    assertThat(rc.get("sshd_enable")).contains("YES\r");
+    assertThat(rc.checkYesNo("sshd_enable").state()).isEqualTo(YesNo.State.NOT_SET_PROPERLY);
+    assertThat(rc.toString()).isEqualTo("sshd_enable=\"YES\"\r\n");
+  }
+
+  @Test
   void missingFinalNewlineIsKept() {
     assertThat(RcConf.parse("a=1\nb=2").toString()).isEqualTo("a=1\nb=2");
   }
