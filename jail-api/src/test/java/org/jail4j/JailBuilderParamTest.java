@@ -56,7 +56,7 @@ class JailBuilderParamTest {
         Object sample =
             switch (p.type().kind()) {
               case STRING_LIST -> List.of("x");
-              case BOOL -> Boolean.TRUE;
+              case BOOL -> true;
               case INT -> 1;
               default -> "x";
             };
