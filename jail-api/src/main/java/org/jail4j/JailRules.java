@@ -242,6 +242,20 @@ final class JailRules {
       return;
     }
     if (p.isNamed()) {
+      Optional<JailParam<?>> known = JailParam.lookup(f);
+      if (known.isPresent() && (!known.get().isKernel() || OWN_ATTRIBUTES.contains(known.get()))) {
+        v.add(
+            new Violation(
+                f,
+                "is "
+                    + (known.get().isKernel()
+                        ? "held in its own attribute"
+                        : "a jail(8) pseudo-parameter")
+                    + "; set it with JailParam."
+                    + f.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                    + " instead of JailParam.named"));
+        return;
+      }
       if (!(value instanceof String s)) {
         v.add(
             new Violation(

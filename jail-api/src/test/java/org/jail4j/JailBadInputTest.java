@@ -211,6 +211,16 @@ class JailBadInputTest {
             "dying",
             "is read-only"),
         bad(
+            "a pseudo-parameter by name",
+            b -> b.param(JailParam.named("exec.start"), "/bin/sh /etc/rc"),
+            "exec.start",
+            "is a jail(8) pseudo-parameter; set it with JailParam.EXEC_START"),
+        bad(
+            "an attribute by name",
+            b -> b.param(JailParam.named("host.hostname"), "web"),
+            "host.hostname",
+            "is held in its own attribute; set it with JailParam.HOST_HOSTNAME"),
+        bad(
             "negative stop.timeout",
             b -> b.param(JailParam.STOP_TIMEOUT, -5),
             "stop.timeout",
