@@ -661,7 +661,8 @@ public final class RcConf {
   private void checkValue(String name, String value) {
     Objects.requireNonNull(value, "value");
     if (value.indexOf('\0') >= 0) {
-      throw RcConfException.forVariable(name, "a value cannot hold a NUL byte (sh cannot store one)");
+      throw RcConfException.forVariable(
+          name, "a value cannot hold a NUL byte (sh cannot store one)");
     }
     CharsetEncoder enc = charset.newEncoder();
     if (!enc.canEncode(CharBuffer.wrap(value))) {
