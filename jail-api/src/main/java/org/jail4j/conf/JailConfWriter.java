@@ -93,6 +93,10 @@ public final class JailConfWriter {
       }
     }
     List<String[]> lines = new ArrayList<>();
+    if (numeric) {
+      // the block sets jid; the older jail(8) does not fill in name from it, so say it
+      lines.add(stmt("name", List.of(name)));
+    }
     if (j.jid().isPresent() && !numeric) {
       lines.add(stmt("jid", List.of(Integer.toString(j.jid().getAsInt()))));
     }
