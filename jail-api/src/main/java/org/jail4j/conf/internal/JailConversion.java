@@ -35,13 +35,17 @@ public final class JailConversion {
   public static Jail toJail(Evaluator.Jail j) {
     List<Problem> problems = new ArrayList<>(j.problems());
     Jail.Builder b = Jail.builder();
+    List<JailAddress> v4 = new ArrayList<>();
+    List<JailAddress> v6 = new ArrayList<>();
     for (Evaluator.Param p : j.params()) {
       try {
-        apply(b, p, j.name(), problems);
+        apply(b, p, j.name(), problems, v4, v6);
       } catch (InvalidJailParameterException | IllegalArgumentException e) {
         problems.add(Problem.inJail(j.name(), describe(p.name(), e), p.file(), p.line()));
       }
     }
+    // ip4.addr and ip6.addr are separate lists: IPv4 first, then IPv6, each in its own order
+    b.addAllAddresses(v4).addAllAddresses(v6);
     if (!problems.isEmpty()) {
       throw new JailConfException(problems);
     }
@@ -69,7 +73,13 @@ public final class JailConversion {
     return name + ": " + e.getMessage();
   }
 
-  private static void apply(Jail.Builder b, Evaluator.Param p, String jail, List<Problem> problems) {
+  private static void apply(
+      Jail.Builder b,
+      Evaluator.Param p,
+      String jail,
+      List<Problem> problems,
+      List<JailAddress> v4,
+      List<JailAddress> v6) {
     String name = ByteStrings.toText(p.name());
     List<String> values = new ArrayList<>();
     for (String v : p.values()) {
@@ -134,7 +144,7 @@ public final class JailConversion {
         return;
       case "ip4.addr":
       case "ip6.addr":
-        addresses(b, name, values);
+        addresses(name.equals("ip4.addr") ? v4 : v6, name, values);
         return;
       default:
         break;
@@ -152,7 +162,7 @@ public final class JailConversion {
     kernel(b, name, values);
   }
 
-  private static void addresses(Jail.Builder b, String name, List<String> values) {
+  private static void addresses(List<JailAddress> out, String name, List<String> values) {
     boolean v4 = name.equals("ip4.addr");
     for (String v : values) {
       JailAddress a;
@@ -164,7 +174,7 @@ public final class JailConversion {
       if (a.isIpv4() != v4) {
         throw new IllegalArgumentException("not an IPv" + (v4 ? "4" : "6") + " address: " + v);
       }
-      b.addAddresses(a);
+      out.add(a);
     }
   }
 
