@@ -35,7 +35,9 @@ class JailConfParserFuzz {
         continue;
       }
       JailConf conf = new JailConf(evaluated);
-      assertThat(conf.exhibit("|").lines().count()).isEqualTo(evaluated.size());
+      StringBuilder lines = new StringBuilder();
+      conf.jails().forEach(j -> lines.append(j.exhibit("|")).append('\n'));
+      assertThat(conf.exhibit("|")).isEqualTo(lines.toString());
       List<Jail> jails = new ArrayList<>();
       for (Evaluator.Jail j : evaluated) {
         try {
