@@ -145,6 +145,25 @@ class JailConfConversionTest {
   }
 
   @Test
+  void noFormOfAKernelBooleanIsTheInvertedPositiveParameter() {
+    assertThat(jail("allow.nomount;").params()).containsEntry(JailParam.ALLOW_MOUNT, false);
+    assertThat(jail("allow.nomount = 0;").params()).containsEntry(JailParam.ALLOW_MOUNT, true);
+    assertThat(jail("allow.raw_sockets = 1;").params())
+        .containsEntry(JailParam.ALLOW_RAW_SOCKETS, true);
+  }
+
+  @Test
+  void kernelBooleanRejectsOtherWords() {
+    assertThat(problems("allow.raw_sockets = yes;"))
+        .containsExactly("j: allow.raw_sockets: unknown boolean value \"yes\"");
+  }
+
+  @Test
+  void scalarKernelParameterUsesTheLastValue() {
+    assertThat(jail("securelevel = 1, 3;").params()).containsEntry(JailParam.SECURELEVEL, 3);
+  }
+
+  @Test
   void kernelIntegerRejectsText() {
     assertThat(problems("securelevel = high;"))
         .containsExactly("j: securelevel: non-integer value \"high\"");

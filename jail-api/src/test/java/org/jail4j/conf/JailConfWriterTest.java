@@ -80,9 +80,34 @@ class JailConfWriterTest {
   }
 
   @Test
-  void falseKernelBooleanIsLeftOutOrWrittenAsFalse() {
+  void falsePersistIsTheDefaultAndLeftOut() {
     Jail j = Jail.builder().name("w").persist(false).build();
     assertThat(JailConfWriter.write(j)).doesNotContain("persist");
+  }
+
+  @Test
+  void kernelBooleansAreFlagsInTheirPositiveOrNoForm() {
+    Jail j =
+        Jail.builder()
+            .name("w")
+            .param(JailParam.ALLOW_RAW_SOCKETS, true)
+            .param(JailParam.ALLOW_MOUNT_ZFS, false)
+            .build();
+    String text = JailConfWriter.write(j);
+    assertThat(text).contains("\tallow.raw_sockets;\n", "\tallow.mount.nozfs;\n");
+    assertThat(readBack(text)).isEqualTo(j);
+  }
+
+  @Test
+  void keyValueTextIsOneValueOfLines() {
+    Jail j =
+        Jail.builder()
+            .name("w")
+            .param(JailParam.META, java.util.Map.of("a", "1"))
+            .build();
+    String text = JailConfWriter.write(j);
+    assertThat(text).contains("\tmeta = \"a=1\";\n");
+    assertThat(readBack(text)).isEqualTo(j);
   }
 
   @Test

@@ -184,14 +184,15 @@ public final class JailConversion {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void kernel(Jail.Builder b, String name, List<String> values) {
-    Optional<JailParam<?>> p = JailParam.lookup(name);
+    Optional<JailParam<?>> p = JailParam.lookup(name).filter(JailParam::isKernel);
     if (p.isPresent()) {
       JailParam q = p.get();
       b.param(q, KernelValues.parse(q, values));
       return;
     }
     if (ParamNames.negated(name)) {
-      Optional<JailParam<?>> pos = JailParam.lookup(ParamNames.positive(name));
+      Optional<JailParam<?>> pos =
+          JailParam.lookup(ParamNames.positive(name)).filter(JailParam::isKernel);
       if (pos.isPresent() && pos.get().type().kind() == ParamType.Kind.BOOL) {
         JailParam<Boolean> q = (JailParam<Boolean>) pos.get();
         b.param(q, !KernelValues.parse(q, values));
