@@ -87,9 +87,7 @@ public final class JailConfWriter {
       long implied = ParamNames.strtol(name).value();
       if (j.jid().isEmpty() || j.jid().getAsInt() != implied) {
         throw refuse(
-            name,
-            "name",
-            "a numeric block name also sets jid, so this name needs jid " + implied);
+            name, "name", "a numeric block name also sets jid, so this name needs jid " + implied);
       }
     }
     List<String[]> lines = new ArrayList<>();

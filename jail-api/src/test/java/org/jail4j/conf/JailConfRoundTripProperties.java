@@ -37,10 +37,7 @@ class JailConfRoundTripProperties {
           "x");
 
   private static Gen<String> text(int max) {
-    return lists()
-        .of(Generate.pick(ALPHABET))
-        .ofSizeBetween(0, max)
-        .map(l -> String.join("", l));
+    return lists().of(Generate.pick(ALPHABET)).ofSizeBetween(0, max).map(l -> String.join("", l));
   }
 
   private static Gen<String> name() {
@@ -68,11 +65,7 @@ class JailConfRoundTripProperties {
 
   private static Gen<JailAddress> ip6() {
     Gen<String> group = integers().between(0, 0xffff).map(Integer::toHexString);
-    Gen<String> addr =
-        lists()
-            .of(group)
-            .ofSize(8)
-            .map(l -> String.join(":", l));
+    Gen<String> addr = lists().of(group).ofSize(8).map(l -> String.join(":", l));
     Gen<String> prefix = integers().between(-1, 128).map(p -> p < 0 ? "" : "/" + p);
     return addr.zip(prefix, (a, p) -> JailAddress.parse(a + p));
   }
@@ -127,8 +120,7 @@ class JailConfRoundTripProperties {
   void writtenJailsReadBackEqual() {
     qt().withExamples(300)
         .forAll(lists().of(jail()).ofSizeBetween(1, 3))
-        .assuming(
-            js -> js.stream().map(j -> j.name().orElse("")).distinct().count() == js.size())
+        .assuming(js -> js.stream().map(j -> j.name().orElse("")).distinct().count() == js.size())
         .checkAssert(
             jails -> {
               String text = JailConfWriter.write(jails);
@@ -147,7 +139,8 @@ class JailConfRoundTripProperties {
   record Stmt(String name, boolean variable, Ast.Op op, List<List<Piece>> values, int space) {}
 
   /** A top-level item: a statement, or a block with statements and nested blocks. */
-  record Item(@Nullable Stmt stmt, String block, List<Stmt> body, List<Stmt> nested, String nestedName) {}
+  record Item(
+      @Nullable Stmt stmt, String block, List<Stmt> body, List<Stmt> nested, String nestedName) {}
 
   private static Gen<Piece> piece() {
     return Generate.oneOf(
@@ -164,8 +157,7 @@ class JailConfRoundTripProperties {
             Generate.enumValues(Ast.Op.class),
             values,
             integers().between(0, 5),
-            (n, v, op, vals, sp) ->
-                new Stmt(n, v, op, op == Ast.Op.FLAG ? List.of() : vals, sp));
+            (n, v, op, vals, sp) -> new Stmt(n, v, op, op == Ast.Op.FLAG ? List.of() : vals, sp));
   }
 
   private static Gen<Item> item() {

@@ -100,11 +100,7 @@ class JailConfWriterTest {
 
   @Test
   void keyValueTextIsOneValueOfLines() {
-    Jail j =
-        Jail.builder()
-            .name("w")
-            .param(JailParam.META, java.util.Map.of("a", "1"))
-            .build();
+    Jail j = Jail.builder().name("w").param(JailParam.META, java.util.Map.of("a", "1")).build();
     String text = JailConfWriter.write(j);
     assertThat(text).contains("\tmeta = \"a=1\";\n");
     assertThat(readBack(text)).isEqualTo(j);
