@@ -71,6 +71,19 @@ public final class JailConfWriter {
     return b.toString();
   }
 
+  /**
+   * The line {@code jail -e SEPARATOR} would print for this jail if it were read from the text
+   * {@link #write(Jail...)} produces.
+   *
+   * @param jail the jail
+   * @param separator the separator, e.g. {@code |}
+   * @return the line, without a newline
+   * @throws InvalidJailParameterException for a jail jail.conf cannot express
+   */
+  public static String exhibit(Jail jail, String separator) {
+    return JailConf.parse(write(jail)).jails().get(0).exhibit(separator);
+  }
+
   private static void block(StringBuilder b, Jail j) {
     String name =
         j.name()

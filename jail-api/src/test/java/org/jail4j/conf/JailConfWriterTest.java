@@ -45,6 +45,19 @@ class JailConfWriterTest {
   }
 
   @Test
+  void exhibitOfAJailValueIsTheLineJailDashEPrints() {
+    Jail j =
+        Jail.builder()
+            .name("web")
+            .path("/jail/web")
+            .persist(true)
+            .execStart(List.of("/bin/sh /etc/rc"))
+            .build();
+    assertThat(JailConfWriter.exhibit(j, "|"))
+        .isEqualTo("name=web|path=/jail/web|persist|exec.start=\"/bin/sh /etc/rc\"");
+  }
+
+  @Test
   void awkwardTextIsQuotedSoItReadsBackUnchanged() {
     List<String> awkward =
         List.of(
