@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Kernel rules it keeps itself: {@code jail_get} copies the array out only on success; on
  * failure only the {@code errmsg} buffer is written (freebsd-jail-abi.md §1.4, §2.8).
  */
-final class EmulatedLibc implements LibC {
+public final class EmulatedLibc implements LibC {
   private static final int EFAULT = Errno.EFAULT.number();
   private static final int ENOENT = Errno.ENOENT.number();
   private static final int ENOMEM = Errno.ENOMEM.number();
@@ -48,7 +48,7 @@ final class EmulatedLibc implements LibC {
   private volatile int nmountErrno;
   private volatile int rctlCapacityCalls;
 
-  EmulatedLibc(JailKernel kernel, Runtime runtime, List<String> extraModules) {
+  public EmulatedLibc(JailKernel kernel, Runtime runtime, List<String> extraModules) {
     this.kernel = kernel;
     this.runtime = runtime;
     this.sysctl = EmulatedSysctl.of(kernel.params(), kernel.capabilities());
@@ -58,12 +58,12 @@ final class EmulatedLibc implements LibC {
     this.modules = List.copyOf(mods);
   }
 
-  EmulatedLibc(JailKernel kernel, Runtime runtime) {
+  public EmulatedLibc(JailKernel kernel, Runtime runtime) {
     this(kernel, runtime, List.of());
   }
 
   /** The binding the provider sees: not the process's own libc, so attaching is allowed. */
-  LibcBinding binding() {
+  public LibcBinding binding() {
     return new LibcBinding(this, runtime, false);
   }
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * A JailKernel that records what reaches it and answers as a test says: for checking the bytes
  * the emulated libc hands over, independently of any kernel rule.
  */
-final class ScriptedKernel implements JailKernel {
+public final class ScriptedKernel implements JailKernel {
   final List<String> calls = new ArrayList<>();
   final List<List<byte[]>> received = new ArrayList<>();
   final List<List<Integer>> receivedLengths = new ArrayList<>();
@@ -29,7 +29,7 @@ final class ScriptedKernel implements JailKernel {
   Consumer<IoVec[]> onGet = iov -> {};
   int answer = 7;
   String rctlAnswer = "";
-  FreeBsdVersion version = FreeBsdVersion.V14;
+  public FreeBsdVersion version = FreeBsdVersion.V14;
   boolean racct = true;
   List<KernelParam> params =
       List.of(
