@@ -18,6 +18,8 @@ public final class RealFreeBsdHost {
   /** The system property that enables the tests. */
   public static final String PROPERTY = "jail4j.it.freebsd";
 
+  private static volatile FreeBsdJailProvider checked;
+
   private RealFreeBsdHost() {}
 
   /**
@@ -38,9 +40,15 @@ public final class RealFreeBsdHost {
     assumeTrue(
         isRoot(),
         "-D" + PROPERTY + "=true was given, but jail_set(2) needs root; run the tests as root");
-    FreeBsdJailProvider provider = new FreeBsdJailProvider();
-    ProviderSupport support = provider.support();
-    assertThat(support.supported()).as("native provider on this FreeBSD host: %s", support.reason()).isTrue();
+    FreeBsdJailProvider provider = checked;
+    if (provider == null) {
+      provider = new FreeBsdJailProvider();
+      ProviderSupport support = provider.support();
+      assertThat(support.supported())
+          .as("native provider on this FreeBSD host: %s", support.reason())
+          .isTrue();
+      checked = provider;
+    }
     return provider;
   }
 

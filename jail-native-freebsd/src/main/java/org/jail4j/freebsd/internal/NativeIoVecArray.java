@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * (§2.3). A length larger than the caller's buffer is refused here with {@code EFAULT} rather than
  * letting the kernel read past the end of the copy.
  *
- * <p>The {@code errmsg} value buffer is zeroed before the call (§1.4: many errors carry no message,
- * and a stale one must not be mistaken for the kernel's). When the caller passed no {@code errmsg}
- * pair, one of {@link JailFlags#ERRMSG_LEN} bytes is appended so that the kernel's text can still be
- * logged; it is not appended when that would change the call's outcome (an odd count, or more than
- * {@link JailFlags#UIO_MAXIOV} entries).
+ * <p>A caller's {@code errmsg} buffer passes through byte for byte: the kernel leaves it untouched
+ * on success (§1.4), and clearing it before the call is the caller's part, as in libjail ({@code
+ * JailRequest} does it). When the caller passed no {@code errmsg} pair, a zeroed one of {@link
+ * JailFlags#ERRMSG_LEN} bytes is appended so that the kernel's text can still be logged; it is not
+ * appended when that would change the call's outcome (an odd count, or more than {@link
+ * JailFlags#UIO_MAXIOV} entries).
  *
  * <pre>{@code
  * NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
@@ -94,12 +95,6 @@ public final class NativeIoVecArray {
       this.errmsgIndex = count - 1;
     } else {
       this.errmsgIndex = found;
-    }
-    if (errmsgIndex >= 0) {
-      Pointer message = buffers[errmsgIndex];
-      if (message != null) {
-        message.setMemory(0, message.size(), (byte) 0);
-      }
     }
   }
 

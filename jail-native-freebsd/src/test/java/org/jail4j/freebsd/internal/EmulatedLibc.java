@@ -38,8 +38,9 @@ public final class EmulatedLibc implements LibC {
 
   private final JailKernel kernel;
   private final Runtime runtime;
-  private final EmulatedSysctl sysctl;
-  private final List<String> modules;
+  private final List<String> extraModules;
+  private volatile @Nullable EmulatedSysctl sysctlTree;
+  private volatile @Nullable List<String> moduleList;
   private final Set<String> missingSymbols = ConcurrentHashMap.newKeySet();
   private final List<Integer> syscallNumbers = new CopyOnWriteArrayList<>();
   private final List<MountRequest> mounts = new CopyOnWriteArrayList<>();
@@ -51,11 +52,30 @@ public final class EmulatedLibc implements LibC {
   public EmulatedLibc(JailKernel kernel, Runtime runtime, List<String> extraModules) {
     this.kernel = kernel;
     this.runtime = runtime;
-    this.sysctl = EmulatedSysctl.of(kernel.params(), kernel.capabilities());
-    List<String> mods = new ArrayList<>(List.of("kernel", "cam", "pci", "ufs"));
-    mods.addAll(kernel.capabilities().modules());
-    mods.addAll(extraModules);
-    this.modules = List.copyOf(mods);
+    this.extraModules = List.copyOf(extraModules);
+  }
+
+  /** The sysctl tree, built on first use from the kernel's parameter table and capabilities. */
+  private EmulatedSysctl sysctlTree() {
+    EmulatedSysctl t = sysctlTree;
+    if (t == null) {
+      t = EmulatedSysctl.of(kernel.params(), kernel.capabilities());
+      sysctlTree = t;
+    }
+    return t;
+  }
+
+  /** The loaded modules: some that add no jail parameter, then the kernel's own. */
+  private List<String> modules() {
+    List<String> m = moduleList;
+    if (m == null) {
+      List<String> mods = new ArrayList<>(List.of("kernel", "cam", "pci", "ufs"));
+      mods.addAll(kernel.capabilities().modules());
+      mods.addAll(extraModules);
+      m = List.copyOf(mods);
+      moduleList = m;
+    }
+    return m;
   }
 
   public EmulatedLibc(JailKernel kernel, Runtime runtime) {
@@ -189,8 +209,17 @@ public final class EmulatedLibc implements LibC {
   @Override
   public int jail_set(Pointer iov, int niov, int flags) {
     IoVec[] vecs = copyIn(iov, niov);
+    long[] capacity = new long[niov];
+    for (int i = 0; i < niov; i++) {
+      capacity[i] = lengthAt(iov, i);
+    }
     try {
-      return kernel.set(vecs, flags);
+      int jid = kernel.set(vecs, flags);
+      // 15.0: a descriptor asked for with JAIL_GET_DESC / JAIL_OWN_DESC comes back in "desc"
+      for (int i = 0; i < niov; i++) {
+        copyOut(iov, i, vecs[i], capacity[i]);
+      }
+      return jid;
     } catch (SyscallException e) {
       copyOutErrmsg(iov, vecs);
       return fail(e);
@@ -321,7 +350,7 @@ public final class EmulatedLibc implements LibC {
             byte[] text = new byte[(int) newlen];
             newp.get(0, text, 0, text.length);
             Optional<EmulatedSysctl.Oid> o =
-                sysctl.byName(new String(text, StandardCharsets.UTF_8));
+                sysctlTree().byName(new String(text, StandardCharsets.UTF_8));
             if (o.isEmpty()) {
               return fail(ENOENT);
             }
@@ -330,7 +359,7 @@ public final class EmulatedLibc implements LibC {
           }
         case Sysctl.MIB_OIDFMT:
           {
-            Optional<EmulatedSysctl.Oid> o = sysctl.byOid(rest);
+            Optional<EmulatedSysctl.Oid> o = sysctlTree().byOid(rest);
             if (o.isEmpty()) {
               return fail(ENOENT);
             }
@@ -342,7 +371,7 @@ public final class EmulatedLibc implements LibC {
           }
         case Sysctl.MIB_NEXT:
           {
-            Optional<EmulatedSysctl.Oid> o = sysctl.next(rest);
+            Optional<EmulatedSysctl.Oid> o = sysctlTree().next(rest);
             if (o.isEmpty()) {
               return fail(ENOENT);
             }
@@ -351,7 +380,7 @@ public final class EmulatedLibc implements LibC {
           }
         case Sysctl.MIB_NAME:
           {
-            Optional<EmulatedSysctl.Oid> o = sysctl.byOid(rest);
+            Optional<EmulatedSysctl.Oid> o = sysctlTree().byOid(rest);
             if (o.isEmpty()) {
               return fail(ENOENT);
             }
@@ -362,7 +391,7 @@ public final class EmulatedLibc implements LibC {
           return fail(ENOENT);
       }
     } else {
-      Optional<EmulatedSysctl.Oid> o = sysctl.byOid(mib);
+      Optional<EmulatedSysctl.Oid> o = sysctlTree().byOid(mib);
       if (o.isEmpty() || o.get().isNode()) {
         return fail(ENOENT);
       }
@@ -396,18 +425,18 @@ public final class EmulatedLibc implements LibC {
   @Override
   public int modnext(int modid) {
     int next = modid + 1;
-    return next <= modules.size() ? next : 0;
+    return next <= modules().size() ? next : 0;
   }
 
   @Override
   public int modstat(int modid, Pointer stat) {
-    if (modid < 1 || modid > modules.size()) {
+    if (modid < 1 || modid > modules().size()) {
       return fail(ENOENT);
     }
     if (stat.getInt(0) != KernelModules.statSize(runtime)) {
       return fail(EINVAL);
     }
-    byte[] name = Arrays.copyOf(modules.get(modid - 1).getBytes(StandardCharsets.UTF_8), 32);
+    byte[] name = Arrays.copyOf(modules().get(modid - 1).getBytes(StandardCharsets.UTF_8), 32);
     name[31] = 0;
     stat.put(4, name, 0, 32);
     stat.putInt(36, 1);

@@ -65,15 +65,23 @@ class NativeIoVecArrayTest {
   }
 
   @Test
-  void theErrmsgBufferIsClearedBeforeTheCall() throws SyscallException {
-    byte[] stale = new byte[1024];
-    Arrays.fill(stale, (byte) 'x');
-    IoVec[] iov = {IoVec.name("errmsg"), IoVec.of(stale)};
+  void theCallersErrmsgBufferPassesUnchanged() throws SyscallException {
+    byte[] filled = new byte[1024];
+    Arrays.fill(filled, (byte) 'Z');
+    IoVec[] iov = {IoVec.name("errmsg"), IoVec.of(filled)};
 
     NativeIoVecArray a = NativeIoVecArray.of(runtime, iov, true);
 
-    assertThat(read(runtime, a.pointer().getAddress(16), 1024)).containsOnly((byte) 0);
+    assertThat(read(runtime, a.pointer().getAddress(16), 1024)).containsOnly((byte) 'Z');
     assertThat(a.count()).isEqualTo(2);
+  }
+
+  @Test
+  void theAppendedErrmsgBufferStartsZeroed() throws SyscallException {
+    NativeIoVecArray a =
+        NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("jid"), IoVec.buffer(4)}, true);
+
+    assertThat(read(runtime, a.pointer().getAddress(48), 1024)).containsOnly((byte) 0);
   }
 
   @Test
