@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jail4j.spi.ProviderSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gate for tests that run against a real FreeBSD kernel: they run only when {@code
@@ -18,7 +19,7 @@ public final class RealFreeBsdHost {
   /** The system property that enables the tests. */
   public static final String PROPERTY = "jail4j.it.freebsd";
 
-  private static volatile FreeBsdJailProvider checked;
+  private static volatile @Nullable FreeBsdJailProvider checked;
 
   private RealFreeBsdHost() {}
 
