@@ -30,9 +30,15 @@ import org.junit.jupiter.api.Test;
  */
 class EmulatedProviderTest {
   private final FakeJailKernel fake =
-      FakeJailKernel.builder().modules("zfs").vimage(true).racct(false).paths(PathCheck.anyDirectory()).build();
+      FakeJailKernel.builder()
+          .modules("zfs")
+          .vimage(true)
+          .racct(false)
+          .paths(PathCheck.anyDirectory())
+          .build();
   private final FreeBsdJailProvider provider =
-      new FreeBsdJailProvider("FreeBSD", () -> new EmulatedLibc(fake, Runtime.getSystemRuntime()).binding());
+      new FreeBsdJailProvider(
+          "FreeBSD", () -> new EmulatedLibc(fake, Runtime.getSystemRuntime()).binding());
   private final JailKernel kernel = JailHost.using(provider).kernel();
 
   private int create(String name, String address) {
@@ -49,7 +55,9 @@ class EmulatedProviderTest {
   void aJailMadeThroughTheCodecIsInTheFakeKernel() {
     int jid = create("web", "192.0.2.10");
 
-    assertThat(fake.jails()).extracting(FakeJail::jid, FakeJail::name).containsExactly(org.assertj.core.groups.Tuple.tuple(jid, "web"));
+    assertThat(fake.jails())
+        .extracting(FakeJail::jid, FakeJail::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(jid, "web"));
   }
 
   @Test
@@ -57,9 +65,14 @@ class EmulatedProviderTest {
     int jid = create("web", "192.0.2.10");
 
     JailValues v =
-        JailRequest.create().put(JailParam.JID, jid).want(JailParam.IP4_ADDR).want(JailParam.HOST_HOSTNAME).get(kernel, 0);
+        JailRequest.create()
+            .put(JailParam.JID, jid)
+            .want(JailParam.IP4_ADDR)
+            .want(JailParam.HOST_HOSTNAME)
+            .get(kernel, 0);
 
-    assertThat(v.get(JailParam.IP4_ADDR)).contains(List.of((Inet4Address) IpLiterals.parse("192.0.2.10")));
+    assertThat(v.get(JailParam.IP4_ADDR))
+        .contains(List.of((Inet4Address) IpLiterals.parse("192.0.2.10")));
     assertThat(v.get(JailParam.HOST_HOSTNAME)).contains("web.example");
   }
 
@@ -71,7 +84,12 @@ class EmulatedProviderTest {
     int last = 0;
     while (true) {
       try {
-        last = JailRequest.create().put(JailParam.LASTJID, last).want(JailParam.NAME).get(kernel, 0).jid();
+        last =
+            JailRequest.create()
+                .put(JailParam.LASTJID, last)
+                .want(JailParam.NAME)
+                .get(kernel, 0)
+                .jid();
       } catch (JailNotFoundException end) {
         assertThat(end.kernelMessage()).contains("no jail after " + last);
         break;
@@ -98,7 +116,8 @@ class EmulatedProviderTest {
 
     kernel.remove(jid);
 
-    assertThatThrownBy(() -> JailRequest.create().put(JailParam.JID, jid).want(JailParam.NAME).get(kernel, 0))
+    assertThatThrownBy(
+            () -> JailRequest.create().put(JailParam.JID, jid).want(JailParam.NAME).get(kernel, 0))
         .isInstanceOf(JailNotFoundException.class);
   }
 

@@ -43,9 +43,12 @@ class FreeBsdJailProviderTest {
 
   @Test
   void offFreeBsdTheKernelIsAnUnsupportedHost() {
-    FreeBsdJailProvider p = new FreeBsdJailProvider("Mac OS X", FreeBsdJailProviderTest::mustNotLoad);
+    FreeBsdJailProvider p =
+        new FreeBsdJailProvider("Mac OS X", FreeBsdJailProviderTest::mustNotLoad);
 
-    assertThatThrownBy(p::kernel).isInstanceOf(UnsupportedHostException.class).hasMessageContaining("Mac OS X");
+    assertThatThrownBy(p::kernel)
+        .isInstanceOf(UnsupportedHostException.class)
+        .hasMessageContaining("Mac OS X");
     assertThat(p.nativeLoaded()).isFalse();
   }
 
@@ -89,13 +92,15 @@ class FreeBsdJailProviderTest {
 
   @Test
   void theDefaultConstructorDeclinesOnThisHostUnlessItIsFreeBsd() {
-    boolean freebsd = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("freebsd");
+    boolean freebsd =
+        System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("freebsd");
     FreeBsdJailProvider p = new FreeBsdJailProvider();
 
     assertThat(p.support().supported()).isEqualTo(freebsd);
     if (!freebsd) {
       assertThat(p.nativeLoaded()).isFalse();
-      assertThatThrownBy(JailHost::local).isInstanceOf(UnsupportedHostException.class)
+      assertThatThrownBy(JailHost::local)
+          .isInstanceOf(UnsupportedHostException.class)
           .hasMessageContaining("freebsd");
     }
   }

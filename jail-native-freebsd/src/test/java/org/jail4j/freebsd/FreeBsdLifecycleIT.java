@@ -102,10 +102,12 @@ class FreeBsdLifecycleIT {
     assertThat(listed.get(JailParam.NAME)).contains(name);
     assertThat(listed.get(JailParam.HOST_HOSTNAME)).contains("jail4j-it");
     assertThat(listed.get(JailParam.PATH)).contains("/");
-    assertThat(listed.get(JailParam.IP4_ADDR)).contains(List.of((Inet4Address) IpLiterals.parse(ADDRESS)));
+    assertThat(listed.get(JailParam.IP4_ADDR))
+        .contains(List.of((Inet4Address) IpLiterals.parse(ADDRESS)));
 
     kernel.remove(jid);
-    assertThatThrownBy(() -> JailRequest.create().put(JailParam.JID, jid).want(JailParam.NAME).get(kernel, 0))
+    assertThatThrownBy(
+            () -> JailRequest.create().put(JailParam.JID, jid).want(JailParam.NAME).get(kernel, 0))
         .isInstanceOf(JailNotFoundException.class);
 
     host.unmount(dev.toString(), false);
@@ -118,7 +120,10 @@ class FreeBsdLifecycleIT {
   @Test
   void attachingTheJvmIsRefused() {
     int jid =
-        JailRequest.create().put(JailParam.NAME, name + "_a").put(JailParam.PERSIST, true).set(kernel, JailFlags.CREATE);
+        JailRequest.create()
+            .put(JailParam.NAME, name + "_a")
+            .put(JailParam.PERSIST, true)
+            .set(kernel, JailFlags.CREATE);
     undo.add(
         () -> {
           try {

@@ -3,6 +3,7 @@ package org.jail4j.freebsd.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jail4j.IpLiterals;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
@@ -17,6 +18,10 @@ import org.jail4j.spi.MountRequest;
  * }</pre>
  */
 public final class HostListings {
+  private static final Pattern BLANKS = Pattern.compile("[ \t]+");
+  private static final Pattern WHITESPACE = Pattern.compile("[ \t\n]+");
+  private static final Pattern COMMA = Pattern.compile(",");
+
   private HostListings() {}
 
   /**
@@ -28,13 +33,13 @@ public final class HostListings {
    */
   public static List<MountRequest> mounts(String text) {
     List<MountRequest> out = new ArrayList<>();
-    for (String line : text.split("\n", -1)) {
-      String[] f = line.trim().split("[ \t]+");
+    for (String line : text.lines().toList()) {
+      String[] f = BLANKS.split(line.trim());
       if (f.length < 4 || f[0].startsWith("#")) {
         continue;
       }
       List<String> options =
-          f[3].equals("rw") ? List.of() : Arrays.asList(unescape(f[3]).split(","));
+          f[3].equals("rw") ? List.of() : Arrays.asList(COMMA.split(unescape(f[3]), -1));
       out.add(new MountRequest(unescape(f[2]), unescape(f[0]), unescape(f[1]), options, null));
     }
     return out;
@@ -46,8 +51,8 @@ public final class HostListings {
 
   /**
    * The addresses of every interface from {@code ifconfig -a} output. IPv4 netmasks are printed in
-   * hex ({@code netmask 0xffffff00}), IPv6 prefixes as {@code prefixlen 64}; zone suffixes
-   * ({@code %lo0}) are dropped.
+   * hex ({@code netmask 0xffffff00}), IPv6 prefixes as {@code prefixlen 64}; zone suffixes ({@code
+   * %lo0}) are dropped.
    *
    * @param text the output
    * @return one alias per address
@@ -55,7 +60,7 @@ public final class HostListings {
   public static List<IpAlias> aliases(String text) {
     List<IpAlias> out = new ArrayList<>();
     String iface = null;
-    for (String line : text.split("\n", -1)) {
+    for (String line : text.lines().toList()) {
       if (line.isEmpty()) {
         continue;
       }
@@ -67,7 +72,7 @@ public final class HostListings {
       if (iface == null) {
         continue;
       }
-      String[] f = line.trim().split("[ \t]+");
+      String[] f = BLANKS.split(line.trim());
       if (f.length < 2) {
         continue;
       }
@@ -105,6 +110,6 @@ public final class HostListings {
    */
   public static List<String> interfaces(String text) {
     String t = text.trim();
-    return t.isEmpty() ? List.of() : List.of(t.split("[ \t\n]+"));
+    return t.isEmpty() ? List.of() : List.of(WHITESPACE.split(t));
   }
 }

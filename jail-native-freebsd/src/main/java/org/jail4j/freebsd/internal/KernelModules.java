@@ -98,7 +98,9 @@ public final class KernelModules {
   public static Set<String> addingJailParams(Set<String> modules, Set<String> params) {
     Set<String> out = new LinkedHashSet<>();
     for (String m : modules) {
-      if (params.contains(m) || params.contains("allow.mount." + m) || params.contains("allow." + m)) {
+      if (params.contains(m)
+          || params.contains("allow.mount." + m)
+          || params.contains("allow." + m)) {
         out.add(m);
       } else if (m.startsWith("linux") && params.contains("linux")) {
         out.add("linux");

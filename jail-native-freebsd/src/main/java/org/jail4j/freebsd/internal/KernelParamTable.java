@@ -14,8 +14,8 @@ import org.jail4j.spi.SyscallException;
  * The jail parameters the running kernel publishes under {@code security.jail.param.*}, read the
  * way libjail's {@code jailparam_type} and {@code jailparam_all} read them (freebsd-jail-abi.md
  * §4.1, §5): the kind word gives the CTLTYPE and access, the format string the wire type; a node's
- * own type sits on its empty-named child (the name with a trailing dot); reading a string
- * parameter gives its maximum length in decimal, reading an address array its element size.
+ * own type sits on its empty-named child (the name with a trailing dot); reading a string parameter
+ * gives its maximum length in decimal, reading an address array its element size.
  *
  * <p>Found parameters are cached for the life of this table (one per host); unknown names are asked
  * again each time, because loading a module adds parameters.

@@ -52,8 +52,8 @@ public interface LibC {
   int close(int fd);
 
   /**
-   * {@code int syscall(int number, ...)} with one int argument: the way to reach a system call whose
-   * libc symbol is missing (a 15.0 kernel under an older libc).
+   * {@code int syscall(int number, ...)} with one int argument: the way to reach a system call
+   * whose libc symbol is missing (a 15.0 kernel under an older libc).
    */
   @SaveError
   int syscall(int number, int argument);
@@ -101,6 +101,5 @@ public interface LibC {
 
   /** {@code int rctl_remove_rule(const char *in, size_t inlen, char *out, size_t outlen)}. */
   @SaveError
-  int rctl_remove_rule(
-      Pointer in, @size_t long inlen, @Nullable Pointer out, @size_t long outlen);
+  int rctl_remove_rule(Pointer in, @size_t long inlen, @Nullable Pointer out, @size_t long outlen);
 }

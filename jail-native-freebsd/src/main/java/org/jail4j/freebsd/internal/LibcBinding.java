@@ -19,7 +19,8 @@ public record LibcBinding(LibC libc, Runtime runtime, boolean real) {
 
   /**
    * Loads FreeBSD's libc through jnr-ffi. The name {@code "c"} is given, not a file: {@code
-   * /usr/lib/libc.so} is a linker script and jnr finds {@code libc.so.7} (freebsd-jail-abi.md §1.1).
+   * /usr/lib/libc.so} is a linker script and jnr finds {@code libc.so.7} (freebsd-jail-abi.md
+   * §1.1).
    *
    * @return the binding
    * @throws UnsatisfiedLinkError when libc or jnr's native stub cannot be loaded

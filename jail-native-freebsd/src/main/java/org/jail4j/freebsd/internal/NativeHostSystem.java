@@ -68,8 +68,8 @@ public final class NativeHostSystem implements HostSystem {
   /**
    * The {@code nmount(2)} iovec for a request, as mount(8) and its helpers build it: {@code
    * fstype}, {@code fspath}, the source ({@code target} for nullfs, as mount_nullfs(8) passes it,
-   * {@code from} otherwise), one pair per option ({@code name=value}, or a bare name with no value),
-   * and an {@code errmsg} buffer.
+   * {@code from} otherwise), one pair per option ({@code name=value}, or a bare name with no
+   * value), and an {@code errmsg} buffer.
    *
    * @param request the mount
    * @return the iovec; its last entry is the errmsg buffer
@@ -79,9 +79,7 @@ public final class NativeHostSystem implements HostSystem {
     pair(iov, "fstype", IoVec.string(request.fsType()));
     pair(iov, "fspath", IoVec.string(request.target()));
     pair(
-        iov,
-        request.fsType().equals("nullfs") ? "target" : "from",
-        IoVec.string(request.source()));
+        iov, request.fsType().equals("nullfs") ? "target" : "from", IoVec.string(request.source()));
     for (String option : request.options()) {
       int eq = option.indexOf('=');
       if (eq < 0) {

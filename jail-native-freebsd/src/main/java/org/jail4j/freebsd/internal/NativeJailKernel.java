@@ -315,16 +315,11 @@ public final class NativeJailKernel implements JailKernel {
   }
 
   private static String rctlName(RctlCall call) {
-    switch (call) {
-      case ADD_RULE:
-        return "rctl_add_rule";
-      case REMOVE_RULE:
-        return "rctl_remove_rule";
-      case GET_RULES:
-        return "rctl_get_rules";
-      case GET_RACCT:
-      default:
-        return "rctl_get_racct";
-    }
+    return switch (call) {
+      case ADD_RULE -> "rctl_add_rule";
+      case REMOVE_RULE -> "rctl_remove_rule";
+      case GET_RULES -> "rctl_get_rules";
+      case GET_RACCT -> "rctl_get_racct";
+    };
   }
 }

@@ -7,8 +7,8 @@ import org.jail4j.FreeBsdVersion;
  * The jail system calls with their FreeBSD syscall numbers (machine-independent;
  * freebsd-jail-abi.md §1.1) and the release that added them.
  *
- * <p>The provider calls the libc symbols by name; the numbers are used only when a symbol is missing
- * (a 15.0 kernel under a libc that predates jail descriptors), through {@code syscall(2)}.
+ * <p>The provider calls the libc symbols by name; the numbers are used only when a symbol is
+ * missing (a 15.0 kernel under a libc that predates jail descriptors), through {@code syscall(2)}.
  *
  * <pre>{@code
  * Syscall.JAIL_ATTACH_JD.number();  // 597

@@ -10,8 +10,8 @@ import org.jail4j.spi.JailFlags;
 import org.junit.jupiter.api.Test;
 
 /**
- * The numbers the provider depends on, pinned to freebsd-jail-abi.md (§1.1 syscalls, §1.2 flags
- * and masks, §1.3 constants, §4.1 sysctl types) and to the FreeBSD headers for the rest.
+ * The numbers the provider depends on, pinned to freebsd-jail-abi.md (§1.1 syscalls, §1.2 flags and
+ * masks, §1.3 constants, §4.1 sysctl types) and to the FreeBSD headers for the rest.
  */
 class AbiTest {
   private final Runtime runtime = Runtime.getSystemRuntime();

@@ -19,8 +19,8 @@ import org.jail4j.spi.SyscallException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * FreeBSD's libc, emulated in Java: the very {@link LibC} interface the provider calls, reading
- * the {@code struct iovec} array out of the real native memory the provider built (pointers and
+ * FreeBSD's libc, emulated in Java: the very {@link LibC} interface the provider calls, reading the
+ * {@code struct iovec} array out of the real native memory the provider built (pointers and
  * lengths, 16 bytes per entry on 64-bit), handing the bytes to a {@link JailKernel} (the testkit's
  * fake), and writing results, {@code iov_len} and {@code errmsg} back into that memory, with the
  * errno set through jnr's own saved-errno slot ({@code Runtime.setLastError}), which is where the
@@ -47,7 +47,8 @@ public final class EmulatedLibc implements LibC {
   private final List<IoVec[]> nmountCalls = new CopyOnWriteArrayList<>();
   private final List<String> unmounts = new CopyOnWriteArrayList<>();
   private volatile int nmountErrno;
-  private volatile int rctlCapacityCalls;
+  private final java.util.concurrent.atomic.AtomicInteger rctlCapacityCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public EmulatedLibc(JailKernel kernel, Runtime runtime, List<String> extraModules) {
     this.kernel = kernel;
@@ -119,7 +120,7 @@ public final class EmulatedLibc implements LibC {
 
   /** How many rctl_get_* calls there were (for the ERANGE retry). */
   int rctlGetCalls() {
-    return rctlCapacityCalls;
+    return rctlCapacityCalls.get();
   }
 
   private int fail(int errno) {
@@ -302,23 +303,23 @@ public final class EmulatedLibc implements LibC {
   public int syscall(int number, int argument) {
     syscallNumbers.add(number);
     // the numbers of sys/sys/syscall.h, written out here independently of the provider's table
-    switch (number) {
-      case 597:
-        try {
-          kernel.attachDescriptor(argument);
-          return 0;
-        } catch (SyscallException e) {
-          return fail(e);
-        }
-      case 598:
-        try {
-          kernel.removeDescriptor(argument);
-          return 0;
-        } catch (SyscallException e) {
-          return fail(e);
-        }
-      default:
-        return fail(ENOSYS);
+    return switch (number) {
+      case 597 -> descriptorCall(argument, true);
+      case 598 -> descriptorCall(argument, false);
+      default -> fail(ENOSYS);
+    };
+  }
+
+  private int descriptorCall(int fd, boolean attach) {
+    try {
+      if (attach) {
+        kernel.attachDescriptor(fd);
+      } else {
+        kernel.removeDescriptor(fd);
+      }
+      return 0;
+    } catch (SyscallException e) {
+      return fail(e);
     }
   }
 
@@ -341,55 +342,38 @@ public final class EmulatedLibc implements LibC {
     byte[] answer;
     if (mib[0] == 0 && namelen >= 2) {
       int[] rest = Arrays.copyOfRange(mib, 2, mib.length);
-      switch (mib[1]) {
-        case Sysctl.MIB_NAME2OID:
-          {
-            if (newp == null) {
-              return fail(EINVAL);
+      Optional<byte[]> internal =
+          switch (mib[1]) {
+            case Sysctl.MIB_NAME2OID -> {
+              if (newp == null) {
+                yield Optional.empty();
+              }
+              byte[] text = new byte[(int) newlen];
+              newp.get(0, text, 0, text.length);
+              yield sysctlTree()
+                  .byName(new String(text, StandardCharsets.UTF_8))
+                  .map(o -> ints(o.oid));
             }
-            byte[] text = new byte[(int) newlen];
-            newp.get(0, text, 0, text.length);
-            Optional<EmulatedSysctl.Oid> o =
-                sysctlTree().byName(new String(text, StandardCharsets.UTF_8));
-            if (o.isEmpty()) {
-              return fail(ENOENT);
-            }
-            answer = ints(o.get().oid);
-            break;
-          }
-        case Sysctl.MIB_OIDFMT:
-          {
-            Optional<EmulatedSysctl.Oid> o = sysctlTree().byOid(rest);
-            if (o.isEmpty()) {
-              return fail(ENOENT);
-            }
-            byte[] fmt = EmulatedSysctl.cstring(o.get().format);
-            answer = new byte[4 + fmt.length];
-            System.arraycopy(EmulatedSysctl.intBytes(o.get().kind), 0, answer, 0, 4);
-            System.arraycopy(fmt, 0, answer, 4, fmt.length);
-            break;
-          }
-        case Sysctl.MIB_NEXT:
-          {
-            Optional<EmulatedSysctl.Oid> o = sysctlTree().next(rest);
-            if (o.isEmpty()) {
-              return fail(ENOENT);
-            }
-            answer = ints(o.get().oid);
-            break;
-          }
-        case Sysctl.MIB_NAME:
-          {
-            Optional<EmulatedSysctl.Oid> o = sysctlTree().byOid(rest);
-            if (o.isEmpty()) {
-              return fail(ENOENT);
-            }
-            answer = EmulatedSysctl.cstring(o.get().name);
-            break;
-          }
-        default:
-          return fail(ENOENT);
+            case Sysctl.MIB_OIDFMT ->
+                sysctlTree()
+                    .byOid(rest)
+                    .map(
+                        o -> {
+                          byte[] fmt = EmulatedSysctl.cstring(o.format);
+                          byte[] out = new byte[4 + fmt.length];
+                          System.arraycopy(EmulatedSysctl.intBytes(o.kind), 0, out, 0, 4);
+                          System.arraycopy(fmt, 0, out, 4, fmt.length);
+                          return out;
+                        });
+            case Sysctl.MIB_NEXT -> sysctlTree().next(rest).map(o -> ints(o.oid));
+            case Sysctl.MIB_NAME ->
+                sysctlTree().byOid(rest).map(o -> EmulatedSysctl.cstring(o.name));
+            default -> Optional.empty();
+          };
+      if (internal.isEmpty()) {
+        return fail(ENOENT);
       }
+      answer = internal.get();
     } else {
       Optional<EmulatedSysctl.Oid> o = sysctlTree().byOid(mib);
       if (o.isEmpty() || o.get().isNode()) {
@@ -475,20 +459,11 @@ public final class EmulatedLibc implements LibC {
       byte[] v = vecs[i + 1].base();
       String value = v == null ? "" : Sysctl.cString(v);
       switch (key) {
-        case "fstype":
-          fstype = value;
-          break;
-        case "fspath":
-          fspath = value;
-          break;
-        case "from":
-        case "target":
-          from = value;
-          break;
-        case "errmsg":
-          break;
-        default:
-          options.add(v == null ? key : key + "=" + value);
+        case "fstype" -> fstype = value;
+        case "fspath" -> fspath = value;
+        case "from", "target" -> from = value;
+        case "errmsg" -> {}
+        default -> options.add(v == null ? key : key + "=" + value);
       }
     }
     mounts.add(new MountRequest(fstype, from, fspath, options, null));
@@ -520,7 +495,7 @@ public final class EmulatedLibc implements LibC {
       if (call == RctlCall.ADD_RULE || call == RctlCall.REMOVE_RULE) {
         return 0;
       }
-      rctlCapacityCalls++;
+      rctlCapacityCalls.incrementAndGet();
       byte[] bytes = EmulatedSysctl.cstring(answer);
       if (out == null || outlen < bytes.length) {
         return fail(FreeBsdErrno.ERANGE);

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The whole provider contract over the native provider's kernel, with FreeBSD's libc emulated in
  * Java: every case builds its iovec in real native memory, the emulated libc reads it out of that
- * memory into the testkit's fake kernel and writes values, lengths, errmsg and errno back. A
- * jailed or unprivileged caller is the fake's view behind its own emulated libc, so those calls
- * cross native memory too. FreeBSD 14 here; the 13 and 15 subclasses change only the version.
+ * memory into the testkit's fake kernel and writes values, lengths, errmsg and errno back. A jailed
+ * or unprivileged caller is the fake's view behind its own emulated libc, so those calls cross
+ * native memory too. FreeBSD 14 here; the 13 and 15 subclasses change only the version.
  */
 class EmulatedLibcContractTest extends JailKernelContract {
   private final Runtime runtime = Runtime.getSystemRuntime();

@@ -37,8 +37,12 @@ class EmulatedLibcTest {
   @Test
   void jailSetHandsTheKernelTheCallersBytesWithTheNulCounted() throws SyscallException {
     IoVec[] iov = {
-      IoVec.name("name"), IoVec.string("web"), IoVec.name("persist"), IoVec.empty(),
-      IoVec.name("errmsg"), IoVec.buffer(JailFlags.ERRMSG_LEN)
+      IoVec.name("name"),
+      IoVec.string("web"),
+      IoVec.name("persist"),
+      IoVec.empty(),
+      IoVec.name("errmsg"),
+      IoVec.buffer(JailFlags.ERRMSG_LEN)
     };
 
     int jid = kernel().set(iov, JailFlags.CREATE);
@@ -139,7 +143,10 @@ class EmulatedLibcTest {
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("jexec");
     assertThatThrownBy(
-            () -> k.set(new IoVec[] {IoVec.name("name"), IoVec.string("x")}, JailFlags.CREATE | JailFlags.ATTACH))
+            () ->
+                k.set(
+                    new IoVec[] {IoVec.name("name"), IoVec.string("x")},
+                    JailFlags.CREATE | JailFlags.ATTACH))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(scripted.calls).isEmpty();
   }
@@ -187,8 +194,7 @@ class EmulatedLibcTest {
   @Test
   void onlyDescriptorsTheKernelReturnedAreClosed() throws SyscallException {
     scripted.version = FreeBsdVersion.V15;
-    scripted.onGet =
-        iov -> System.arraycopy(intBytes(11), 0, iov[3].base(), 0, 4);
+    scripted.onGet = iov -> System.arraycopy(intBytes(11), 0, iov[3].base(), 0, 4);
     NativeJailKernel k = kernel();
 
     assertThatThrownBy(() -> k.closeDescriptor(0))

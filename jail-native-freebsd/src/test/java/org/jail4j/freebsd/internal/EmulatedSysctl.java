@@ -65,41 +65,34 @@ final class EmulatedSysctl {
         intBytes(caps.racct() ? 1 : 0));
     t.leaf("security.jail.jailed", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(0));
     for (KernelParam p : params) {
-      boolean hasChildren =
-          params.stream().anyMatch(q -> q.name().startsWith(p.name() + "."));
+      boolean hasChildren = params.stream().anyMatch(q -> q.name().startsWith(p.name() + "."));
       String name = "security.jail.param." + p.name() + (hasChildren ? "." : "");
       t.leaf(name, p.ctlType() | accessFlags(p.access()), p.format(), metadata(p));
     }
     // a leaf after the parameter subtree: the provider's walk must stop at the subtree's end
     t.leaf("security.jail.vnet", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(0));
-    t.leaf("vm.overcommit", CTLTYPE_INT | (Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_WR), "I", intBytes(0));
+    t.leaf(
+        "vm.overcommit", CTLTYPE_INT | (Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_WR), "I", intBytes(0));
     return t;
   }
 
   static int accessFlags(KernelParam.Access access) {
-    switch (access) {
-      case RW:
-        return Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_WR;
-      case RDTUN:
-        return Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_TUN;
-      case RD:
-      default:
-        return Sysctl.CTLFLAG_RD;
-    }
+    return switch (access) {
+      case RW -> Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_WR;
+      case RDTUN -> Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_TUN;
+      case RD -> Sysctl.CTLFLAG_RD;
+    };
   }
 
   /** What reading a jail parameter's sysctl gives (§4.1). */
   static byte[] metadata(KernelParam p) {
-    switch (p.ctlType()) {
-      case KernelParam.CTLTYPE_STRING:
-        return cstring(Integer.toString(p.size()));
-      case KernelParam.CTLTYPE_STRUCT:
-        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(p.size()).array();
-      case KernelParam.CTLTYPE_ULONG:
-        return new byte[8];
-      default:
-        return new byte[4];
-    }
+    return switch (p.ctlType()) {
+      case KernelParam.CTLTYPE_STRING -> cstring(Integer.toString(p.size()));
+      case KernelParam.CTLTYPE_STRUCT ->
+          ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(p.size()).array();
+      case KernelParam.CTLTYPE_ULONG -> new byte[8];
+      default -> new byte[4];
+    };
   }
 
   static byte[] cstring(String s) {
@@ -129,7 +122,12 @@ final class EmulatedSysctl {
         child =
             last
                 ? new Oid(path.toString(), oid, kind, format, value)
-                : new Oid(path.toString(), oid, CTLTYPE_NODE | (Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_WR), "N", new byte[0]);
+                : new Oid(
+                    path.toString(),
+                    oid,
+                    CTLTYPE_NODE | (Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_WR),
+                    "N",
+                    new byte[0]);
         at.children.put(parts[i], child);
         byName.put(path.toString(), child);
       } else if (!child.isNode()) {

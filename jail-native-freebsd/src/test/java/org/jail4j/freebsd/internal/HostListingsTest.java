@@ -14,14 +14,17 @@ class HostListingsTest {
   @Test
   void mountDashPLinesBecomeMountRequests() {
     String text =
-        "/dev/ada0p2 / ufs rw 1 1\n"
-            + "devfs /dev devfs rw,multilabel 0 0\n"
-            + "/jails/base /jail/web\\040one nullfs ro 0 0\n";
+        """
+        /dev/ada0p2 / ufs rw 1 1
+        devfs /dev devfs rw,multilabel 0 0
+        /jails/base /jail/web\\040one nullfs ro 0 0
+        """;
 
     List<MountRequest> mounts = HostListings.mounts(text);
 
     assertThat(mounts).hasSize(3);
-    assertThat(mounts.get(0)).isEqualTo(new MountRequest("ufs", "/dev/ada0p2", "/", List.of(), null));
+    assertThat(mounts.get(0))
+        .isEqualTo(new MountRequest("ufs", "/dev/ada0p2", "/", List.of(), null));
     assertThat(mounts.get(1).options()).containsExactly("rw", "multilabel");
     assertThat(mounts.get(2).target()).isEqualTo("/jail/web one");
     assertThat(mounts.get(2).options()).containsExactly("ro");
@@ -30,14 +33,16 @@ class HostListingsTest {
   @Test
   void ifconfigAddressesBecomeAliasesWithPrefixLengths() {
     String text =
-        "em0: flags=8863<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> metric 0 mtu 1500\n"
-            + "\toptions=481009b<RXCSUM,TXCSUM>\n"
-            + "\tinet 192.168.1.10 netmask 0xffffff00 broadcast 192.168.1.255\n"
-            + "\tinet 192.168.1.4 netmask 0xffffffff broadcast 192.168.1.4\n"
-            + "lo0: flags=8049<UP,LOOPBACK,RUNNING,MULTICAST> metric 0 mtu 16384\n"
-            + "\tinet6 ::1 prefixlen 128\n"
-            + "\tinet6 fe80::1%lo0 prefixlen 64 scopeid 0x2\n"
-            + "\tinet 127.0.0.1 netmask 0xff000000\n";
+        """
+        em0: flags=8863<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> metric 0 mtu 1500
+        \toptions=481009b<RXCSUM,TXCSUM>
+        \tinet 192.168.1.10 netmask 0xffffff00 broadcast 192.168.1.255
+        \tinet 192.168.1.4 netmask 0xffffffff broadcast 192.168.1.4
+        lo0: flags=8049<UP,LOOPBACK,RUNNING,MULTICAST> metric 0 mtu 16384
+        \tinet6 ::1 prefixlen 128
+        \tinet6 fe80::1%lo0 prefixlen 64 scopeid 0x2
+        \tinet 127.0.0.1 netmask 0xff000000
+        """;
 
     List<IpAlias> aliases = HostListings.aliases(text);
 
@@ -52,7 +57,8 @@ class HostListingsTest {
 
   @Test
   void ifconfigDashLListsInterfaces() {
-    assertThat(HostListings.interfaces("em0 lo0 epair0a\n")).containsExactly("em0", "lo0", "epair0a");
+    assertThat(HostListings.interfaces("em0 lo0 epair0a\n"))
+        .containsExactly("em0", "lo0", "epair0a");
     assertThat(HostListings.interfaces("\n")).isEmpty();
   }
 }

@@ -84,7 +84,8 @@ class NativeHostSystemTest {
             e -> {
               assertThat(e.errno()).contains(Errno.ENOENT);
               assertThat(e.operation()).isEqualTo("mount");
-              assertThat(e.kernelMessage()).hasValueSatisfying(m -> assertThat(m).contains("emulated mount failure"));
+              assertThat(e.kernelMessage())
+                  .hasValueSatisfying(m -> assertThat(m).contains("emulated mount failure"));
             });
     assertThat(starter.started).isEmpty();
   }
@@ -111,7 +112,8 @@ class NativeHostSystemTest {
 
   @Test
   void aFailingIfconfigIsAJailExceptionWithItsStderr() {
-    starter.answer = argv -> RecordingStarter.finished(1, "", "ifconfig: interface nope0 does not exist");
+    starter.answer =
+        argv -> RecordingStarter.finished(1, "", "ifconfig: interface nope0 does not exist");
 
     assertThatThrownBy(() -> host.ifconfig(List.of("nope0", "up")))
         .isInstanceOf(JailException.class)
@@ -129,8 +131,7 @@ class NativeHostSystemTest {
   @Test
   void anEpairIsRenamedAtBothEnds() {
     starter.answer =
-        argv ->
-            RecordingStarter.finished(0, argv.contains("create") ? "epair3a\n" : "", "");
+        argv -> RecordingStarter.finished(0, argv.contains("create") ? "epair3a\n" : "", "");
 
     assertThat(host.createInterface("epair", "web0a")).isEqualTo("web0a");
     assertThat(starter.commandLines())
@@ -145,10 +146,10 @@ class NativeHostSystemTest {
     starter.answer = argv -> RecordingStarter.finished(0, "hello\n", "");
 
     Process p =
-        host.startInJail(
-            5, CommandSpec.of("/bin/echo", "hello").withEnvironment(Map.of("X", "1")));
+        host.startInJail(5, CommandSpec.of("/bin/echo", "hello").withEnvironment(Map.of("X", "1")));
 
-    assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(
+            new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("hello\n");
     RecordingStarter.Started s = starter.started.get(0);
     assertThat(s.argv()).containsExactly("/usr/sbin/jexec", "5", "/bin/echo", "hello");
@@ -171,9 +172,12 @@ class NativeHostSystemTest {
   @Test
   void theRealProcessBuilderStartsARealProcess() throws Exception {
     Process p =
-        ProcessStarter.PROCESS_BUILDER.start(List.of("sh", "-c", "echo $X"), Map.of("X", "42"), false, null);
+        ProcessStarter.PROCESS_BUILDER.start(
+            List.of("sh", "-c", "echo $X"), Map.of("X", "42"), false, null);
 
-    assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
+    assertThat(
+            new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .trim())
         .isEqualTo("42");
     assertThat(p.waitFor()).isZero();
   }

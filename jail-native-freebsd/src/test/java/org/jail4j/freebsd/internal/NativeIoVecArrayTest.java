@@ -31,14 +31,17 @@ class NativeIoVecArrayTest {
     assertThat(a.entrySize()).isEqualTo(2 * runtime.addressSize());
     assertThat(p.getAddress(0)).isNotZero();
     assertThat(p.getLongLong(8)).isEqualTo(5); // "name" + NUL
-    assertThat(read(runtime, p.getAddress(0), 5)).isEqualTo("name\0".getBytes(StandardCharsets.US_ASCII));
+    assertThat(read(runtime, p.getAddress(0), 5))
+        .isEqualTo("name\0".getBytes(StandardCharsets.US_ASCII));
     assertThat(p.getLongLong(16 + 8)).isEqualTo(4); // "web" + NUL
-    assertThat(read(runtime, p.getAddress(16), 4)).isEqualTo("web\0".getBytes(StandardCharsets.US_ASCII));
+    assertThat(read(runtime, p.getAddress(16), 4))
+        .isEqualTo("web\0".getBytes(StandardCharsets.US_ASCII));
   }
 
   @Test
   void structIovecIsSixteenBytesOn64BitHosts() throws SyscallException {
-    NativeIoVecArray a = NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("persist"), IoVec.empty()}, false);
+    NativeIoVecArray a =
+        NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("persist"), IoVec.empty()}, false);
     if (runtime.addressSize() == 8) {
       assertThat(a.entrySize()).isEqualTo(16);
     } else {
@@ -49,7 +52,8 @@ class NativeIoVecArrayTest {
   @Test
   void aNullBaseStaysNullWithTheCallersLength() throws SyscallException {
     NativeIoVecArray a =
-        NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("persist"), IoVec.raw(null, 9)}, false);
+        NativeIoVecArray.of(
+            runtime, new IoVec[] {IoVec.name("persist"), IoVec.raw(null, 9)}, false);
 
     assertThat(a.pointer().getAddress(16)).isZero();
     assertThat(a.nativeLength(1)).isEqualTo(9);
@@ -117,9 +121,13 @@ class NativeIoVecArrayTest {
   @Test
   void copyBackBringsTheKernelsBytesAndLengths() throws SyscallException {
     IoVec value = IoVec.buffer(256);
-    NativeIoVecArray a = NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("host.hostname"), value}, false);
+    NativeIoVecArray a =
+        NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("host.hostname"), value}, false);
     long base = a.pointer().getAddress(16);
-    runtime.getMemoryManager().newPointer(base).put(0, "web\0".getBytes(StandardCharsets.US_ASCII), 0, 4);
+    runtime
+        .getMemoryManager()
+        .newPointer(base)
+        .put(0, "web\0".getBytes(StandardCharsets.US_ASCII), 0, 4);
     a.pointer().putLongLong(16 + 8, 4);
 
     a.copyBack();
@@ -130,7 +138,8 @@ class NativeIoVecArrayTest {
 
   @Test
   void theKernelMessageIsReadUpToItsNul() throws SyscallException {
-    NativeIoVecArray a = NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("jid"), IoVec.buffer(4)}, true);
+    NativeIoVecArray a =
+        NativeIoVecArray.of(runtime, new IoVec[] {IoVec.name("jid"), IoVec.buffer(4)}, true);
     byte[] msg = "unknown parameter: foo\0".getBytes(StandardCharsets.US_ASCII);
     runtime.getMemoryManager().newPointer(a.pointer().getAddress(48)).put(0, msg, 0, msg.length);
 

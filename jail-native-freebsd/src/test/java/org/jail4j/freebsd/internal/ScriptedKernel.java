@@ -16,8 +16,8 @@ import org.jail4j.spi.SyscallException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JailKernel that records what reaches it and answers as a test says: for checking the bytes
- * the emulated libc hands over, independently of any kernel rule.
+ * A JailKernel that records what reaches it and answers as a test says: for checking the bytes the
+ * emulated libc hands over, independently of any kernel rule.
  */
 public final class ScriptedKernel implements JailKernel {
   final List<String> calls = new ArrayList<>();
