@@ -3,7 +3,7 @@ package org.jail4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.spi.JailFlags.DYING;
 import static org.jail4j.testkit.Kernels.assertGetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ class JailGetTest {
 
   @Test
   void flagsOtherThanDyingAreInvalidOn14() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertGetFails(kernel, Iov.of().str("name", "web"), 0x01, Errno.EINVAL, "");
   }
 
@@ -39,7 +39,7 @@ class JailGetTest {
 
   @Test
   void dyingJailByNameNeedsTheDyingFlag() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
     assertGetFails(kernel, Iov.of().str("name", "web"), 0, Errno.ENOENT, "jail \"web\" is dying");
@@ -48,9 +48,9 @@ class JailGetTest {
 
   @Test
   void lastjidIteratesInJidOrderAndEndsWithNoJailAfter() throws SyscallException {
-    create(kernel, Iov.of().i32("jid", 7).flag("persist"));
-    create(kernel, "a");
-    create(kernel, "b");
+    newJail(kernel, Iov.of().i32("jid", 7).flag("persist"));
+    newJail(kernel, "a");
+    newJail(kernel, "b");
     List<Integer> seen = new ArrayList<>();
     int last = 0;
     while (true) {
@@ -69,7 +69,7 @@ class JailGetTest {
 
   @Test
   void lastjidSkipsDyingJailsUnlessAsked() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
     assertGetFails(kernel, Iov.of().i32("lastjid", 0), 0, Errno.ENOENT, "no jail after 0");
@@ -78,16 +78,16 @@ class JailGetTest {
 
   @Test
   void lastjidTakesPrecedenceOverJidAndName() throws SyscallException {
-    create(kernel, "a");
-    int b = create(kernel, "b");
+    newJail(kernel, "a");
+    int b = newJail(kernel, "b");
     assertThat(kernel.get(Iov.of().i32("lastjid", 1).i32("jid", 1).str("name", "a").array(), 0))
         .isEqualTo(b);
   }
 
   @Test
   void jidZeroIsNotAKeySoTheNameIs() throws SyscallException {
-    create(kernel, "a");
-    int b = create(kernel, "b");
+    newJail(kernel, "a");
+    int b = newJail(kernel, "b");
     Iov iov = Iov.of().i32("jid", 0).str("name", "b");
     assertThat(kernel.get(iov.array(), 0)).isEqualTo(b);
     assertThat(iov.intValue("jid")).isEqualTo(b);
@@ -96,14 +96,14 @@ class JailGetTest {
   @Test
   void valuesAreRelativeToTheCaller() throws SyscallException {
     int p =
-        create(
+        newJail(
             kernel,
             Iov.of()
                 .str("name", "p")
                 .str("path", "/jails/p")
                 .i32("children.max", 3)
                 .flag("persist"));
-    int c = create(kernel, Iov.of().str("name", "p.c").str("path", "/jails/p/c").flag("persist"));
+    int c = newJail(kernel, Iov.of().str("name", "p.c").str("path", "/jails/p/c").flag("persist"));
     JailKernel inside = kernel.asProcessIn(p);
     Iov iov = Iov.of().i32("jid", c).out("name", 256).out("path", 1024).out("parent", 4);
     inside.get(iov.array(), 0);
@@ -118,14 +118,14 @@ class JailGetTest {
 
   @Test
   void restrictedIp4ReadsBackDisableEvenWithAddresses() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1").flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1").flag("persist"));
     assertThat(Kernels.getInt(kernel, jid, "ip4")).isZero();
   }
 
   @Test
   void theNameKeyIsRewrittenWithTheRelativeName() throws SyscallException {
-    int p = create(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
-    create(kernel, "p.c");
+    int p = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
+    newJail(kernel, "p.c");
     Iov iov = Iov.of().put("name", org.jail4j.spi.IoVec.buffer(16));
     System.arraycopy("c\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0,
         iov.value("name").base(), 0, 2);

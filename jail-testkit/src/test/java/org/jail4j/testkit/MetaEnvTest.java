@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.FreeBsdVersion;
@@ -33,20 +33,20 @@ class MetaEnvTest {
 
   @Test
   void freeTextIsStoredVerbatim() throws SyscallException {
-    jid = create(kernel, Iov.of().str("name", "j").flag("persist").str("meta", "a b c").str("env", "C\tB"));
+    jid = newJail(kernel, Iov.of().str("name", "j").flag("persist").str("meta", "a b c").str("env", "C\tB"));
     assertThat(read("meta")).isEqualTo("a b c");
     assertThat(read("env")).isEqualTo("C\tB");
   }
 
   @Test
   void aFreshJailHasEmptyBuffers() throws SyscallException {
-    jid = create(kernel, "j");
+    jid = newJail(kernel, "j");
     assertThat(read("meta")).isEmpty();
   }
 
   @Test
   void keyedUpdatesFollowTheJailmetaSequence() throws SyscallException {
-    jid = create(kernel, Iov.of().str("name", "j").flag("persist").flag("meta"));
+    jid = newJail(kernel, Iov.of().str("name", "j").flag("persist").flag("meta"));
     modify(Iov.of().str("meta", "a=1"));
     assertThat(read("meta.a")).isEqualTo("1");
     modify(Iov.of().str("meta", "a=2\nb=3"));
@@ -71,7 +71,7 @@ class MetaEnvTest {
 
   @Test
   void theLimitCountsTheTrailingNul() throws SyscallException {
-    jid = create(kernel, "j");
+    jid = newJail(kernel, "j");
     modify(Iov.of().str("meta", "x".repeat(4095)));
     assertSetFails(
         kernel, Iov.of().i32("jid", jid).str("meta", "x".repeat(4096)), UPDATE, Errno.EFBIG, "");
@@ -80,15 +80,15 @@ class MetaEnvTest {
 
   @Test
   void keyedUpdatesCannotGrowBeyondTheLimit() throws SyscallException {
-    jid = create(kernel, Iov.of().str("name", "j").flag("persist").str("env", "x".repeat(4090)));
+    jid = newJail(kernel, Iov.of().str("name", "j").flag("persist").str("env", "x".repeat(4090)));
     assertSetFails(
         kernel, Iov.of().i32("jid", jid).str("env.k", "12345678"), UPDATE, Errno.EFBIG, "");
   }
 
   @Test
   void buffersAreNotInherited() throws SyscallException {
-    create(kernel, Iov.of().str("name", "p").i32("children.max", 1).str("meta", "abc").flag("persist"));
-    jid = create(kernel, "p.child");
+    newJail(kernel, Iov.of().str("name", "p").i32("children.max", 1).str("meta", "abc").flag("persist"));
+    jid = newJail(kernel, "p.child");
     assertThat(read("meta")).isEmpty();
   }
 

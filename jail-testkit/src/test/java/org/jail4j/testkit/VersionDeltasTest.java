@@ -7,7 +7,7 @@ import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertFails;
 import static org.jail4j.testkit.Kernels.assertGetFails;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.FreeBsdVersion;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VersionDeltasTest {
 
   private static int dyingJail(FakeJailKernel k, String name) throws SyscallException {
-    int jid = create(k, name);
+    int jid = newJail(k, name);
     k.hold(jid);
     k.remove(jid);
     return jid;
@@ -64,7 +64,7 @@ class VersionDeltasTest {
   void createWithTheJidOfADyingJailRenumbersItOn15() throws SyscallException {
     FakeJailKernel k = Kernels.v(FreeBsdVersion.V15);
     int jid = dyingJail(k, "web");
-    assertThat(create(k, Iov.of().i32("jid", jid).str("name", "new").flag("persist")))
+    assertThat(newJail(k, Iov.of().i32("jid", jid).str("name", "new").flag("persist")))
         .isEqualTo(jid);
     assertThat(k.jail(999_999).orElseThrow().dying()).isTrue();
     assertThat(k.jail(jid).orElseThrow().name()).isEqualTo("new");
@@ -90,8 +90,8 @@ class VersionDeltasTest {
   @Test
   void dyingParentOfAJidKeyedTargetIsReportedOn14() throws SyscallException {
     FakeJailKernel k = Kernels.v14();
-    int p = create(k, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
-    int c = create(k, "p.c");
+    int p = newJail(k, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
+    int c = newJail(k, "p.c");
     k.hold(p);
     k.hold(c);
     k.remove(p);
@@ -141,8 +141,8 @@ class VersionDeltasTest {
   @Test
   void parentTamperingMayDifferOnlyOn15() {
     FakeJailKernel k15 = Kernels.v(FreeBsdVersion.V15);
-    create(k15, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
-    create(k15, Iov.of().str("name", "p.c").flag("allow.unprivileged_parent_tampering").flag("persist"));
+    newJail(k15, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
+    newJail(k15, Iov.of().str("name", "p.c").flag("allow.unprivileged_parent_tampering").flag("persist"));
     FakeJailKernel k14 = Kernels.v14();
     assertSetFails(
         k14,
@@ -155,10 +155,10 @@ class VersionDeltasTest {
   @Test
   void flagMasksWidenOn15() throws SyscallException {
     FakeJailKernel k14 = Kernels.v14();
-    create(k14, "web");
+    newJail(k14, "web");
     assertGetFails(k14, Iov.of().str("name", "web"), 0x40, Errno.EINVAL, "");
     FakeJailKernel k15 = Kernels.v(FreeBsdVersion.V15);
-    create(k15, "web");
+    newJail(k15, "web");
     assertGetFails(k15, Iov.of().str("name", "web"), 0x40, Errno.ENOENT, "missing desc");
     assertGetFails(k15, Iov.of().str("name", "web"), 0x01, Errno.EINVAL, "");
   }
@@ -205,6 +205,6 @@ class VersionDeltasTest {
     FakeJailKernel k =
         FakeJailKernel.builder().paths(PathCheck.anyDirectory()).resurrectDyingJails(false).build();
     int jid = dyingJail(k, "web");
-    assertThat(create(k, Iov.of().i32("jid", jid).flag("persist"))).isEqualTo(jid);
+    assertThat(newJail(k, Iov.of().i32("jid", jid).flag("persist"))).isEqualTo(jid);
   }
 }

@@ -7,7 +7,7 @@ import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertFails;
 import static org.jail4j.testkit.Kernels.assertGetFails;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.FreeBsdVersion;
@@ -21,13 +21,13 @@ class ViewsTest {
   private final FakeJailKernel kernel = Kernels.v14();
 
   private int parent() {
-    return create(kernel, Iov.of().str("name", "p").i32("children.max", 3).flag("persist"));
+    return newJail(kernel, Iov.of().str("name", "p").i32("children.max", 3).flag("persist"));
   }
 
   @Test
   void aJailedProcessSeesOnlyItsDescendants() {
     int p = parent();
-    int other = create(kernel, "other");
+    int other = newJail(kernel, "other");
     JailKernel inside = kernel.asProcessIn(p);
     assertGetFails(inside, Iov.of().i32("jid", other), 0, Errno.ENOENT, "jail " + other + " not found");
     assertGetFails(inside, Iov.of().i32("jid", p), 0, Errno.ENOENT, "jail " + p + " not found");
@@ -37,21 +37,21 @@ class ViewsTest {
   @Test
   void aJailedProcessCreatesChildrenUnderItsOwnJail() throws SyscallException {
     int p = parent();
-    int c = create(kernel.asProcessIn(p), "c");
+    int c = newJail(kernel.asProcessIn(p), "c");
     assertThat(kernel.jail(c).orElseThrow().name()).isEqualTo("p.c");
     assertThat(kernel.jail(c).orElseThrow().parentJid()).isEqualTo(p);
   }
 
   @Test
   void aJailWithChildrenMaxZeroCannotCreateAtAll() {
-    int p = create(kernel, "p");
+    int p = newJail(kernel, "p");
     assertSetFails(
         kernel.asProcessIn(p), Iov.of().str("name", "c").flag("persist"), CREATE, Errno.EPERM, "");
   }
 
   @Test
   void aJailedProcessCannotLowerSecurelevelBelowItsJails() {
-    int p = create(kernel, Iov.of().str("name", "p").i32("securelevel", 2).i32("children.max", 3).flag("persist"));
+    int p = newJail(kernel, Iov.of().str("name", "p").i32("securelevel", 2).i32("children.max", 3).flag("persist"));
     assertSetFails(
         kernel.asProcessIn(p),
         Iov.of().str("name", "c").i32("securelevel", 1).flag("persist"),
@@ -74,11 +74,11 @@ class ViewsTest {
   @Test
   void aJailedProcessRemovesAndAttachesOnlyDescendants() throws SyscallException {
     int p = parent();
-    int other = create(kernel, "other");
+    int other = newJail(kernel, "other");
     JailKernel inside = kernel.asProcessIn(p);
     assertFails(() -> inside.remove(other), Errno.EINVAL);
     assertFails(() -> inside.attach(p), Errno.EINVAL);
-    int c = create(inside, "c");
+    int c = newJail(inside, "c");
     inside.attach(c);
     inside.remove(c);
     assertThat(kernel.jail(c)).isEmpty();
@@ -106,7 +106,7 @@ class ViewsTest {
 
   @Test
   void unprivilegedProcessesMayRead() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     assertThat(kernel.asUnprivileged().get(Iov.of().str("name", "web").array(), 0)).isEqualTo(jid);
   }
 
@@ -128,7 +128,7 @@ class ViewsTest {
 
   @Test
   void unprivilegedRemoveAttachAndRctlAreRefused() {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     JailKernel user = kernel.asUnprivileged();
     assertFails(() -> user.remove(jid), Errno.EPERM);
     assertFails(() -> user.attach(jid), Errno.EPERM);
