@@ -60,8 +60,7 @@ class CreationTest {
 
   @Test
   void prisonLimitOfTheCallersJailIsEnforced() {
-    int base =
-        newJail(kernel, Iov.of().str("name", "base").i32("children.max", 1).flag("persist"));
+    int base = newJail(kernel, Iov.of().str("name", "base").i32("children.max", 1).flag("persist"));
     JailKernel inside = kernel.asProcessIn(base);
     newJail(inside, "nested");
     assertSetFails(

@@ -46,37 +46,51 @@ class DescriptorsTest {
   @Test
   void useDescTargetsTheDescriptorsJail() throws SyscallException {
     int fd = createWithDesc("web", GET_DESC);
-    int jid = kernel.set(Iov.of().i32("desc", fd).flag("allow.raw_sockets").array(), UPDATE | USE_DESC);
+    int jid =
+        kernel.set(Iov.of().i32("desc", fd).flag("allow.raw_sockets").array(), UPDATE | USE_DESC);
     assertThat(jid).isEqualTo(1);
     assertThat(Kernels.getInt(kernel, 1, "allow.raw_sockets")).isEqualTo(1);
   }
 
   @Test
   void atDescCreatesRelativeToTheDescriptorsJail() throws SyscallException {
-    Iov iov =
-        Iov.of().str("name", "p").i32("children.max", 2).flag("persist").i32("desc", -1);
+    Iov iov = Iov.of().str("name", "p").i32("children.max", 2).flag("persist").i32("desc", -1);
     kernel.set(iov.array(), CREATE | GET_DESC);
     int fd = iov.intValue("desc");
-    int c = kernel.set(Iov.of().i32("desc", fd).str("name", "c").flag("persist").array(), CREATE | AT_DESC);
+    int c =
+        kernel.set(
+            Iov.of().i32("desc", fd).str("name", "c").flag("persist").array(), CREATE | AT_DESC);
     assertThat(kernel.jail(c).orElseThrow().name()).isEqualTo("p.c");
   }
 
   @Test
   void descriptorFlagWithoutDescIsMissingDesc() {
     assertSetFails(
-        kernel, Iov.of().str("name", "w").flag("persist"), CREATE | GET_DESC, Errno.ENOENT, "missing desc");
+        kernel,
+        Iov.of().str("name", "w").flag("persist"),
+        CREATE | GET_DESC,
+        Errno.ENOENT,
+        "missing desc");
   }
 
   @Test
   void unopenedDescriptorIsNotAJailDescriptor() {
     assertSetFails(
-        kernel, Iov.of().i32("desc", 55).flag("persist"), UPDATE | USE_DESC, Errno.EBADF, "not a jail descriptor");
+        kernel,
+        Iov.of().i32("desc", 55).flag("persist"),
+        UPDATE | USE_DESC,
+        Errno.EBADF,
+        "not a jail descriptor");
   }
 
   @Test
   void standardInputIsOpenButNotAJailDescriptor() {
     assertGetFails(
-        kernel, Iov.of().str("name", "nonexistent").i32("desc", 0), AT_DESC, Errno.EINVAL, "not a jail descriptor");
+        kernel,
+        Iov.of().str("name", "nonexistent").i32("desc", 0),
+        AT_DESC,
+        Errno.EINVAL,
+        "not a jail descriptor");
   }
 
   @Test
@@ -84,7 +98,11 @@ class DescriptorsTest {
     int fd = createWithDesc("web", GET_DESC);
     kernel.remove(1);
     assertSetFails(
-        kernel, Iov.of().i32("desc", fd).flag("persist"), UPDATE | USE_DESC, Errno.ENOENT, "descriptor to dead jail");
+        kernel,
+        Iov.of().i32("desc", fd).flag("persist"),
+        UPDATE | USE_DESC,
+        Errno.ENOENT,
+        "descriptor to dead jail");
     assertFails(() -> kernel.attachDescriptor(fd), Errno.ENOENT);
   }
 
@@ -116,7 +134,11 @@ class DescriptorsTest {
   void aJailCannotGetADescriptorOfItselfByName() throws SyscallException {
     createWithDesc("web", GET_DESC);
     assertGetFails(
-        kernel.asProcessIn(1), Iov.of().str("name", "web").i32("desc", -1), GET_DESC, Errno.ENOENT, "jail \"web\" not found");
+        kernel.asProcessIn(1),
+        Iov.of().str("name", "web").i32("desc", -1),
+        GET_DESC,
+        Errno.ENOENT,
+        "jail \"web\" not found");
   }
 
   @Test

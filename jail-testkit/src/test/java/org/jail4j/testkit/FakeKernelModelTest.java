@@ -38,19 +38,32 @@ class FakeKernelModelTest {
   @Test
   void randomSequencesKeepEveryInvariant() {
     long seed = Long.getLong("jail4j.seed", System.nanoTime());
-    System.out.println("FakeKernelModelTest seed: " + seed + " (rerun with -Djail4j.seed=" + seed + ")");
+    System.out.println(
+        "FakeKernelModelTest seed: " + seed + " (rerun with -Djail4j.seed=" + seed + ")");
     Random random = new Random(seed);
     for (int s = 0; s < SEQUENCES; s++) {
       FreeBsdVersion version = FreeBsdVersion.values()[random.nextInt(3)];
       List<Step> steps = new ArrayList<>();
       for (int i = 0; i < STEPS; i++) {
-        steps.add(new Step(random.nextInt(12), random.nextInt(1000), random.nextInt(1000), random.nextInt(1000)));
+        steps.add(
+            new Step(
+                random.nextInt(12),
+                random.nextInt(1000),
+                random.nextInt(1000),
+                random.nextInt(1000)));
       }
       String failure = run(version, steps);
       if (failure != null) {
         List<Step> minimal = shrink(version, steps);
         throw new AssertionError(
-            "seed " + seed + ", sequence " + s + " on " + version + ": " + failure
+            "seed "
+                + seed
+                + ", sequence "
+                + s
+                + " on "
+                + version
+                + ": "
+                + failure
                 + "\nminimal failing steps:\n  "
                 + minimal.stream().map(Step::toString).collect(Collectors.joining("\n  ")));
       }
@@ -107,8 +120,10 @@ class FakeKernelModelTest {
             if (s.c() % 5 == 0) {
               iov.i32("securelevel", s.c() % 3);
             }
-            int flags = JailFlags.CREATE | (s.c() % 7 == 0 ? JailFlags.ATTACH : 0)
-                | (s.c() % 4 == 0 ? JailFlags.UPDATE : 0);
+            int flags =
+                JailFlags.CREATE
+                    | (s.c() % 7 == 0 ? JailFlags.ATTACH : 0)
+                    | (s.c() % 4 == 0 ? JailFlags.UPDATE : 0);
             int got = k.set(iov.array(), flags);
             FakeJail created = k.jail(got).orElse(null);
             if (created != null && !created.dying()) {
@@ -140,10 +155,16 @@ class FakeKernelModelTest {
           }
         case 3:
           {
-            Iov iov = Iov.of().str("name", name).out("jid", 4).out("children.cur", 4).out("securelevel", 4);
+            Iov iov =
+                Iov.of()
+                    .str("name", name)
+                    .out("jid", 4)
+                    .out("children.cur", 4)
+                    .out("securelevel", 4);
             int got = k.get(iov.array(), s.c() % 2 == 0 ? JailFlags.DYING : 0);
             assertThat(iov.intValue("jid")).isEqualTo(got);
-            assertThat(iov.intValue("children.cur")).isEqualTo(k.jail(got).orElseThrow().childrenCur());
+            assertThat(iov.intValue("children.cur"))
+                .isEqualTo(k.jail(got).orElseThrow().childrenCur());
             break;
           }
         case 4:
@@ -190,7 +211,8 @@ class FakeKernelModelTest {
             FakeJail j = k.jail(jid).orElse(null);
             if (j != null && !j.dying()) {
               JailKernel inside = k.asProcessIn(jid);
-              inside.set(Iov.of().str("name", "n" + s.c() % 3).flag("persist").array(), JailFlags.CREATE);
+              inside.set(
+                  Iov.of().str("name", "n" + s.c() % 3).flag("persist").array(), JailFlags.CREATE);
             }
           }
       }
@@ -222,8 +244,18 @@ class FakeKernelModelTest {
 
   private static String describe(Step s) {
     String[] kinds = {
-      "create", "create", "update", "get", "remove", "attach", "spawn", "spawn", "exit", "signal",
-      "hold/release", "create-inside"
+      "create",
+      "create",
+      "update",
+      "get",
+      "remove",
+      "attach",
+      "spawn",
+      "spawn",
+      "exit",
+      "signal",
+      "hold/release",
+      "create-inside"
     };
     return kinds[s.kind()] + "(" + s.a() + "," + s.b() + "," + s.c() + ")";
   }

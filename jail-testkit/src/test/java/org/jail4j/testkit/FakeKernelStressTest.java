@@ -14,9 +14,9 @@ import org.jail4j.spi.SyscallException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many threads create, update, read and remove jails with contended names at once: no jail is
- * lost, no two live jails share a JID or a name among siblings, and every created jail is either
- * still there or was removed exactly once.
+ * Many threads create, update, read and remove jails with contended names at once: no jail is lost,
+ * no two live jails share a JID or a name among siblings, and every created jail is either still
+ * there or was removed exactly once.
  */
 class FakeKernelStressTest {
   private static final int THREADS = 6;

@@ -127,8 +127,12 @@ class JailGetTest {
     int p = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
     newJail(kernel, "p.c");
     Iov iov = Iov.of().put("name", org.jail4j.spi.IoVec.buffer(16));
-    System.arraycopy("c\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0,
-        iov.value("name").base(), 0, 2);
+    System.arraycopy(
+        "c\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        0,
+        iov.value("name").base(),
+        0,
+        2);
     kernel.asProcessIn(p).get(iov.array(), 0);
     assertThat(iov.stringValue("name")).isEqualTo("c");
     assertThat(iov.value("name").length()).isEqualTo(16);

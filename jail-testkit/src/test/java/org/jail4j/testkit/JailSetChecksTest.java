@@ -26,8 +26,7 @@ class JailSetChecksTest {
 
   @Test
   void neitherCreateNorUpdateIsNoValidOperation() {
-    assertSetFails(
-        kernel, web(), ATTACH, Errno.EINVAL, "no valid operation (create or update)");
+    assertSetFails(kernel, web(), ATTACH, Errno.EINVAL, "no valid operation (create or update)");
   }
 
   @Test
@@ -85,7 +84,11 @@ class JailSetChecksTest {
   void vnetCannotBeChangedAfterCreation() {
     newJail(kernel, "web");
     assertSetFails(
-        kernel, web().i32("vnet", 1), UPDATE, Errno.EINVAL, "vnet cannot be changed after creation");
+        kernel,
+        web().i32("vnet", 1),
+        UPDATE,
+        Errno.EINVAL,
+        "vnet cannot be changed after creation");
   }
 
   @Test
@@ -109,7 +112,11 @@ class JailSetChecksTest {
   void pathCannotBeChangedAfterCreation() {
     newJail(kernel, "web");
     assertSetFails(
-        kernel, web().str("path", "/x"), UPDATE, Errno.EINVAL, "path cannot be changed after creation");
+        kernel,
+        web().str("path", "/x"),
+        UPDATE,
+        Errno.EINVAL,
+        "path cannot be changed after creation");
   }
 
   @Test

@@ -33,7 +33,10 @@ class MetaEnvTest {
 
   @Test
   void freeTextIsStoredVerbatim() throws SyscallException {
-    jid = newJail(kernel, Iov.of().str("name", "j").flag("persist").str("meta", "a b c").str("env", "C\tB"));
+    jid =
+        newJail(
+            kernel,
+            Iov.of().str("name", "j").flag("persist").str("meta", "a b c").str("env", "C\tB"));
     assertThat(read("meta")).isEqualTo("a b c");
     assertThat(read("env")).isEqualTo("C\tB");
   }
@@ -87,7 +90,9 @@ class MetaEnvTest {
 
   @Test
   void buffersAreNotInherited() throws SyscallException {
-    newJail(kernel, Iov.of().str("name", "p").i32("children.max", 1).str("meta", "abc").flag("persist"));
+    newJail(
+        kernel,
+        Iov.of().str("name", "p").i32("children.max", 1).str("meta", "abc").flag("persist"));
     jid = newJail(kernel, "p.child");
     assertThat(read("meta")).isEmpty();
   }

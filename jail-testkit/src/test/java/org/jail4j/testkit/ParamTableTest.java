@@ -110,7 +110,10 @@ class ParamTableTest {
   @Test
   void paramsListsEveryPublishedParameterOnce() {
     FakeJailKernel k = Kernels.v14();
-    assertThat(k.params()).extracting(KernelParam::name).doesNotHaveDuplicates().contains("jid", "name", "allow.mount.devfs");
+    assertThat(k.params())
+        .extracting(KernelParam::name)
+        .doesNotHaveDuplicates()
+        .contains("jid", "name", "allow.mount.devfs");
     assertThat(k.capabilities().params()).contains("persist", "host.hostname");
     assertThat(k.capabilities().version()).isEqualTo(FreeBsdVersion.V14);
     assertThat(k.capabilities().osreldate()).isEqualTo(1403000);
@@ -139,10 +142,6 @@ class ParamTableTest {
     int jid = newJail(k, Iov.of().str("name", "a").flag("persist").str("linux.osrelease", "6.1.0"));
     assertThat(Kernels.getString(k, jid, "linux.osrelease")).isEqualTo("6.1.0");
     assertSetFails(
-        k,
-        Iov.of().str("name", "b").flag("persist").i32("linux", 0),
-        CREATE,
-        Errno.EINVAL,
-        "");
+        k, Iov.of().str("name", "b").flag("persist").i32("linux", 0), CREATE, Errno.EINVAL, "");
   }
 }

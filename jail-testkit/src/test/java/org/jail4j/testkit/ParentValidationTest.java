@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.newJail;
 import static org.jail4j.testkit.Kernels.getInt;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.spi.JailKernel;
@@ -131,7 +131,8 @@ class ParentValidationTest {
 
   @Test
   void overlappingAddressesClashWhenEitherJailHasMoreThanOne() {
-    newJail(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     assertSetFails(
         kernel,
         Iov.of().str("name", "b").ip("ip4.addr", "10.0.0.2").flag("persist"),
@@ -160,9 +161,12 @@ class ParentValidationTest {
 
   @Test
   void vnetJailsHaveTheirOwnAddressSpace() {
-    newJail(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
-    newJail(kernel, Iov.of().str("name", "v").i32("vnet", 1).i32("children.max", 3).flag("persist"));
-    newJail(kernel, Iov.of().str("name", "v.b").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "v").i32("vnet", 1).i32("children.max", 3).flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "v.b").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     kernel.checkInvariants();
   }
 

@@ -43,8 +43,14 @@ class RctlAndFaultsTest {
   @Test
   void malformedRulesAreInvalid() {
     for (String bad :
-        new String[] {"jail:web", "jail::maxproc:deny=1", "jail:web:bogus:deny=1",
-            "jail:web:maxproc:explode=1", "planet:web:maxproc:deny=1", "jail:web:maxproc:deny=x"}) {
+        new String[] {
+          "jail:web",
+          "jail::maxproc:deny=1",
+          "jail:web:bogus:deny=1",
+          "jail:web:maxproc:explode=1",
+          "planet:web:maxproc:deny=1",
+          "jail:web:maxproc:deny=x"
+        }) {
       assertFails(() -> kernel.rctl(RctlCall.ADD_RULE, bad), Errno.EINVAL);
     }
   }
@@ -94,7 +100,8 @@ class RctlAndFaultsTest {
   void faultsReachViewsToo() {
     int jid = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
     kernel.failNext("jail_get", Errno.EFAULT);
-    assertFails(() -> kernel.asProcessIn(jid).get(Iov.of().i32("lastjid", 0).array(), 0), Errno.EFAULT);
+    assertFails(
+        () -> kernel.asProcessIn(jid).get(Iov.of().i32("lastjid", 0).array(), 0), Errno.EFAULT);
     kernel.failNext("rctl", Errno.EINVAL);
     assertFails(() -> kernel.rctl(RctlCall.GET_RULES, ""), Errno.EINVAL);
   }

@@ -173,8 +173,7 @@ class TargetLookupTest {
   @Test
   void updateByNameChangesThatJail() throws SyscallException {
     int jid = newJail(kernel, "web");
-    int updated =
-        kernel.set(Iov.of().str("name", "web").i32("securelevel", 2).array(), UPDATE);
+    int updated = kernel.set(Iov.of().str("name", "web").i32("securelevel", 2).array(), UPDATE);
     assertThat(updated).isEqualTo(jid);
     assertThat(Kernels.getInt(kernel, jid, "securelevel")).isEqualTo(2);
   }

@@ -123,8 +123,7 @@ class TransportRulesTest {
   @Test
   void noNameClearsABoolean() throws SyscallException {
     int jid = newJail(kernel, "a");
-    int updated =
-        kernel.set(Iov.of().i32("jid", jid).flag("nopersist").array(), JailFlags.UPDATE);
+    int updated = kernel.set(Iov.of().i32("jid", jid).flag("nopersist").array(), JailFlags.UPDATE);
     assertThat(updated).isEqualTo(jid);
     assertThat(kernel.jail(jid)).isEmpty();
   }
@@ -189,8 +188,12 @@ class TransportRulesTest {
   void errmsgIsLeftAloneOnSuccess() throws SyscallException {
     IoVec errmsg = IoVec.of("previous\0".getBytes(StandardCharsets.US_ASCII));
     IoVec[] iov = {
-      IoVec.name("name"), IoVec.string("a"), IoVec.name("persist"), IoVec.empty(),
-      IoVec.name("errmsg"), errmsg,
+      IoVec.name("name"),
+      IoVec.string("a"),
+      IoVec.name("persist"),
+      IoVec.empty(),
+      IoVec.name("errmsg"),
+      errmsg,
     };
     kernel.set(iov, JailFlags.CREATE);
     assertThat(new String(errmsg.bytes(), StandardCharsets.US_ASCII)).isEqualTo("previous\0");
@@ -234,8 +237,7 @@ class TransportRulesTest {
   @Test
   void addressListLengthIsTrimmedToTheAddressesReturned() throws SyscallException {
     newJail(
-        kernel,
-        Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+        kernel, Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     Iov iov = Iov.of().str("name", "web").out("ip4.addr", 40);
     kernel.get(iov.array(), 0);
     assertThat(iov.value("ip4.addr").length()).isEqualTo(8);
@@ -245,8 +247,7 @@ class TransportRulesTest {
   @Test
   void addressBufferSmallerThanTheListIsInvalid() {
     newJail(
-        kernel,
-        Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+        kernel, Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     Iov iov = Iov.of().str("name", "web").out("ip4.addr", 4);
     assertGetFails(kernel, iov, 0, Errno.EINVAL, "");
   }
@@ -272,7 +273,10 @@ class TransportRulesTest {
   void getOfABooleanAndItsTwinAnswersOnlyTheLater() throws SyscallException {
     int jid = newJail(kernel, "web");
     Iov iov =
-        Iov.of().i32("jid", jid).put("persist", IoVec.of(new byte[] {7, 7, 7, 7})).out("nopersist", 4);
+        Iov.of()
+            .i32("jid", jid)
+            .put("persist", IoVec.of(new byte[] {7, 7, 7, 7}))
+            .out("nopersist", 4);
     kernel.get(iov.array(), 0);
     assertThat(iov.value("persist").bytes()).containsOnly(7);
     assertThat(iov.intValue("nopersist")).isZero();

@@ -27,7 +27,9 @@ class VersionDeltasTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = FreeBsdVersion.class, names = {"V13", "V14"})
+  @EnumSource(
+      value = FreeBsdVersion.class,
+      names = {"V13", "V14"})
   void dyingJailIsRevivedWithTheDyingFlagOn13And14(FreeBsdVersion v) throws SyscallException {
     FakeJailKernel k = Kernels.v(v);
     int jid = dyingJail(k, "web");
@@ -76,7 +78,11 @@ class VersionDeltasTest {
     FakeJailKernel k = Kernels.v14();
     dyingJail(k, "web");
     assertSetFails(
-        k, Iov.of().str("name", "web").flag("persist"), UPDATE, Errno.ENOENT, "jail \"web\" is dying");
+        k,
+        Iov.of().str("name", "web").flag("persist"),
+        UPDATE,
+        Errno.ENOENT,
+        "jail \"web\" is dying");
   }
 
   @Test
@@ -84,7 +90,11 @@ class VersionDeltasTest {
     FakeJailKernel k = Kernels.v(FreeBsdVersion.V15);
     dyingJail(k, "web");
     assertSetFails(
-        k, Iov.of().str("name", "web").flag("persist"), UPDATE, Errno.ENOENT, "jail \"web\" not found");
+        k,
+        Iov.of().str("name", "web").flag("persist"),
+        UPDATE,
+        Errno.ENOENT,
+        "jail \"web\" not found");
   }
 
   @Test
@@ -142,7 +152,9 @@ class VersionDeltasTest {
   void parentTamperingMayDifferOnlyOn15() {
     FakeJailKernel k15 = Kernels.v(FreeBsdVersion.V15);
     newJail(k15, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
-    newJail(k15, Iov.of().str("name", "p.c").flag("allow.unprivileged_parent_tampering").flag("persist"));
+    newJail(
+        k15,
+        Iov.of().str("name", "p.c").flag("allow.unprivileged_parent_tampering").flag("persist"));
     FakeJailKernel k14 = Kernels.v14();
     assertSetFails(
         k14,

@@ -29,7 +29,8 @@ class ViewsTest {
     int p = parent();
     int other = newJail(kernel, "other");
     JailKernel inside = kernel.asProcessIn(p);
-    assertGetFails(inside, Iov.of().i32("jid", other), 0, Errno.ENOENT, "jail " + other + " not found");
+    assertGetFails(
+        inside, Iov.of().i32("jid", other), 0, Errno.ENOENT, "jail " + other + " not found");
     assertGetFails(inside, Iov.of().i32("jid", p), 0, Errno.ENOENT, "jail " + p + " not found");
     assertGetFails(inside, Iov.of().str("name", "p"), 0, Errno.ENOENT, "jail \"p\" not found");
   }
@@ -51,7 +52,10 @@ class ViewsTest {
 
   @Test
   void aJailedProcessCannotLowerSecurelevelBelowItsJails() {
-    int p = newJail(kernel, Iov.of().str("name", "p").i32("securelevel", 2).i32("children.max", 3).flag("persist"));
+    int p =
+        newJail(
+            kernel,
+            Iov.of().str("name", "p").i32("securelevel", 2).i32("children.max", 3).flag("persist"));
     assertSetFails(
         kernel.asProcessIn(p),
         Iov.of().str("name", "c").i32("securelevel", 1).flag("persist"),
@@ -96,7 +100,8 @@ class ViewsTest {
     JailKernel inside = kernel.asProcessIn(p);
     kernel.hold(p);
     kernel.remove(p);
-    assertSetFails(inside, Iov.of().str("name", "c").flag("persist"), CREATE | UPDATE, Errno.EAGAIN, "");
+    assertSetFails(
+        inside, Iov.of().str("name", "c").flag("persist"), CREATE | UPDATE, Errno.EAGAIN, "");
   }
 
   @Test
