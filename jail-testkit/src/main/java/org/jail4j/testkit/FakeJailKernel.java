@@ -160,13 +160,24 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
-   * The process exits; a jail left without {@code persist}, processes or children dies (§3.5).
+   * The process exits; a jail left without {@code persist}, processes or children dies (§3.5). A
+   * process that was already killed (by {@code jail_remove} or a signal) exits quietly.
    *
    * @param pid a process id from {@link #spawn(int)} or an attach
-   * @throws IllegalArgumentException when no such process exists
+   * @throws IllegalArgumentException when no process ever had that id
    */
   public void exit(int pid) {
     kernel.exit(pid);
+  }
+
+  /**
+   * Whether a process is still running: false once it exited or was killed.
+   *
+   * @param pid a process id
+   * @return whether it runs
+   */
+  public boolean running(int pid) {
+    return kernel.running(pid);
   }
 
   /**

@@ -133,6 +133,16 @@ class LifecycleTest {
   }
 
   @Test
+  void exitOfAKilledProcessIsQuiet() throws SyscallException {
+    int jid = newJail(kernel, "w");
+    int pid = kernel.spawn(jid);
+    kernel.remove(jid);
+    assertThat(kernel.running(pid)).isFalse();
+    kernel.exit(pid);
+    kernel.checkInvariants();
+  }
+
+  @Test
   void exitOfAnUnknownProcessIsAProgrammingError() {
     assertThatThrownBy(() -> kernel.exit(12345)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -78,7 +78,8 @@ public final class Kernel {
 
   private int lastprid;
   private int nextCpuset = 2;
-  private int nextPid = 100;
+  private static final int FIRST_PID = 100;
+  private int nextPid = FIRST_PID;
 
   private static final class Proc {
     final int pid;
@@ -260,9 +261,24 @@ public final class Kernel {
     synchronized (lock) {
       Proc proc = procs.get(pid);
       if (proc == null) {
+        if (pid >= FIRST_PID && pid < nextPid) {
+          return; // already gone: killed by jail_remove or a signal
+        }
         throw new IllegalArgumentException("no process " + pid);
       }
       endProcess(proc);
+    }
+  }
+
+  /**
+   * Whether a process is still running.
+   *
+   * @param pid the process
+   * @return true until it exits or is killed
+   */
+  public boolean running(int pid) {
+    synchronized (lock) {
+      return procs.containsKey(pid);
     }
   }
 
