@@ -450,7 +450,7 @@ public abstract class JailKernelContract {
   }
 
   protected final String readString(int jid, String param) {
-    Req r = Req.of().i32("jid", jid).out(param, 1024);
+    Req r = Req.of().i32("jid", jid).out(param, 8192);
     get(r, 0).ok();
     return cString(r.valueOf(param).bytes());
   }
@@ -864,9 +864,17 @@ public abstract class JailKernelContract {
   }
 
   @Test
-  @DisplayName("§3.1 an empty name (only the NUL) is EINVAL")
-  void emptyNameIsEinval() {
-    set(Req.of().str("name", "").flag("persist"), JailFlags.CREATE).failsWith(Errno.EINVAL);
+  @DisplayName("§3.1 a zero-length name value is EINVAL")
+  void zeroLengthNameIsEinval() {
+    set(Req.of().raw(IoVec.name("name"), IoVec.empty()).str("path", "/").flag("persist"), JailFlags.CREATE)
+        .failsWith(Errno.EINVAL);
+  }
+
+  @Test
+  @DisplayName("§3.3 an empty name (only the NUL) gives the jail its JID as name")
+  void emptyNameBecomesTheJid() {
+    int jid = set(Req.of().str("name", "").str("path", "/").flag("persist"), JailFlags.CREATE).ok();
+    assertEquals(String.valueOf(jid), readString(jid, "name"));
   }
 
   @Test
@@ -992,9 +1000,18 @@ public abstract class JailKernelContract {
   }
 
   @Test
-  @DisplayName("§3.1 an empty osrelease is EINVAL without errmsg")
+  @DisplayName("§3.1 a zero-length osrelease is EINVAL without errmsg")
   void emptyOsreleaseIsEinvalWithoutMessage() {
-    set(Req.of().str("name", jailName("osrel0")).flag("persist").str("osrelease", ""), JailFlags.CREATE)
+    set(Req.of().str("name", jailName("osrel0")).flag("persist").raw(IoVec.name("osrelease"), IoVec.empty()),
+            JailFlags.CREATE)
+        .fails(Errno.EINVAL, "");
+  }
+
+  @Test
+  @DisplayName("§3.1 an unterminated osrelease is EINVAL without errmsg")
+  void unterminatedOsreleaseIsEinvalWithoutMessage() {
+    set(Req.of().str("name", jailName("osrelnn")).flag("persist")
+            .bytes("osrelease", "14.0-J4JCT".getBytes(StandardCharsets.UTF_8)), JailFlags.CREATE)
         .fails(Errno.EINVAL, "");
   }
 
@@ -1428,11 +1445,20 @@ public abstract class JailKernelContract {
   }
 
   @Test
-  @DisplayName("§3.4 a subset of the parent's addresses is allowed")
+  @DisplayName("§3.4 a child may take its single-address parent's address")
   void addressSubsetIsAllowed() {
-    persistent(jailName("ips"), Req.of().bytes("ip4.addr", addresses("192.0.2.82", "192.0.2.83")));
-    int c = persistent(jailName("ips") + ".c", Req.of().bytes("ip4.addr", addresses("192.0.2.83")));
-    assertArrayEquals(addresses("192.0.2.83"), readBytes(c, "ip4.addr", 16));
+    persistent(jailName("ips"), Req.of().bytes("ip4.addr", addresses("192.0.2.82")));
+    int c = persistent(jailName("ips") + ".c", Req.of().bytes("ip4.addr", addresses("192.0.2.82")));
+    assertArrayEquals(addresses("192.0.2.82"), readBytes(c, "ip4.addr", 16));
+  }
+
+  @Test
+  @DisplayName("§3.4 a child's address held by its multi-address parent clashes: EADDRINUSE \"IPv4 addresses clash\"")
+  void childAddressOfMultiAddressParentClashes() {
+    persistent(jailName("ipm"), Req.of().bytes("ip4.addr", addresses("192.0.2.84", "192.0.2.85")));
+    set(Req.of().str("name", jailName("ipm") + ".c").flag("persist").bytes("ip4.addr", addresses("192.0.2.85")),
+            JailFlags.CREATE)
+        .fails(Errno.EADDRINUSE, "IPv4 addresses clash");
   }
 
   @Test
