@@ -970,7 +970,7 @@ public abstract class JailKernelContract {
   @DisplayName("§3.1 the first address stays first (primary), the rest are sorted")
   void primaryAddressStaysFirst() {
     int jid = persistent(jailName("ipsort"),
-        Req.of().bytes("ip4.addr", addresses("192.0.2.59", "192.0.2.55", "192.0.2.57")));
+        Req.of().bytes("ip4.addr", addresses("192.0.2.59", "192.0.2.57", "192.0.2.55")));
     assertArrayEquals(addresses("192.0.2.59", "192.0.2.55", "192.0.2.57"), readBytes(jid, "ip4.addr", 64));
   }
 
