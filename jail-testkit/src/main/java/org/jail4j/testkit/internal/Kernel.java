@@ -153,6 +153,7 @@ public final class Kernel {
             config.racct(),
             config.modules(),
             names);
+    this.lastprid = config.lastJid();
     this.hostRoot = new View(p0, true);
     this.unprivileged = new View(p0, false);
   }
@@ -786,11 +787,7 @@ public final class Kernel {
     }
     r.descOpt = descOpt;
     if ((flags & (USE_DESC | AT_DESC)) != 0) {
-      int fd = Options.readInt(descOpt.value);
-      Desc d = descs.get(fd);
-      if (d == null) {
-        throw Fail.of(Errno.EBADF, "not a jail descriptor");
-      }
+      Desc d = lookupDescriptor(Options.readInt(descOpt.value));
       if (d.prison.dying || byJid.get(d.prison.jid) != d.prison) {
         throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
       }
@@ -1142,6 +1139,9 @@ public final class Kernel {
         }
       }
       pr = newPrison(jid, ppr, mypr, r, opts);
+      if (namelc == null) {
+        namelc = ""; // takes the JID as its name below
+      }
     } else {
       if (pr.vnet && (r.ip4Mentioned || r.ip6Mentioned)) {
         throw Fail.of(Errno.EINVAL, "vnet jails cannot have IP address restrictions");
@@ -1476,35 +1476,42 @@ public final class Kernel {
     }
   }
 
-  /** A change to {@code meta} or {@code env}: a whole new text, keyed updates, or both. */
+  /**
+   * A change to {@code meta} or {@code env}: whole-buffer assignments and keyed updates, in the
+   * order the caller gave them (jailmeta.sh {@code keyvalue}: order matters).
+   */
   private static final class KeyValueChange {
-    @Nullable String whole;
-    /** Keys to set, or to delete when mapped to null, applied after {@link #whole}. */
-    final Map<String, @Nullable String> keys = new java.util.LinkedHashMap<>();
+    /** Each step: {key or null for the whole buffer, value or null to delete the key}. */
+    final List<@Nullable String[]> steps = new ArrayList<>();
   }
 
   /**
-   * 15.0 {@code meta} / {@code env} (§4.4): the whole text, and {@code meta.KEY} entries that set
-   * or (without a value) delete one key. Null when the request does not touch them.
+   * 15.0 {@code meta} / {@code env} (§4.4): {@code meta=TEXT} replaces the buffer, {@code
+   * meta.KEY=VALUE} replaces or adds the line {@code KEY=VALUE} at the front, {@code meta.KEY}
+   * without a value deletes it. Null when the request does not touch them.
    */
   private static @Nullable KeyValueChange keyValues(Options opts, String node) throws Fail {
     KeyValueChange change = null;
-    Options.Opt whole = opts.get(node);
-    if (whole != null) {
-      change = new KeyValueChange();
-      change.whole = whole.len == 0 ? "" : terminated(whole);
-      if (whole.len > META_MAXBUFSIZE) {
-        throw Fail.of(Errno.EFBIG);
-      }
-    }
     String prefix = node + ".";
     for (Options.Opt o : opts.all()) {
-      if (o.name.startsWith(prefix) && o.name.length() > prefix.length()) {
-        o.seen = true;
-        if (change == null) {
-          change = new KeyValueChange();
+      boolean whole = o.name.equals(node);
+      if (!whole && !(o.name.startsWith(prefix) && o.name.length() > prefix.length())) {
+        continue;
+      }
+      o.seen = true;
+      if (change == null) {
+        change = new KeyValueChange();
+      }
+      if (whole) {
+        if (o.len > META_MAXBUFSIZE) {
+          throw Fail.of(Errno.EFBIG);
         }
-        change.keys.put(o.name.substring(prefix.length()), o.len == 0 ? null : terminated(o));
+        change.steps.add(new @Nullable String[] {null, o.len == 0 ? "" : terminated(o)});
+      } else {
+        change.steps.add(
+            new @Nullable String[] {
+              o.name.substring(prefix.length()), o.len == 0 ? null : terminated(o)
+            });
       }
     }
     return change;
@@ -1520,38 +1527,43 @@ public final class Kernel {
 
   /** The text after a change; {@code EFBIG} beyond {@code security.jail.meta_maxbufsize}. */
   private static String applyKeyValues(String current, KeyValueChange change) throws Fail {
-    String base = change.whole != null ? change.whole : current;
-    if (change.keys.isEmpty()) {
-      return base;
-    }
-    Map<String, String> map = new java.util.LinkedHashMap<>();
-    for (String line : base.split("\n")) {
-      if (line.isEmpty()) {
+    String text = current;
+    for (@Nullable String[] step : change.steps) {
+      String key = step[0];
+      String value = step[1];
+      if (key == null) {
+        text = value == null ? "" : value;
         continue;
       }
-      int eq = line.indexOf('=');
-      map.put(eq < 0 ? line : line.substring(0, eq), eq < 0 ? "" : line.substring(eq + 1));
-    }
-    for (Map.Entry<String, @Nullable String> e : change.keys.entrySet()) {
-      String value = e.getValue();
-      if (value == null) {
-        map.remove(e.getKey());
-      } else {
-        map.put(e.getKey(), value);
+      StringBuilder sb = new StringBuilder();
+      if (value != null) {
+        sb.append(key).append('=').append(value);
       }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      if (sb.length() > 0) {
-        sb.append('\n');
+      for (String line : text.split("\n", -1)) {
+        if (line.isEmpty() || line.startsWith(key + "=")) {
+          continue;
+        }
+        if (sb.length() > 0) {
+          sb.append('\n');
+        }
+        sb.append(line);
       }
-      sb.append(e.getKey()).append('=').append(e.getValue());
+      text = sb.toString();
     }
-    String out = sb.toString();
-    if (utf8Length(out) + 1 > META_MAXBUFSIZE) {
+    if (utf8Length(text) + 1 > META_MAXBUFSIZE) {
       throw Fail.of(Errno.EFBIG);
     }
-    return out;
+    return text;
+  }
+
+  /** The value of {@code KEY} in a key/value buffer (after the first {@code =}), or null. */
+  private static @Nullable String keyValue(String text, String key) {
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith(key + "=")) {
+        return line.substring(key.length() + 1);
+      }
+    }
+    return null;
   }
 
   /** Writes the request into the jail and propagates to descendants (§3.4 last paragraphs). */
@@ -1794,10 +1806,7 @@ public final class Kernel {
         throw Fail.of(Errno.EINVAL);
       }
       if ((flags & (USE_DESC | AT_DESC)) != 0) {
-        Desc d = descs.get(Options.readInt(descOpt.value));
-        if (d == null) {
-          throw Fail.of(Errno.EBADF, "not a jail descriptor");
-        }
+        Desc d = lookupDescriptor(Options.readInt(descOpt.value));
         if (byJid.get(d.prison.jid) != d.prison || (d.prison.dying && !dyingToo)) {
           throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
         }
@@ -1949,14 +1958,7 @@ public final class Kernel {
       if (!o.name.startsWith(prefix) || o.name.length() == prefix.length()) {
         continue;
       }
-      String key = o.name.substring(prefix.length());
-      String value = null;
-      for (String line : text.split("\n")) {
-        int eq = line.indexOf('=');
-        if (eq > 0 && line.substring(0, eq).equals(key)) {
-          value = line.substring(eq + 1);
-        }
-      }
+      String value = keyValue(text, o.name.substring(prefix.length()));
       o.seen = true;
       if (value == null) {
         o.len = 0;
@@ -2001,6 +2003,19 @@ public final class Kernel {
     }
   }
 
+  /**
+   * A descriptor from the table: {@code EBADF} for a number that is not open, {@code EINVAL} for
+   * the standard descriptors 0-2, which are open but not jail descriptors (jaildesc.c {@code
+   * at_desc_bad_fd}).
+   */
+  private Desc lookupDescriptor(int fd) throws Fail {
+    Desc d = descs.get(fd);
+    if (d != null) {
+      return d;
+    }
+    throw Fail.of(fd >= 0 && fd <= 2 ? Errno.EINVAL : Errno.EBADF, "not a jail descriptor");
+  }
+
   private int openDescriptor(Prison p, boolean owning) {
     int fd = 3;
     while (descs.containsKey(fd)) {
@@ -2015,11 +2030,11 @@ public final class Kernel {
     if (!descriptors) {
       throw new SyscallException(syscall, Errno.ENOSYS);
     }
-    Desc d = descs.get(fd);
-    if (d == null) {
-      throw new SyscallException(syscall, Errno.EBADF);
+    try {
+      return lookupDescriptor(fd);
+    } catch (Fail f) {
+      throw new SyscallException(syscall, f.errno());
     }
-    return d;
   }
 
   private void attachDescriptor(View c, int fd) throws SyscallException {
