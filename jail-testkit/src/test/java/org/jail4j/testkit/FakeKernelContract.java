@@ -22,14 +22,7 @@ abstract class FakeKernelContract extends JailKernelContract {
   private @Nullable FakeJailKernel fake;
 
   /** Contract cases the fake kernel does not pass yet: method name to the rule it breaks. */
-  static final Map<String, String> KNOWN_DEVIATIONS =
-      Map.of(
-          "createWithoutNameOrErrmsg",
-          "fake deviation: a jail created without a name reads back name \"\" but §3.3 (and"
-              + " kern_jail.c: namelc = \"\" then the JID) gives it its JID as name",
-          "explicitJidIsUsed",
-          "fake deviation: a jail created with only a jid reads back name \"\" but §3.3 gives it"
-              + " its JID as name");
+  static final Map<String, String> KNOWN_DEVIATIONS = Map.of();
 
   @BeforeEach
   void skipKnownDeviations(TestInfo test) {
