@@ -39,9 +39,7 @@ class FakeHostSystemTest {
 
   private int createPersistentJail(String name) throws SyscallException {
     return kernel.set(
-        new IoVec[] {
-          IoVec.name("name"), IoVec.string(name), IoVec.name("persist"), IoVec.empty()
-        },
+        new IoVec[] {IoVec.name("name"), IoVec.string(name), IoVec.name("persist"), IoVec.empty()},
         JailFlags.CREATE);
   }
 
@@ -185,7 +183,8 @@ class FakeHostSystemTest {
       host.addAlias(a);
 
       assertThat(host.aliases()).containsExactly(a);
-      assertThat(host.ifconfigCalls()).containsExactly(List.of("em0", "inet", "192.0.2.4/32", "alias"));
+      assertThat(host.ifconfigCalls())
+          .containsExactly(List.of("em0", "inet", "192.0.2.4/32", "alias"));
     }
 
     @Test
@@ -415,10 +414,11 @@ class FakeHostSystemTest {
       host.startOnHost(CommandSpec.of("echo", "START")).waitFor();
       host.startInJail(jid, CommandSpec.of("/bin/sh", "/etc/rc")).waitFor();
 
-      assertThat(host.hostCommands()).containsExactly(
-          new RecordedCommand(RecordedCommand.HOST, CommandSpec.of("echo", "START")));
-      assertThat(host.jailCommands()).containsExactly(
-          new RecordedCommand(jid, CommandSpec.of("/bin/sh", "/etc/rc")));
+      assertThat(host.hostCommands())
+          .containsExactly(
+              new RecordedCommand(RecordedCommand.HOST, CommandSpec.of("echo", "START")));
+      assertThat(host.jailCommands())
+          .containsExactly(new RecordedCommand(jid, CommandSpec.of("/bin/sh", "/etc/rc")));
     }
 
     @Test
@@ -493,7 +493,9 @@ class FakeHostSystemTest {
       host.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofMillis(100)));
       Process p = host.startInJail(jid, CommandSpec.of("sleep", "0.1"));
       kernel.set(
-          new IoVec[] {IoVec.name("name"), IoVec.string("web"), IoVec.name("nopersist"), IoVec.empty()},
+          new IoVec[] {
+            IoVec.name("name"), IoVec.string("web"), IoVec.name("nopersist"), IoVec.empty()
+          },
           JailFlags.UPDATE);
 
       assertThat(kernel.jail(jid)).hasValueSatisfying(j -> assertThat(j.dying()).isFalse());
@@ -538,7 +540,11 @@ class FakeHostSystemTest {
       assertThat(left.aliases()).hasSize(1);
       assertThat(left.interfaces()).containsExactly("epair0a", "epair0b");
       assertThat(left.describe())
-          .contains("jail web", "mount devfs /jail/web/dev", "alias 192.0.2.4/32 on em0", "interface epair0a");
+          .contains(
+              "jail web",
+              "mount devfs /jail/web/dev",
+              "alias 192.0.2.4/32 on em0",
+              "interface epair0a");
     }
 
     @Test
