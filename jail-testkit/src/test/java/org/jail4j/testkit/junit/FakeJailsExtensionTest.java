@@ -232,6 +232,20 @@ class FakeJailsExtensionTest {
     void never() {}
   }
 
+  @FakeJails(version = FreeBsdVersion.V13)
+  static class Outer {
+    @org.junit.jupiter.api.Nested
+    class Inner {
+      @Nullable FakeHostSystem hostField;
+
+      @Test
+      void nestedTestsUseTheOuterAnnotation(FakeJailKernel kernel) {
+        SEEN.put("version", kernel.version());
+        SEEN.put("field", hostField != null && hostField.kernel() == kernel);
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ tests
 
   @Test
@@ -362,6 +376,13 @@ class FakeJailsExtensionTest {
         .assertThatEvents()
         .haveExactly(
             1, event(test("one"), finishedWithFailure(message(m -> m.contains("PER_CLASS")))));
+  }
+
+  @Test
+  void nestedClassesGetTheEnclosingClassesSettingsAndFields() {
+    tests(Outer.class).assertStatistics(s -> s.succeeded(1));
+
+    assertThat(SEEN).containsEntry("version", FreeBsdVersion.V13).containsEntry("field", true);
   }
 
   @Test
