@@ -299,54 +299,54 @@ public abstract class JailKernelContract {
     private final List<IoVec> iov = new ArrayList<>();
 
     /** A request with these name/value pairs. */
-    static Req of() {
+    public static Req of() {
       return new Req();
     }
 
-    Req str(String name, String value) {
+    public Req str(String name, String value) {
       iov.add(IoVec.name(name));
       iov.add(IoVec.string(value));
       return this;
     }
 
-    Req i32(String name, int value) {
+    public Req i32(String name, int value) {
       return bytes(name, intBytes(value));
     }
 
-    Req bytes(String name, byte[] value) {
+    public Req bytes(String name, byte[] value) {
       iov.add(IoVec.name(name));
       iov.add(IoVec.of(value));
       return this;
     }
 
     /** A presence-only boolean (§2.6): the name with a NULL, zero-length value. */
-    Req flag(String name) {
+    public Req flag(String name) {
       iov.add(IoVec.name(name));
       iov.add(IoVec.empty());
       return this;
     }
 
-    Req raw(IoVec name, IoVec value) {
+    public Req raw(IoVec name, IoVec value) {
       iov.add(name);
       iov.add(value);
       return this;
     }
 
     /** A buffer for jail_get to fill. */
-    Req out(String name, int capacity) {
+    public Req out(String name, int capacity) {
       iov.add(IoVec.name(name));
       iov.add(capacity == 0 ? IoVec.empty() : IoVec.buffer(capacity));
       return this;
     }
 
-    IoVec[] build(IoVec errmsg) {
+    public IoVec[] build(IoVec errmsg) {
       List<IoVec> all = new ArrayList<>(iov);
       all.add(IoVec.name("errmsg"));
       all.add(errmsg);
       return all.toArray(new IoVec[0]);
     }
 
-    IoVec valueOf(String name) {
+    public IoVec valueOf(String name) {
       for (int i = 0; i + 1 < iov.size(); i += 2) {
         if (cString(iov.get(i).bytes()).equals(name)) {
           return iov.get(i + 1);
@@ -365,7 +365,7 @@ public abstract class JailKernelContract {
    */
   protected record Outcome(int rc, @Nullable Errno errno, String errmsg) {
     /** Asserts success and returns the JID. */
-    int ok() {
+    public int ok() {
       if (errno != null) {
         fail("expected success, got " + errno + (errmsg.isEmpty() ? "" : " \"" + errmsg + "\""));
       }
@@ -373,13 +373,13 @@ public abstract class JailKernelContract {
     }
 
     /** Asserts this errno and this exact errmsg ("" for none). */
-    void fails(Errno expected, String message) {
+    public void fails(Errno expected, String message) {
       assertEquals(expected, errno, "errno (errmsg \"" + errmsg + "\")");
       assertEquals(message, errmsg, "errmsg");
     }
 
     /** Asserts this errno; the errmsg is not specified for this error. */
-    void failsWith(Errno expected) {
+    public void failsWith(Errno expected) {
       assertEquals(expected, errno, "errno (errmsg \"" + errmsg + "\")");
     }
   }
