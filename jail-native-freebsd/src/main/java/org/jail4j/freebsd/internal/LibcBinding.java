@@ -17,16 +17,29 @@ import jnr.ffi.Runtime;
  */
 public record LibcBinding(LibC libc, Runtime runtime, boolean real) {
 
+  /** The shared object behind {@code "c"} on FreeBSD 7 and later. */
+  public static final String LIBC_SO = "/lib/libc.so.7";
+
   /**
    * Loads FreeBSD's libc through jnr-ffi. The name {@code "c"} is given, not a file: {@code
    * /usr/lib/libc.so} is a linker script and jnr finds {@code libc.so.7} (freebsd-jail-abi.md
-   * §1.1).
+   * §1.1). Should that lookup fail, {@value #LIBC_SO} is loaded by path.
    *
    * @return the binding
    * @throws UnsatisfiedLinkError when libc or jnr's native stub cannot be loaded
    */
   public static LibcBinding load() {
-    LibC libc = LibraryLoader.create(LibC.class).load("c");
+    LibC libc;
+    try {
+      libc = LibraryLoader.create(LibC.class).load("c");
+    } catch (UnsatisfiedLinkError byName) {
+      try {
+        libc = LibraryLoader.create(LibC.class).load(LIBC_SO);
+      } catch (UnsatisfiedLinkError byPath) {
+        byPath.addSuppressed(byName);
+        throw byPath;
+      }
+    }
     return new LibcBinding(libc, Runtime.getRuntime(libc), true);
   }
 
