@@ -234,6 +234,18 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
+   * Drops one reference taken with {@link #hold(int)} on the jail that now has this JID (for
+   * callers that keep JIDs rather than {@link Hold}s; do not also close that {@code Hold}). A dying
+   * jail with no references left is freed.
+   *
+   * @param jid the jail
+   * @throws IllegalArgumentException when no jail with that JID is held
+   */
+  public void release(int jid) {
+    kernel.release(jid);
+  }
+
+  /**
    * A plain reference on a jail taken with {@link #hold(int)}.
    *
    * <pre>{@code

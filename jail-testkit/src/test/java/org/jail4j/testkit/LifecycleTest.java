@@ -65,6 +65,16 @@ class LifecycleTest {
   }
 
   @Test
+  void releaseByJidFreesADyingJail() throws SyscallException {
+    int jid = newJail(kernel, "web");
+    kernel.hold(jid);
+    kernel.remove(jid);
+    kernel.release(jid);
+    assertThat(kernel.jail(jid)).isEmpty();
+    assertThatThrownBy(() -> kernel.release(jid)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void dyingJailsStillOccupyTheirJid() throws SyscallException {
     int jid = newJail(kernel, "web");
     kernel.hold(jid);

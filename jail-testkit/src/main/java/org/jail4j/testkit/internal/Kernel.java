@@ -360,6 +360,22 @@ public final class Kernel {
     }
   }
 
+  /**
+   * Drops one plain reference of the jail that now has this JID.
+   *
+   * @param jid the jail
+   */
+  public void release(int jid) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      if (p == null || p.holds == 0) {
+        throw new IllegalArgumentException("jail " + jid + " is not held");
+      }
+      p.holds--;
+      dropUserRef(p);
+    }
+  }
+
   /** Every jail, live and dying, in JID order. */
   public List<FakeJail> jails() {
     synchronized (lock) {
