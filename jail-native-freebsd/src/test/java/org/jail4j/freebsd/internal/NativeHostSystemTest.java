@@ -129,6 +129,29 @@ class NativeHostSystemTest {
   }
 
   @Test
+  void theMountTableComesFromMountDashP() {
+    starter.answer = argv -> RecordingStarter.finished(0, "devfs /jail/web/dev devfs rw 0 0\n", "");
+
+    assertThat(host.mounts())
+        .containsExactly(new MountRequest("devfs", "devfs", "/jail/web/dev", List.of(), null));
+    assertThat(starter.commandLines()).containsExactly(List.of("/sbin/mount", "-p"));
+  }
+
+  @Test
+  void aliasesComeFromIfconfigDashA() {
+    starter.answer =
+        argv ->
+            RecordingStarter.finished(
+                0,
+                "lo0: flags=8049<UP> metric 0 mtu 16384\n\tinet 127.0.53.1 netmask 0xffffffff\n",
+                "");
+
+    assertThat(host.aliases())
+        .containsExactly(new IpAlias("lo0", IpLiterals.parse("127.0.53.1"), 32));
+    assertThat(starter.commandLines()).containsExactly(List.of("/sbin/ifconfig", "-a"));
+  }
+
+  @Test
   void anEpairIsRenamedAtBothEnds() {
     starter.answer =
         argv -> RecordingStarter.finished(0, argv.contains("create") ? "epair3a\n" : "", "");
