@@ -6,4 +6,9 @@ module org.jail4j.testkit {
   requires transitive org.jail4j;
   requires static org.immutables.value.annotations;
   requires static org.junit.jupiter.api;
+
+  exports org.jail4j.testkit;
+
+  provides org.jail4j.spi.JailProvider with
+      org.jail4j.testkit.FakeJailProvider;
 }
