@@ -218,7 +218,10 @@ public final class JailHost {
     JailException first = null;
     for (int i = order.size() - 1; i >= 0; i--) {
       try {
-        byConfig.get(order.get(i)).stop();
+        RunningJail r = byConfig.get(order.get(i));
+        if (r != null) {
+          r.stop();
+        }
       } catch (JailException e) {
         if (first == null) {
           first = e;

@@ -192,12 +192,12 @@ final class Lifecycle {
       }
       Jail k = jail;
       if (temporaryPersist(jail)) {
-        k = ImmutableJail.copyOf(k).withPersist(true);
+        k = Jail.builder().from(k).persist(true).build();
       }
       if (jail.vnetBridge().isPresent()) {
         // The addresses of a bridged vnet jail live on its epair inside the jail; the kernel
         // refuses ip4.addr / ip6.addr on a vnet jail (§3.8 EINVAL "vnet+IP restriction").
-        k = ImmutableJail.copyOf(k).withAddresses(List.of());
+        k = Jail.builder().from(k).addresses(List.<JailAddress>of()).build();
       }
       Jail request = k;
       step(
@@ -240,7 +240,7 @@ final class Lifecycle {
       } catch (SyscallException e) {
         JailException k = JailException.fromErrno(e.syscall(), jid, name, e.errno(), null);
         throw new JailStartException(step, jid, name, null, null, false, "", stepDetail(k), k);
-      } catch (IOException | RuntimeException e) {
+      } catch (Exception e) {
         throw new JailStartException(step, jid, name, null, null, false, "", String.valueOf(e), e);
       }
     }
@@ -261,7 +261,7 @@ final class Lifecycle {
 
   /** The text of a failed SPI call for a step exception: the kernel's message or the errno. */
   private static String stepDetail(JailException e) {
-    return e.kernelMessage().orElse(e.getMessage());
+    return e.kernelMessage().orElse(String.valueOf(e.getMessage()));
   }
 
   /** A step's work, which may fail in any of the SPI's ways. */
