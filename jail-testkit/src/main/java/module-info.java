@@ -8,6 +8,7 @@ module org.jail4j.testkit {
   requires static org.junit.jupiter.api;
 
   exports org.jail4j.testkit;
+  exports org.jail4j.testkit.junit;
 
   provides org.jail4j.spi.JailProvider with
       org.jail4j.testkit.FakeJailProvider;

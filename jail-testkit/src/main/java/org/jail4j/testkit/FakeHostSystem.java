@@ -508,10 +508,8 @@ public final class FakeHostSystem implements HostSystem {
           }
           rename(iface, words.get(++i));
         }
-        case "up" -> iface.up = true;
-        case "down" -> iface.up = false;
         default -> {
-          // other settings (mtu, description, ether, ...) are recorded only
+          // other settings (up, down, mtu, description, ether, ...) are recorded only
         }
       }
     }
@@ -1066,7 +1064,6 @@ public final class FakeHostSystem implements HostSystem {
     final int unit;
     @Nullable String peer;
     int vnetJid = -1;
-    boolean up;
     final Set<String> members = new LinkedHashSet<>();
 
     Iface(String name, @Nullable String cloner, int unit) {

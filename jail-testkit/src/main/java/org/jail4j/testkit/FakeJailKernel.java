@@ -301,6 +301,7 @@ public final class FakeJailKernel implements JailKernel {
     private boolean persistCheckOnCreateUpdate = true;
     private int securelevel = -1;
     private String hostname = "fakehost";
+    private int lastJid;
 
     private Builder() {}
 
@@ -456,6 +457,23 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
+     * Where automatic JID allocation continues from ({@code lastprid}, default 0): the next
+     * automatic JID is {@code lastJid % 999999 + 1}, so {@code 999998} makes the next jail 999999
+     * and the one after wrap to 1 (§3.3).
+     *
+     * @param lastJid a value in 0..999999
+     * @return this builder
+     * @throws IllegalArgumentException outside 0..999999
+     */
+    public Builder lastAllocatedJid(int lastJid) {
+      if (lastJid < 0 || lastJid > org.jail4j.spi.JailFlags.JAIL_MAX) {
+        throw new IllegalArgumentException("lastAllocatedJid must be in 0..999999: " + lastJid);
+      }
+      this.lastJid = lastJid;
+      return this;
+    }
+
+    /**
      * Builds the kernel.
      *
      * @return a kernel with only prison0
@@ -473,7 +491,8 @@ public final class FakeJailKernel implements JailKernel {
               resurrectDyingJails.orElse(version != FreeBsdVersion.V15),
               persistCheckOnCreateUpdate,
               securelevel,
-              hostname));
+              hostname,
+              lastJid));
     }
   }
 }

@@ -19,6 +19,7 @@ import org.jail4j.testkit.PathCheck;
  * @param persistCheckOnCreateUpdate whether CREATE|UPDATE needs persist or attach
  * @param securelevel prison0's securelevel
  * @param hostname prison0's host name
+ * @param lastJid where JID allocation continues from ({@code lastprid})
  */
 public record KernelConfig(
     FreeBsdVersion version,
@@ -31,7 +32,8 @@ public record KernelConfig(
     boolean resurrectDyingJails,
     boolean persistCheckOnCreateUpdate,
     int securelevel,
-    String hostname) {
+    String hostname,
+    int lastJid) {
 
   /** Module names the fake knows. */
   public static final List<String> KNOWN_MODULES =
