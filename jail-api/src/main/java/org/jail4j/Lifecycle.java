@@ -128,7 +128,7 @@ final class Lifecycle {
             argv.add(a.isIpv4() ? "inet" : "inet6");
             argv.add(IpLiterals.format(a.address()) + "/" + prefixOf(a));
             argv.add("alias");
-            runCommand(JailStep.VNET_CONFIGURE, String.join(" ", argv), CommandSpec.of(argv), true);
+            runCommand(JailStep.VNET_CONFIGURE, String.join(" ", argv), CommandSpec.of(argv), false);
           }
         }
         hooks(JailStep.EXEC_START, jail.execStart());

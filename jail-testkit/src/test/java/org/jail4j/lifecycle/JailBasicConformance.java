@@ -109,7 +109,7 @@ class JailBasicConformance {
     assertThat(rig.fake.hostCommands())
         .extracting(RecordedCommand::argv)
         .contains(java.util.List.of("echo", "STOP"));
-    assertThat(runsBefore).isEqualTo(3);
+    assertThat(runsBefore).isEqualTo(2);
   }
 
   @Test
