@@ -147,4 +147,23 @@ class JailBasicConformance {
 
     assertThat(r.transcript()).last().satisfies(c -> assertThat(c.stdout()).isEqualTo("JID=" + jid + "\n"));
   }
+
+  @Test
+  void a6VnetJailWithInterfaceAndCommandStartsAndDies() {
+    // FreeBSD's test clones lo; the fake host numbers clones without counting the built-in lo0
+    String iface = rig.fake.createInterface("tap", null);
+    rig.baseline();
+
+    RunningJail r =
+        rig.host.start(
+            Jail.builder()
+                .path("/")
+                .param(org.jail4j.param.JailParam.VNET, org.jail4j.param.JailSys.NEW)
+                .addVnetInterfaces(iface)
+                .addCommand("/usr/bin/true")
+                .build());
+
+    assertThat(r.isAlive()).isFalse();
+    assertThat(rig.fake.interfaces()).contains(iface);
+  }
 }
