@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param stdout what it wrote to stdout
  * @param stderr what it wrote to stderr
  */
-public record CommandRun(JailStep step, String command, int exitCode, String stdout, String stderr) {
+public record CommandRun(
+    JailStep step, String command, int exitCode, String stdout, String stderr) {
 
   /** Validates the record. */
   public CommandRun {

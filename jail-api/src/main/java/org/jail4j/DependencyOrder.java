@@ -46,7 +46,11 @@ final class DependencyOrder {
   }
 
   private static void visit(
-      Jail j, Map<String, Jail> byName, Map<Jail, Boolean> done, List<String> path, List<Jail> out) {
+      Jail j,
+      Map<String, Jail> byName,
+      Map<Jail, Boolean> done,
+      List<String> path,
+      List<Jail> out) {
     Boolean state = done.get(j);
     String name = j.name().orElse("?");
     if (Boolean.TRUE.equals(state)) {

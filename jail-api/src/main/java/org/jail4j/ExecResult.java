@@ -13,8 +13,8 @@ import java.util.Objects;
  * if (r.isSuccess()) System.out.println(r.stdout().strip());
  * }</pre>
  *
- * @param exitCode the exit status; for a command killed on timeout, what the kill left (usually
- *     137 or -1)
+ * @param exitCode the exit status; for a command killed on timeout, what the kill left (usually 137
+ *     or -1)
  * @param stdout everything written to stdout
  * @param stderr everything written to stderr
  * @param duration how long it ran

@@ -212,8 +212,8 @@ public abstract class Jail {
    * @param addresses one address or a comma-separated list, IPv4 and IPv6 mixed (literals only)
    * @param command the program and its arguments, run inside the jail
    * @return the jail
-   * @throws InvalidJailParameterException for a relative path, an address that is not a literal,
-   *     or no command
+   * @throws InvalidJailParameterException for a relative path, an address that is not a literal, or
+   *     no command
    */
   public static Jail classic(String path, String hostname, String addresses, String... command) {
     Builder b = builder().path(path).hostname(hostname);

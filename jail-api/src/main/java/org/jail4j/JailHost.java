@@ -143,7 +143,7 @@ public final class JailHost {
     return kernel.capabilities();
   }
 
-    Lifecycle lifecycle() {
+  Lifecycle lifecycle() {
     return lifecycle;
   }
 
@@ -170,8 +170,8 @@ public final class JailHost {
 
   /**
    * Starts several jails in {@code depend} order: a jail starts after the jails it depends on. A
-   * dependency that is not in the list must already be running. When one fails, the jails this
-   * call started are stopped again in reverse order.
+   * dependency that is not in the list must already be running. When one fails, the jails this call
+   * started are stopped again in reverse order.
    *
    * @param jails the jails, each with a name when others depend on it
    * @return the running jails in the order they were started

@@ -14,8 +14,8 @@ import org.jail4j.param.ParamType;
 /**
  * jls(8)'s output for a list of {@link JailInfo}s: the default table, {@code -N}, {@code -v},
  * {@code -n}, {@code -h}, {@code -q}, {@code -s}, explicit parameter lists, and the {@code --libxo
- * json} shape (freebsd-jail-abi.md §7). Column widths, quoting and empty-value rules follow
- * jls.c, so scripts that parse jls output can parse these.
+ * json} shape (freebsd-jail-abi.md §7). Column widths, quoting and empty-value rules follow jls.c,
+ * so scripts that parse jls output can parse these.
  *
  * <pre>{@code
  * JailListing ls = JailListing.of(host.list());
@@ -54,8 +54,8 @@ public final class JailListing {
 
   /**
    * The text jls prints with these arguments: option words ({@code -v}, {@code -nq}, {@code -N},
-   * {@code -h}, {@code -s}, {@code -d} (ignored: include dying jails when listing instead)) and then
-   * parameter names.
+   * {@code -h}, {@code -s}, {@code -d} (ignored: include dying jails when listing instead)) and
+   * then parameter names.
    *
    * @param args jls arguments after the program name, without {@code -j}
    * @return the output, every line ending in a newline
@@ -70,7 +70,9 @@ public final class JailListing {
       out.append("        CPUSetID\n");
       out.append("        IP Address(es)\n");
       for (JailInfo j : jails) {
-        out.append(String.format(Locale.ROOT, "%6d  %s %s%n", j.jid(), col(j.hostname(), 29), cut(j.path(), 74)));
+        out.append(
+            String.format(
+                Locale.ROOT, "%6d  %s %s%n", j.jid(), col(j.hostname(), 29), cut(j.path(), 74)));
         out.append("        ")
             .append(col(j.name(), 29))
             .append(' ')
@@ -154,15 +156,16 @@ public final class JailListing {
 
   /**
    * What {@code jls --libxo json} prints with these arguments: {@code {"__version": "2",
-   * "jail-information": {"jail": [...]}}} and a newline. IP addresses are lists; booleans asked
-   * for with {@code -n} are JSON booleans.
+   * "jail-information": {"jail": [...]}}} and a newline. IP addresses are lists; booleans asked for
+   * with {@code -n} are JSON booleans.
    *
    * @param args jls arguments, as for {@link #render(String...)}
    * @return the JSON text
    */
   public String json(String... args) {
     Request r = Request.parse(args);
-    StringBuilder out = new StringBuilder("{\"__version\": \"2\", \"jail-information\": {\"jail\": [");
+    StringBuilder out =
+        new StringBuilder("{\"__version\": \"2\", \"jail-information\": {\"jail\": [");
     boolean firstJail = true;
     for (JailInfo j : jails) {
       if (!firstJail) {
@@ -180,8 +183,7 @@ public final class JailListing {
         fields.add(list("ipv4_addrs", j.ip4()));
         fields.add(list("ipv6_addrs", j.ip6()));
       } else if ((r.flags & DEFAULT) != 0) {
-        fields.add(
-            (r.flags & JAIL_NAME) != 0 ? str("name", j.name()) : "\"jid\":" + j.jid());
+        fields.add((r.flags & JAIL_NAME) != 0 ? str("name", j.name()) : "\"jid\":" + j.jid());
         fields.add(str("ipv4", j.ip4().isEmpty() ? "" : IpLiterals.format(j.ip4().get(0))));
         fields.add(str("hostname", j.hostname()));
         fields.add(str("path", j.path()));

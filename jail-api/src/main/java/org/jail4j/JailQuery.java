@@ -36,8 +36,9 @@ final class JailQuery {
     while (true) {
       JailValues v;
       try {
-        v = wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of())
-            .get(kernel, includeDying ? JailFlags.DYING : 0);
+        v =
+            wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of())
+                .get(kernel, includeDying ? JailFlags.DYING : 0);
       } catch (JailNotFoundException e) {
         return out; // ENOENT "no jail after N": the walk is over
       }

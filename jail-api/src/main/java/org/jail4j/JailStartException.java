@@ -3,9 +3,9 @@ package org.jail4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starting a jail failed at one {@link JailStep}. Everything the start had done
- * before that step (aliases, mounts, the jail itself, rctl rules, interfaces) was undone in reverse
- * order; problems while undoing are attached as suppressed exceptions.
+ * Starting a jail failed at one {@link JailStep}. Everything the start had done before that step
+ * (aliases, mounts, the jail itself, rctl rules, interfaces) was undone in reverse order; problems
+ * while undoing are attached as suppressed exceptions.
  *
  * <pre>{@code
  * try {

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stopping a jail failed at one {@link JailStep}. When {@code exec.prestop}, {@code exec.stop} or
- * the removal failed the jail is still running; later clean-up steps (unmounts, aliases, rules)
- * are all attempted and every failure after the first is attached as a suppressed exception.
+ * the removal failed the jail is still running; later clean-up steps (unmounts, aliases, rules) are
+ * all attempted and every failure after the first is attached as a suppressed exception.
  *
  * <pre>{@code
  * try {

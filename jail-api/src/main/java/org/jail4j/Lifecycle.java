@@ -32,8 +32,8 @@ import org.jail4j.spi.SyscallException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What jail(8) does around the kernel call, over the SPI: the create sequence with rollback and
- * the remove sequence (freebsd-jail-abi.md §6.3). One instance per {@link JailHost}.
+ * What jail(8) does around the kernel call, over the SPI: the create sequence with rollback and the
+ * remove sequence (freebsd-jail-abi.md §6.3). One instance per {@link JailHost}.
  */
 final class Lifecycle {
 
@@ -128,7 +128,8 @@ final class Lifecycle {
             argv.add(a.isIpv4() ? "inet" : "inet6");
             argv.add(IpLiterals.format(a.address()) + "/" + prefixOf(a));
             argv.add("alias");
-            runCommand(JailStep.VNET_CONFIGURE, String.join(" ", argv), CommandSpec.of(argv), false);
+            runCommand(
+                JailStep.VNET_CONFIGURE, String.join(" ", argv), CommandSpec.of(argv), false);
           }
         }
         hooks(JailStep.EXEC_START, jail.execStart());
@@ -235,8 +236,7 @@ final class Lifecycle {
       } catch (JailStartException e) {
         throw e;
       } catch (JailException e) {
-        throw new JailStartException(
-            step, jid, name, null, null, false, "", stepDetail(e), e);
+        throw new JailStartException(step, jid, name, null, null, false, "", stepDetail(e), e);
       } catch (SyscallException e) {
         JailException k = JailException.fromErrno(e.syscall(), jid, name, e.errno(), null);
         throw new JailStartException(step, jid, name, null, null, false, "", stepDetail(k), k);
@@ -484,7 +484,10 @@ final class Lifecycle {
             || !jail.execPoststart().isEmpty());
   }
 
-  /** The aliases jail(8) adds: an address with {@code IFACE|} or any address when {@code interface} is set. */
+  /**
+   * The aliases jail(8) adds: an address with {@code IFACE|} or any address when {@code interface}
+   * is set.
+   */
   static List<IpAlias> aliasesOf(Jail jail) {
     List<IpAlias> out = new ArrayList<>();
     for (JailAddress a : jail.addresses()) {
@@ -505,11 +508,11 @@ final class Lifecycle {
   record Mount(JailStep step, MountRequest request) {}
 
   /**
-   * Every mount in jail(8)'s order: {@code mount} lines, {@code mount.fstab} lines, devfs,
-   * fdescfs, procfs.
+   * Every mount in jail(8)'s order: {@code mount} lines, {@code mount.fstab} lines, devfs, fdescfs,
+   * procfs.
    *
-   * @param strict true when starting: a bad line or an unreadable fstab fails; false when
-   *     stopping: they are skipped
+   * @param strict true when starting: a bad line or an unreadable fstab fails; false when stopping:
+   *     they are skipped
    */
   List<Mount> mountsOf(Jail jail, boolean strict) {
     List<Mount> out = new ArrayList<>();
@@ -545,7 +548,9 @@ final class Lifecycle {
     if (anyFs && jail.path().isEmpty()) {
       if (strict) {
         String which =
-            jail.mountDevfs() ? "mount.devfs" : jail.mountFdescfs() ? "mount.fdescfs" : "mount.procfs";
+            jail.mountDevfs()
+                ? "mount.devfs"
+                : jail.mountFdescfs() ? "mount.fdescfs" : "mount.procfs";
         throw new JailStartException(
             JailStep.MOUNT_DEVFS, null, jname, null, null, false, "", which + ": no path", null);
       }
@@ -606,8 +611,8 @@ final class Lifecycle {
   }
 
   /**
-   * The epair names for a bridged vnet jail, derived from its name so that a restart (new JID) or
-   * a crash finds and reuses the same names: {@code e<name>_a} / {@code e<name>_b}, or a CRC of the
+   * The epair names for a bridged vnet jail, derived from its name so that a restart (new JID) or a
+   * crash finds and reuses the same names: {@code e<name>_a} / {@code e<name>_b}, or a CRC of the
    * name when it is long or has characters interface names cannot hold (IFNAMSIZ is 16).
    */
   static Optional<Epair> epairOf(Jail jail, String jailName) {
@@ -685,7 +690,17 @@ final class Lifecycle {
         p = sys.startOnHost(spec);
       }
     } catch (IOException | RuntimeException e) {
-      throw failure(starting, step, jid, name, line, null, false, "", "exec " + line + ": " + e.getMessage(), e);
+      throw failure(
+          starting,
+          step,
+          jid,
+          name,
+          line,
+          null,
+          false,
+          "",
+          "exec " + line + ": " + e.getMessage(),
+          e);
     }
     if (background) {
       return new CommandRun(step, line, 0, "", "");
@@ -708,19 +723,36 @@ final class Lifecycle {
             StandardOpenOption.APPEND);
       } catch (IOException | RuntimeException e) {
         throw failure(
-            starting, step, jid, name, line, r.exitCode(), false, r.stdout() + r.stderr(),
-            "open " + log + ": " + e.getMessage(), e);
+            starting,
+            step,
+            jid,
+            name,
+            line,
+            r.exitCode(),
+            false,
+            r.stdout() + r.stderr(),
+            "open " + log + ": " + e.getMessage(),
+            e);
       }
     }
-    CommandRun run = new CommandRun(step, line, r.timedOut() ? -1 : r.exitCode(), r.stdout(), r.stderr());
+    CommandRun run =
+        new CommandRun(step, line, r.timedOut() ? -1 : r.exitCode(), r.stdout(), r.stderr());
     if (r.timedOut()) {
       throw failure(
           starting, step, jid, name, line, null, true, run.output(), line + ": timed out", null);
     }
     if (r.exitCode() != 0) {
       throw failure(
-          starting, step, jid, name, line, r.exitCode(), false, run.output(),
-          line + ": failed (exit status " + r.exitCode() + ")", null);
+          starting,
+          step,
+          jid,
+          name,
+          line,
+          r.exitCode(),
+          false,
+          run.output(),
+          line + ": failed (exit status " + r.exitCode() + ")",
+          null);
     }
     return run;
   }

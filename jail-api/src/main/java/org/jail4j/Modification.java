@@ -44,7 +44,8 @@ final class Modification {
       return true;
     }
     boolean ipPolicy = p.name().equals("ip4") || p.name().equals("ip6");
-    return ipPolicy && (wanted.equals("new") || wanted.equals("disable"))
+    return ipPolicy
+        && (wanted.equals("new") || wanted.equals("disable"))
         && (have.equals("new") || have.equals("disable"));
   }
 

@@ -132,7 +132,10 @@ public final class RunningJail implements AutoCloseable {
               ? "can only be set when the jail is created (restart it, or use JailHost.apply)"
               : "is a jail(8) setting, not a kernel parameter");
     }
-    JailRequest.create().put(JailParam.JID, jid).put(param, value).set(host.kernel(), JailFlags.UPDATE);
+    JailRequest.create()
+        .put(JailParam.JID, jid)
+        .put(param, value)
+        .set(host.kernel(), JailFlags.UPDATE);
     return this;
   }
 
@@ -145,7 +148,8 @@ public final class RunningJail implements AutoCloseable {
    */
   public JailProcess exec(CommandSpec command) {
     try {
-      return new JailProcess(jid, command.commandLine(), host.hostSystem().startInJail(jid, command));
+      return new JailProcess(
+          jid, command.commandLine(), host.hostSystem().startInJail(jid, command));
     } catch (IOException e) {
       throw new JailException(
           "exec", jid, name, null, null, command.commandLine() + ": " + e.getMessage(), e);
@@ -242,8 +246,8 @@ public final class RunningJail implements AutoCloseable {
   }
 
   /**
-   * Stops the jail and starts it again from the same configuration ({@code jail -rc}); the new
-   * jail gets a new JID unless the configuration fixes one.
+   * Stops the jail and starts it again from the same configuration ({@code jail -rc}); the new jail
+   * gets a new JID unless the configuration fixes one.
    *
    * @return the new running jail
    * @throws JailException when this handle has no configuration to start from

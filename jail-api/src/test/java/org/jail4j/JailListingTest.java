@@ -125,8 +125,7 @@ class JailListingTest {
 
   @Test
   void jsonListsAddresses() {
-    assertThat(ls.json("ip4.addr"))
-        .contains("\"ip4.addr\":[\"192.168.1.4\",\"192.168.1.5\"]");
+    assertThat(ls.json("ip4.addr")).contains("\"ip4.addr\":[\"192.168.1.4\",\"192.168.1.5\"]");
   }
 
   @Test

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How jail(8) turns one {@code exec.*} / {@code command} string into an argv
- * (jailconf-grammar.md §3.5): a string holding any of {@code ! " $ & ' ( ) * ; < > ? [ \ ] ` { |
- * } ~} runs as {@code /bin/sh -c STRING}; otherwise it is split on white space and exec'd
- * directly, and a single trailing {@code &} runs it in the background.
+ * How jail(8) turns one {@code exec.*} / {@code command} string into an argv (jailconf-grammar.md
+ * §3.5): a string holding any of {@code ! " $ & ' ( ) * ; < > ? [ \ ] ` { | } ~} runs as {@code
+ * /bin/sh -c STRING}; otherwise it is split on white space and exec'd directly, and a single
+ * trailing {@code &} runs it in the background.
  *
  * <pre>{@code
  * CommandLine.parse("/bin/sh /etc/rc").argv();   // [/bin/sh, /etc/rc]

@@ -9,8 +9,8 @@ import org.jail4j.spi.MountRequest;
 /**
  * One fstab(5) line as jail(8) reads it for {@code mount} and {@code mount.fstab}: white-space
  * separated fields {@code device mountpoint type [options]}; the dump and pass fields are ignored.
- * A blank line (or a {@code #} comment) mounts nothing; fewer than three fields is jail(8)'s
- * {@code missing information} error (jailconf-grammar.md §3.5).
+ * A blank line (or a {@code #} comment) mounts nothing; fewer than three fields is jail(8)'s {@code
+ * missing information} error (jailconf-grammar.md §3.5).
  *
  * <pre>{@code
  * FstabLine.parse("/jails/base /jail/web nullfs ro 0 0").orElseThrow().toMountRequest();

@@ -9,9 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Waits for a started process with an optional timeout while draining its stdout and stderr on
- * two threads (so a chatty command never blocks on a full pipe), killing it when the timeout
- * passes.
+ * Waits for a started process with an optional timeout while draining its stdout and stderr on two
+ * threads (so a chatty command never blocks on a full pipe), killing it when the timeout passes.
  *
  * <pre>{@code
  * ProcessRun r = ProcessRun.await(process, Duration.ofSeconds(30));

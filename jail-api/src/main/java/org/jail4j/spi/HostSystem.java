@@ -157,8 +157,7 @@ public interface HostSystem {
    * @throws IOException when the signal cannot be sent
    */
   default void signalJail(int jid, int signal) throws IOException {
-    Process p =
-        startOnHost(CommandSpec.of("pkill", "-" + signal, "-j", Integer.toString(jid)));
+    Process p = startOnHost(CommandSpec.of("pkill", "-" + signal, "-j", Integer.toString(jid)));
     try {
       p.getOutputStream().close();
       p.waitFor();
@@ -169,8 +168,8 @@ public interface HostSystem {
   }
 
   /**
-   * The process IDs of the processes in a jail (not in its children). The default runs {@code
-   * pgrep -j JID} on the host.
+   * The process IDs of the processes in a jail (not in its children). The default runs {@code pgrep
+   * -j JID} on the host.
    *
    * @param jid the jail
    * @return the PIDs, empty when there are none

@@ -12,8 +12,12 @@ class FstabLineTest {
 
   @Test
   void fourFieldsGiveOptions() {
-    assertThat(FstabLine.parse("/jails/base /jail/web nullfs ro,noatime 0 0").orElseThrow().toMountRequest())
-        .isEqualTo(new MountRequest("nullfs", "/jails/base", "/jail/web", List.of("ro", "noatime"), null));
+    assertThat(
+            FstabLine.parse("/jails/base /jail/web nullfs ro,noatime 0 0")
+                .orElseThrow()
+                .toMountRequest())
+        .isEqualTo(
+            new MountRequest("nullfs", "/jails/base", "/jail/web", List.of("ro", "noatime"), null));
   }
 
   @Test

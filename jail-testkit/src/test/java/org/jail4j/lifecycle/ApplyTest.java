@@ -28,7 +28,8 @@ class ApplyTest {
   void writableChangeModifiesTheRunningJailInPlace() {
     RunningJail first = rig.host.start(web().hostname("old").build());
 
-    RunningJail applied = rig.host.apply(web().hostname("new").param(JailParam.SECURELEVEL, 2).build());
+    RunningJail applied =
+        rig.host.apply(web().hostname("new").param(JailParam.SECURELEVEL, 2).build());
 
     assertThat(applied.jid()).isEqualTo(first.jid());
     assertThat(applied.info().hostname()).isEqualTo("new");
@@ -48,9 +49,11 @@ class ApplyTest {
 
   @Test
   void ipPolicyReadBackAsDisableIsNotAChange() {
-    RunningJail first = rig.host.start(web().param(JailParam.IP4, JailSys.NEW).ip4("192.0.2.70").build());
+    RunningJail first =
+        rig.host.start(web().param(JailParam.IP4, JailSys.NEW).ip4("192.0.2.70").build());
 
-    RunningJail applied = rig.host.apply(web().param(JailParam.IP4, JailSys.NEW).ip4("192.0.2.70").build());
+    RunningJail applied =
+        rig.host.apply(web().param(JailParam.IP4, JailSys.NEW).ip4("192.0.2.70").build());
 
     assertThat(applied.jid()).isEqualTo(first.jid());
   }

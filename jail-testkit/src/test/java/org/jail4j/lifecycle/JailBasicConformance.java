@@ -44,9 +44,10 @@ class JailBasicConformance {
     RunningJail first = rig.host.start(basejail());
     first.stop();
     RunningJail again = rig.host.start(basejail());
-    String jid = JailListing.of(java.util.List.of(rig.host.find("basejail").orElseThrow().info()))
-        .render("jid")
-        .strip();
+    String jid =
+        JailListing.of(java.util.List.of(rig.host.find("basejail").orElseThrow().info()))
+            .render("jid")
+            .strip();
 
     rig.host.find(jid).orElseThrow().stop();
 
@@ -69,7 +70,9 @@ class JailBasicConformance {
     RunningJail second = first.restart();
 
     assertThat(second.jid()).isNotEqualTo(first.jid());
-    assertThat(rig.host.list()).singleElement().satisfies(i -> assertThat(i.jid()).isEqualTo(second.jid()));
+    assertThat(rig.host.list())
+        .singleElement()
+        .satisfies(i -> assertThat(i.jid()).isEqualTo(second.jid()));
   }
 
   @Test
@@ -79,9 +82,13 @@ class JailBasicConformance {
         cmd ->
             CommandResult.exit(0)
                 .stdout(
-                    "JID=" + cmd.command().environment().get("JID") + "\nJNAME="
-                        + cmd.command().environment().get("JNAME") + "\nJPATH="
-                        + cmd.command().environment().get("JPATH") + "\n"));
+                    "JID="
+                        + cmd.command().environment().get("JID")
+                        + "\nJNAME="
+                        + cmd.command().environment().get("JNAME")
+                        + "\nJPATH="
+                        + cmd.command().environment().get("JPATH")
+                        + "\n"));
     rig.fake.onCommand(
         spec -> spec.argv().equals(java.util.List.of("echo", "START")),
         CommandResult.exit(0).stdout("START\n"));
@@ -140,12 +147,15 @@ class JailBasicConformance {
         spec -> spec.argv().contains("echo JID=$JID"),
         cmd -> {
           assertThat(rig.kernel.jail(jid)).isEmpty();
-          return CommandResult.exit(0).stdout("JID=" + cmd.command().environment().get("JID") + "\n");
+          return CommandResult.exit(0)
+              .stdout("JID=" + cmd.command().environment().get("JID") + "\n");
         });
 
     r.stop();
 
-    assertThat(r.transcript()).last().satisfies(c -> assertThat(c.stdout()).isEqualTo("JID=" + jid + "\n"));
+    assertThat(r.transcript())
+        .last()
+        .satisfies(c -> assertThat(c.stdout()).isEqualTo("JID=" + jid + "\n"));
   }
 
   @Test

@@ -39,7 +39,9 @@ class LimitsTest {
     FakeRig rig = FakeRig.create();
     RunningJail r = rig.host.start(limited());
 
-    assertThat(r.usage()).containsKeys("maxproc", "memoryuse").allSatisfy((k, v) -> assertThat(v).isNotNegative());
+    assertThat(r.usage())
+        .containsKeys("maxproc", "memoryuse")
+        .allSatisfy((k, v) -> assertThat(v).isNotNegative());
   }
 
   @Test

@@ -47,9 +47,7 @@ class QueryTest {
     a.remove();
 
     assertThat(rig.host.list()).isEmpty();
-    assertThat(rig.host.list(true))
-        .singleElement()
-        .satisfies(i -> assertThat(i.dying()).isTrue());
+    assertThat(rig.host.list(true)).singleElement().satisfies(i -> assertThat(i.dying()).isTrue());
     rig.kernel.release(a.jid());
   }
 
@@ -98,7 +96,8 @@ class QueryTest {
         .isEqualTo(
             "   JID  IP Address      Hostname                      Path\n"
                 + String.format(
-                    "%6d  %-15s %-29s %s%n", a.jid(), "192.0.2.1", "a.example.org", FakeRig.dir(root)));
+                    "%6d  %-15s %-29s %s%n",
+                    a.jid(), "192.0.2.1", "a.example.org", FakeRig.dir(root)));
   }
 
   @Test

@@ -27,7 +27,9 @@ class StartRollbackTest {
 
   @TempDir Path root;
 
-  /** Where the failure is injected, which jail exercises it, and the step it must be reported as. */
+  /**
+   * Where the failure is injected, which jail exercises it, and the step it must be reported as.
+   */
   enum Fault {
     PREPARE(false, JailStep.EXEC_PREPARE, r -> r.fake.failNextCommand(has("prepare"), 1)),
     ALIAS(false, JailStep.ALIASES, r -> r.fake.failNextAlias(a -> !a.isIpv4(), Errno.EEXIST)),
@@ -79,7 +81,9 @@ class StartRollbackTest {
     VNET_INTERFACE(
         true,
         JailStep.VNET_INTERFACE,
-        r -> r.fake.failNextInterface(a -> a.contains("vnet") && a.get(0).endsWith("_b"), Errno.ENXIO)),
+        r ->
+            r.fake.failNextInterface(
+                a -> a.contains("vnet") && a.get(0).endsWith("_b"), Errno.ENXIO)),
     VNET_CONFIGURE(
         true,
         JailStep.VNET_CONFIGURE,

@@ -3,7 +3,6 @@ package org.jail4j.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.jail4j.IpLiterals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.Errno;
+import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
@@ -110,7 +110,11 @@ class StartTest {
     Path fstab = root.resolve("fstab.web");
     Files.writeString(
         fstab,
-        "# base system\n/jails/base " + p + "/base nullfs ro 0 0\n\ntmpfs " + p + "/tmp tmpfs rw,size=1g 0 0\n");
+        "# base system\n/jails/base "
+            + p
+            + "/base nullfs ro 0 0\n\ntmpfs "
+            + p
+            + "/tmp tmpfs rw,size=1g 0 0\n");
 
     rig.host.start(web().mountFstab(fstab.toString()).persist(true).build());
 
@@ -133,8 +137,7 @@ class StartTest {
 
   @Test
   void devfsRulesetComesFromDevfsRulesetParameter() {
-    rig.host.start(
-        web().mountDevfs(true).param(JailParam.DEVFS_RULESET, 10).persist(true).build());
+    rig.host.start(web().mountDevfs(true).param(JailParam.DEVFS_RULESET, 10).persist(true).build());
 
     assertThat(rig.fake.devfsRuleset(FakeRig.dir(root) + "/dev")).hasValue(10);
   }
@@ -260,11 +263,7 @@ class StartTest {
   void commandRunningPastExecTimeoutFailsTheStart() {
     rig.fake.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofSeconds(30)));
     Jail jail =
-        web()
-            .addExecPrestart("sleep 30")
-            .execTimeout(Duration.ofMillis(200))
-            .persist(true)
-            .build();
+        web().addExecPrestart("sleep 30").execTimeout(Duration.ofMillis(200)).persist(true).build();
 
     assertThatThrownBy(() -> rig.host.start(jail))
         .isInstanceOfSatisfying(
@@ -297,7 +296,8 @@ class StartTest {
   void builderStartUsesTheGivenHost() {
     RunningJail r = web().persist(true).start(rig.host);
 
-    assertThat(rig.host.find("web")).hasValueSatisfying(f -> assertThat(f.jid()).isEqualTo(r.jid()));
+    assertThat(rig.host.find("web"))
+        .hasValueSatisfying(f -> assertThat(f.jid()).isEqualTo(r.jid()));
   }
 
   private RecordedCommand lastHost(String program) {
@@ -309,5 +309,4 @@ class StartTest {
     }
     throw new AssertionError("no host command " + program + " in " + all);
   }
-
 }

@@ -69,8 +69,7 @@ class StopFailureTest {
     }
     RunningJail r =
         rig.host.start(
-            b
-                .mountDevfs(true)
+            b.mountDevfs(true)
                 .limit("maxproc", "50", "deny")
                 .addExecPrestop("echo prestop")
                 .addExecStop("/bin/sh /etc/rc.shutdown")

@@ -99,7 +99,8 @@ class StopTest {
 
     r.stop();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(rig.kernel.jail(r.jid())).isEmpty();
   }
 
@@ -133,7 +134,8 @@ class StopTest {
   void failingUnmountIsReportedAfterEveryOtherCleanup() {
     String p = FakeRig.dir(root);
     RunningJail r =
-        rig.host.start(web().iface("em0").ip4("192.0.2.41").mountDevfs(true).mountProcfs(true).build());
+        rig.host.start(
+            web().iface("em0").ip4("192.0.2.41").mountDevfs(true).mountProcfs(true).build());
     rig.fake.failNextUnmount(Errno.EBUSY);
 
     assertThatThrownBy(r::stop)

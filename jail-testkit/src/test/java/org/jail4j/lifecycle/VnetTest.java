@@ -115,12 +115,10 @@ class VnetTest {
     FakeRig rig = rigWithBridge();
 
     RunningJail r =
-        rig.host.start(
-            Jail.builder()
-                .from(vweb())
-                .name("a-very-long-jail-name")
-                .build());
+        rig.host.start(Jail.builder().from(vweb()).name("a-very-long-jail-name").build());
 
-    assertThat(rig.fake.interfacesIn(r.jid())).singleElement().satisfies(n -> assertThat(n.length()).isLessThan(16));
+    assertThat(rig.fake.interfacesIn(r.jid()))
+        .singleElement()
+        .satisfies(n -> assertThat(n.length()).isLessThan(16));
   }
 }
