@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jail4j.Errno;
 import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
+import org.jail4j.JailHost;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
 import org.jail4j.RunningJail;
@@ -298,6 +299,26 @@ class StartTest {
 
     assertThat(rig.host.find("web"))
         .hasValueSatisfying(f -> assertThat(f.jid()).isEqualTo(r.jid()));
+  }
+
+  @Test
+  void builderStartWithoutAHostUsesJailHostLocal() {
+    String before = System.getProperty(JailHost.PROVIDER_PROPERTY);
+    System.setProperty(JailHost.PROVIDER_PROPERTY, "fake");
+    try {
+      RunningJail r = web().persist(true).start();
+
+      assertThat(r.host().provider().name()).isEqualTo("fake");
+      assertThat(r.isAlive()).isTrue();
+      r.stop();
+      assertThat(r.isAlive()).isFalse();
+    } finally {
+      if (before == null) {
+        System.clearProperty(JailHost.PROVIDER_PROPERTY);
+      } else {
+        System.setProperty(JailHost.PROVIDER_PROPERTY, before);
+      }
+    }
   }
 
   private RecordedCommand lastHost(String program) {
