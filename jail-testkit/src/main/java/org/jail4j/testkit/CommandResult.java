@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * How a fake command ends: its exit code, what it writes to stdout and stderr, and how long it runs.
- * Immutable; each method returns a changed copy.
+ * How a fake command ends: its exit code, what it writes to stdout and stderr, and how long it
+ * runs. Immutable; each method returns a changed copy.
  *
  * <pre>{@code
  * host.onCommand("make", CommandResult.exit(0).stdout("built\n").duration(Duration.ofMillis(50)));
@@ -19,7 +19,8 @@ import java.util.Objects;
  * process killed by SIGTERM or SIGKILL.
  */
 public final class CommandResult {
-  private static final CommandResult SUCCESS = new CommandResult(0, new byte[0], new byte[0], Duration.ZERO);
+  private static final CommandResult SUCCESS =
+      new CommandResult(0, new byte[0], new byte[0], Duration.ZERO);
 
   private final int exitCode;
   private final byte[] stdout;
@@ -82,8 +83,7 @@ public final class CommandResult {
    * @return a copy
    */
   public CommandResult stderr(String text) {
-    return new CommandResult(
-        exitCode, stdout, text.getBytes(StandardCharsets.UTF_8), duration);
+    return new CommandResult(exitCode, stdout, text.getBytes(StandardCharsets.UTF_8), duration);
   }
 
   /**

@@ -55,8 +55,8 @@ import org.jspecify.annotations.Nullable;
  * lowest free unit: {@code createInterface("epair", null)} gives {@code epair0a} and {@code
  * epair0b}; destroying either end destroys both. {@code ifconfig IFACE vnet JAIL} moves an
  * interface into a live vnet jail; it comes back to the host when that jail stops being alive.
- * Every ifconfig(8) call, including the ones {@link #addAlias}, {@link #createInterface} and
- * {@link #destroyInterface} stand for, is recorded in {@link #ifconfigCalls()}.
+ * Every ifconfig(8) call, including the ones {@link #addAlias}, {@link #createInterface} and {@link
+ * #destroyInterface} stand for, is recorded in {@link #ifconfigCalls()}.
  *
  * <p><b>Commands.</b> A command is answered by the most recently registered handler that matches
  * it, or by the default result (exit 0 at once, no output). An in-jail command is a process of that
@@ -75,8 +75,22 @@ public final class FakeHostSystem implements HostSystem {
   /** The file system types a mount accepts (others fail with {@code ENODEV}). */
   public static final Set<String> FILE_SYSTEMS =
       Set.of(
-          "devfs", "nullfs", "fdescfs", "procfs", "tmpfs", "zfs", "ufs", "linprocfs",
-          "linsysfs", "unionfs", "fusefs", "nfs", "cd9660", "msdosfs", "ext2fs", "p9fs",
+          "devfs",
+          "nullfs",
+          "fdescfs",
+          "procfs",
+          "tmpfs",
+          "zfs",
+          "ufs",
+          "linprocfs",
+          "linsysfs",
+          "unionfs",
+          "fusefs",
+          "nfs",
+          "cd9660",
+          "msdosfs",
+          "ext2fs",
+          "p9fs",
           "mqueuefs");
 
   /** The interface cloners {@link #createInterface} knows. */
@@ -324,8 +338,7 @@ public final class FakeHostSystem implements HostSystem {
       unit = Integer.parseInt(type.substring(digits));
     }
     if (!CLONERS.contains(cloner)) {
-      throw failure(
-          "ifconfig", Errno.EINVAL, "SIOCIFCREATE2: unknown interface cloner " + type);
+      throw failure("ifconfig", Errno.EINVAL, "SIOCIFCREATE2: unknown interface cloner " + type);
     }
     Set<Integer> used = new TreeSet<>();
     for (Iface i : interfaces.values()) {
@@ -366,7 +379,8 @@ public final class FakeHostSystem implements HostSystem {
       second.peer = a;
       interfaces.put(b, second);
     }
-    journal.add("ifconfig " + type + " create" + (name == null ? "" : " name " + name) + " -> " + a);
+    journal.add(
+        "ifconfig " + type + " create" + (name == null ? "" : " name " + name) + " -> " + a);
     return a;
   }
 
@@ -401,7 +415,8 @@ public final class FakeHostSystem implements HostSystem {
   private void destroy(String name) {
     Iface iface = requireHostInterface(name);
     if (iface.cloner == null) {
-      throw failure("ifconfig", Errno.EINVAL, "SIOCIFDESTROY: " + name + " is not a cloned interface");
+      throw failure(
+          "ifconfig", Errno.EINVAL, "SIOCIFDESTROY: " + name + " is not a cloned interface");
     }
     List<String> gone = new ArrayList<>(List.of(name));
     if (iface.peer != null) {
@@ -552,7 +567,10 @@ public final class FakeHostSystem implements HostSystem {
     aliases.addAll(renamed);
   }
 
-  /** {@code ifconfig IFACE vnet JAIL}: if_vmove_loan's checks (no such jail: ENXIO; not vnet: EEXIST). */
+  /**
+   * {@code ifconfig IFACE vnet JAIL}: if_vmove_loan's checks (no such jail: ENXIO; not vnet:
+   * EEXIST).
+   */
   private void moveIntoJail(Iface iface, String jail) {
     int jid = findLiveJail(jail);
     if (jid < 0) {
@@ -579,8 +597,7 @@ public final class FakeHostSystem implements HostSystem {
     int jid = findLiveJail(jail);
     Iface iface = interfaces.get(name);
     if (jid < 0 || iface == null || iface.vnetJid != jid) {
-      throw failure(
-          "ifconfig", Errno.ENXIO, "SIOCSIFRVNET: " + name + " is not in jail " + jail);
+      throw failure("ifconfig", Errno.ENXIO, "SIOCSIFRVNET: " + name + " is not in jail " + jail);
     }
     iface.vnetJid = -1;
     journal.add("ifconfig " + name + " -vnet " + jail);
@@ -604,9 +621,7 @@ public final class FakeHostSystem implements HostSystem {
       return OptionalInt.empty();
     }
     byte[] value = new byte[4];
-    IoVec[] iov = {
-      IoVec.name("jid"), IoVec.of(intBytes(jid)), IoVec.name("vnet"), IoVec.of(value)
-    };
+    IoVec[] iov = {IoVec.name("jid"), IoVec.of(intBytes(jid)), IoVec.name("vnet"), IoVec.of(value)};
     try {
       kernel.get(iov, 0);
     } catch (SyscallException e) {
@@ -944,8 +959,7 @@ public final class FakeHostSystem implements HostSystem {
    * @param errno the error
    * @return this host
    */
-  public synchronized FakeHostSystem failNextInterface(
-      Predicate<List<String>> when, Errno errno) {
+  public synchronized FakeHostSystem failNextInterface(Predicate<List<String>> when, Errno errno) {
     interfaceFaults.add(new Fault<>(when, errno));
     return this;
   }
@@ -1030,8 +1044,15 @@ public final class FakeHostSystem implements HostSystem {
   @Override
   public String toString() {
     Leftovers l = leftovers();
-    return "FakeHostSystem[" + l.mounts().size() + " mounts, " + l.aliases().size() + " aliases, "
-        + interfaces().size() + " interfaces, " + commands().size() + " commands]";
+    return "FakeHostSystem["
+        + l.mounts().size()
+        + " mounts, "
+        + l.aliases().size()
+        + " aliases, "
+        + interfaces().size()
+        + " interfaces, "
+        + commands().size()
+        + " commands]";
   }
 
   /**

@@ -19,10 +19,10 @@ import org.jail4j.testkit.internal.KernelConfig;
 
 /**
  * An in-memory FreeBSD kernel for jails: {@code jail_set(2)}, {@code jail_get(2)}, {@code
- * jail_remove(2)}, {@code jail_attach(2)}, the 15.0 jail descriptors, {@code
- * security.jail.param.*} and {@code rctl(4)}, enforcing the rules of freebsd-jail-abi.md §2-§3 and
- * §9 on the same bytes a real kernel reads. This object is the host's root process in prison0;
- * {@link #asProcessIn(int)} and {@link #asUnprivileged()} give other callers.
+ * jail_remove(2)}, {@code jail_attach(2)}, the 15.0 jail descriptors, {@code security.jail.param.*}
+ * and {@code rctl(4)}, enforcing the rules of freebsd-jail-abi.md §2-§3 and §9 on the same bytes a
+ * real kernel reads. This object is the host's root process in prison0; {@link #asProcessIn(int)}
+ * and {@link #asUnprivileged()} give other callers.
  *
  * <pre>{@code
  * FakeJailKernel kernel = FakeJailKernel.builder()
@@ -126,8 +126,8 @@ public final class FakeJailKernel implements JailKernel {
 
   /**
    * The same kernel as seen by a root process attached to a jail: it sees only the jail's
-   * descendants, names and paths relative to the jail, and is refused what a jailed root is
-   * refused (freebsd-jail-abi.md §3, §8). The view is not itself counted as a process of the jail.
+   * descendants, names and paths relative to the jail, and is refused what a jailed root is refused
+   * (freebsd-jail-abi.md §3, §8). The view is not itself counted as a process of the jail.
    *
    * @param jid a live jail
    * @return the view
@@ -160,13 +160,24 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
-   * The process exits; a jail left without {@code persist}, processes or children dies (§3.5).
+   * The process exits; a jail left without {@code persist}, processes or children dies (§3.5). A
+   * process that was already killed (by {@code jail_remove} or a signal) exits quietly.
    *
    * @param pid a process id from {@link #spawn(int)} or an attach
-   * @throws IllegalArgumentException when no such process exists
+   * @throws IllegalArgumentException when no process ever had that id
    */
   public void exit(int pid) {
     kernel.exit(pid);
+  }
+
+  /**
+   * Whether a process is still running: false once it exited or was killed.
+   *
+   * @param pid a process id
+   * @return whether it runs
+   */
+  public boolean running(int pid) {
+    return kernel.running(pid);
   }
 
   /**
@@ -317,11 +328,11 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
-     * Kernel modules that are loaded, adding their jail parameters: {@code linux}, {@code
-     * sysvmsg}, {@code sysvsem}, {@code sysvshm}, {@code zfs}, {@code vmm}, {@code mac_do}, and
-     * the file systems {@code fdescfs}, {@code nullfs}, {@code procfs}, {@code linprocfs}, {@code
-     * linsysfs}, {@code tmpfs}, {@code fusefs}, {@code p9fs} (each adds {@code allow.mount.FS}).
-     * {@code allow.mount.devfs} always exists.
+     * Kernel modules that are loaded, adding their jail parameters: {@code linux}, {@code sysvmsg},
+     * {@code sysvsem}, {@code sysvshm}, {@code zfs}, {@code vmm}, {@code mac_do}, and the file
+     * systems {@code fdescfs}, {@code nullfs}, {@code procfs}, {@code linprocfs}, {@code linsysfs},
+     * {@code tmpfs}, {@code fusefs}, {@code p9fs} (each adds {@code allow.mount.FS}). {@code
+     * allow.mount.devfs} always exists.
      *
      * @param names module names
      * @return this builder

@@ -68,8 +68,7 @@ public final class FakeProcess extends Process {
       return;
     }
     synchronized (this) {
-      timer =
-          clock.schedule(() -> finish(result.exitCode(), true), nanos, TimeUnit.NANOSECONDS);
+      timer = clock.schedule(() -> finish(result.exitCode(), true), nanos, TimeUnit.NANOSECONDS);
     }
   }
 

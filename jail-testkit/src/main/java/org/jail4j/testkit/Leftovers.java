@@ -70,8 +70,12 @@ public record Leftovers(
       sb.append("\n  mount ").append(m.toFstabLine());
     }
     for (IpAlias a : aliases) {
-      sb.append("\n  alias ").append(a.addressText()).append('/').append(a.prefixLength())
-          .append(" on ").append(a.iface());
+      sb.append("\n  alias ")
+          .append(a.addressText())
+          .append('/')
+          .append(a.prefixLength())
+          .append(" on ")
+          .append(a.iface());
     }
     for (String i : interfaces) {
       sb.append("\n  interface ").append(i);

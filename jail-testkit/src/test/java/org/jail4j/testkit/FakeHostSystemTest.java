@@ -39,9 +39,7 @@ class FakeHostSystemTest {
 
   private int createPersistentJail(String name) throws SyscallException {
     return kernel.set(
-        new IoVec[] {
-          IoVec.name("name"), IoVec.string(name), IoVec.name("persist"), IoVec.empty()
-        },
+        new IoVec[] {IoVec.name("name"), IoVec.string(name), IoVec.name("persist"), IoVec.empty()},
         JailFlags.CREATE);
   }
 
@@ -185,7 +183,8 @@ class FakeHostSystemTest {
       host.addAlias(a);
 
       assertThat(host.aliases()).containsExactly(a);
-      assertThat(host.ifconfigCalls()).containsExactly(List.of("em0", "inet", "192.0.2.4/32", "alias"));
+      assertThat(host.ifconfigCalls())
+          .containsExactly(List.of("em0", "inet", "192.0.2.4/32", "alias"));
     }
 
     @Test
@@ -415,10 +414,11 @@ class FakeHostSystemTest {
       host.startOnHost(CommandSpec.of("echo", "START")).waitFor();
       host.startInJail(jid, CommandSpec.of("/bin/sh", "/etc/rc")).waitFor();
 
-      assertThat(host.hostCommands()).containsExactly(
-          new RecordedCommand(RecordedCommand.HOST, CommandSpec.of("echo", "START")));
-      assertThat(host.jailCommands()).containsExactly(
-          new RecordedCommand(jid, CommandSpec.of("/bin/sh", "/etc/rc")));
+      assertThat(host.hostCommands())
+          .containsExactly(
+              new RecordedCommand(RecordedCommand.HOST, CommandSpec.of("echo", "START")));
+      assertThat(host.jailCommands())
+          .containsExactly(new RecordedCommand(jid, CommandSpec.of("/bin/sh", "/etc/rc")));
     }
 
     @Test
@@ -493,7 +493,9 @@ class FakeHostSystemTest {
       host.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofMillis(100)));
       Process p = host.startInJail(jid, CommandSpec.of("sleep", "0.1"));
       kernel.set(
-          new IoVec[] {IoVec.name("name"), IoVec.string("web"), IoVec.name("nopersist"), IoVec.empty()},
+          new IoVec[] {
+            IoVec.name("name"), IoVec.string("web"), IoVec.name("nopersist"), IoVec.empty()
+          },
           JailFlags.UPDATE);
 
       assertThat(kernel.jail(jid)).hasValueSatisfying(j -> assertThat(j.dying()).isFalse());
@@ -513,12 +515,74 @@ class FakeHostSystemTest {
     }
 
     @Test
+    void signalToTheJailEndsItsCommandWithSigtermStatus() throws Exception {
+      int jid = createPersistentJail("web");
+      host.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofHours(1)));
+      Process p = host.startInJail(jid, CommandSpec.of("sleep", "3600"));
+      kernel.signal(jid, 15);
+
+      assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(143);
+    }
+
+    @Test
+    void runningProcessesListsOnlyLiveOnes() throws Exception {
+      host.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofHours(1)));
+      Process running = host.startOnHost(CommandSpec.of("sleep", "3600"));
+      host.startOnHost(CommandSpec.of("true")).waitFor();
+
+      assertThat(host.runningProcesses()).containsExactly((FakeProcess) running);
+      host.killAll();
+      assertThat(host.runningProcesses()).isEmpty();
+    }
+
+    @Test
     void commandInAMissingJailFailsLikeJexec() throws Exception {
       Process p = host.startInJail(42, CommandSpec.of("ls"));
 
       assertThat(p.waitFor()).isEqualTo(1);
       assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("jexec: jail 42 not found\n");
+    }
+  }
+
+  @Nested
+  class Concurrency {
+    @Test
+    void parallelMountsAliasesAndCommandsLoseNothing() throws Exception {
+      int threads = 8;
+      int perThread = 50;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      try {
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          done.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < perThread; i++) {
+                      String target = "/jail/t" + thread + "/m" + i;
+                      host.mount(MountRequest.devfs(target, 4));
+                      host.addAlias(alias("em0", "10.1." + thread + "." + i, 32));
+                      assertThat(host.startOnHost(CommandSpec.of("true")).waitFor()).isZero();
+                      if (i % 2 == 0) {
+                        host.unmount(target, false);
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+          f.get(30, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      assertThat(host.mounts()).hasSize(threads * perThread / 2);
+      assertThat(host.aliases()).hasSize(threads * perThread);
+      assertThat(host.hostCommands()).hasSize(threads * perThread);
     }
   }
 
@@ -538,7 +602,11 @@ class FakeHostSystemTest {
       assertThat(left.aliases()).hasSize(1);
       assertThat(left.interfaces()).containsExactly("epair0a", "epair0b");
       assertThat(left.describe())
-          .contains("jail web", "mount devfs /jail/web/dev", "alias 192.0.2.4/32 on em0", "interface epair0a");
+          .contains(
+              "jail web",
+              "mount devfs /jail/web/dev",
+              "alias 192.0.2.4/32 on em0",
+              "interface epair0a");
     }
 
     @Test

@@ -21,7 +21,7 @@ final class Kernels {
     return v(FreeBsdVersion.V14);
   }
 
-  static int create(JailKernel k, String name) {
+  static int newJail(JailKernel k, String name) {
     try {
       return k.set(Iov.of().str("name", name).flag("persist").array(), JailFlags.CREATE);
     } catch (SyscallException e) {
@@ -29,7 +29,7 @@ final class Kernels {
     }
   }
 
-  static int create(JailKernel k, Iov iov) {
+  static int newJail(JailKernel k, Iov iov) {
     try {
       return k.set(iov.array(), JailFlags.CREATE);
     } catch (SyscallException e) {

@@ -38,6 +38,19 @@ public record KernelConfig(
   /** Module names the fake knows. */
   public static final List<String> KNOWN_MODULES =
       List.of(
-          "linux", "sysvmsg", "sysvsem", "sysvshm", "zfs", "vmm", "mac_do", "fdescfs", "nullfs",
-          "procfs", "linprocfs", "linsysfs", "tmpfs", "fusefs", "p9fs");
+          "linux",
+          "sysvmsg",
+          "sysvsem",
+          "sysvshm",
+          "zfs",
+          "vmm",
+          "mac_do",
+          "fdescfs",
+          "nullfs",
+          "procfs",
+          "linprocfs",
+          "linsysfs",
+          "tmpfs",
+          "fusefs",
+          "p9fs");
 }

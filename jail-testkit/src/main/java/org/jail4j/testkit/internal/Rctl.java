@@ -18,10 +18,31 @@ import org.jspecify.annotations.Nullable;
 final class Rctl {
   static final List<String> RESOURCES =
       List.of(
-          "cputime", "datasize", "stacksize", "coredumpsize", "memoryuse", "memorylocked",
-          "maxproc", "openfiles", "vmemoryuse", "pseudoterminals", "swapuse", "nthr",
-          "msgqqueued", "msgqsize", "nmsgq", "nsem", "nsemop", "nshm", "shmsize", "wallclock",
-          "pcpu", "readbps", "writebps", "readiops", "writeiops");
+          "cputime",
+          "datasize",
+          "stacksize",
+          "coredumpsize",
+          "memoryuse",
+          "memorylocked",
+          "maxproc",
+          "openfiles",
+          "vmemoryuse",
+          "pseudoterminals",
+          "swapuse",
+          "nthr",
+          "msgqqueued",
+          "msgqsize",
+          "nmsgq",
+          "nsem",
+          "nsemop",
+          "nshm",
+          "shmsize",
+          "wallclock",
+          "pcpu",
+          "readbps",
+          "writebps",
+          "readiops",
+          "writeiops");
   private static final Set<String> SUBJECTS = Set.of("process", "user", "loginclass", "jail");
   private static final Set<String> ACTIONS = Set.of("deny", "log", "devctl", "throttle");
 

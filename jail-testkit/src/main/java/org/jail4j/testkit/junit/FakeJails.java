@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * instead (the extension refuses that combination with a clear message).
  *
  * <p>{@link #shared()} names fakes kept for the whole run in the root extension store, shared by
- * every class that names them (and available in {@code @BeforeAll}). Leftovers of a shared fake
- * are what a test added since it started; under concurrent execution that cannot be attributed to
- * one test, so {@link Leaks#FAIL} is lowered to {@link Leaks#WARN} there.
+ * every class that names them (and available in {@code @BeforeAll}). Leftovers of a shared fake are
+ * what a test added since it started; under concurrent execution that cannot be attributed to one
+ * test, so {@link Leaks#FAIL} is lowered to {@link Leaks#WARN} there.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

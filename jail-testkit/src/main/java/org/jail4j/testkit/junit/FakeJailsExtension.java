@@ -57,7 +57,9 @@ public final class FakeJailsExtension
     context.getStore(NAMESPACE).put(BASELINE, fakes.host.leftovers());
     List<Field> fields = new ArrayList<>();
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Class<?> c = instance.getClass();
+          c != null && c != Object.class;
+          c = c.getSuperclass()) {
         for (Field f : c.getDeclaredFields()) {
           int mod = f.getModifiers();
           if (INJECTABLE.contains(f.getType())

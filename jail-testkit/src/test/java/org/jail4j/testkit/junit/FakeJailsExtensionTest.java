@@ -39,7 +39,8 @@ class FakeJailsExtensionTest {
   private static EngineExecutionResults run(Class<?> fixture, boolean parallel) {
     SEEN.clear();
     return EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
         .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
         .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
         .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
@@ -139,11 +140,13 @@ class FakeJailsExtensionTest {
     @Test
     void parametersAndFieldsAreOneFake(
         JailHost jailHost, FakeJailKernel kernel, FakeHostSystem host, FakeJailProvider provider) {
-      SEEN.put("same", jailHost.kernel() == kernel
-          && host.kernel() == kernel
-          && provider.fakeKernel() == kernel
-          && kernelField == kernel
-          && hostField == host);
+      SEEN.put(
+          "same",
+          jailHost.kernel() == kernel
+              && host.kernel() == kernel
+              && provider.fakeKernel() == kernel
+              && kernelField == kernel
+              && hostField == host);
     }
   }
 
@@ -162,7 +165,11 @@ class FakeJailsExtensionTest {
     }
   }
 
-  @FakeJails(version = FreeBsdVersion.V15, modules = {"zfs"}, vimage = false, racct = false)
+  @FakeJails(
+      version = FreeBsdVersion.V15,
+      modules = {"zfs"},
+      vimage = false,
+      racct = false)
   static class Configured {
     @Test
     void kernelFollowsTheAnnotation(FakeJailKernel kernel) {
@@ -193,8 +200,7 @@ class FakeJailsExtensionTest {
 
   @FakeJails
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  @org.junit.jupiter.api.parallel.Execution(
-      org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+  @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
   static class PerClassWithFieldsInParallel {
     @Nullable FakeJailKernel kernel;
 
@@ -226,6 +232,20 @@ class FakeJailsExtensionTest {
     void never() {}
   }
 
+  @FakeJails(version = FreeBsdVersion.V13)
+  static class Outer {
+    @org.junit.jupiter.api.Nested
+    class Inner {
+      @Nullable FakeHostSystem hostField;
+
+      @Test
+      void nestedTestsUseTheOuterAnnotation(FakeJailKernel kernel) {
+        SEEN.put("version", kernel.version());
+        SEEN.put("field", hostField != null && hostField.kernel() == kernel);
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ tests
 
   @Test
@@ -233,21 +253,26 @@ class FakeJailsExtensionTest {
     Events events = tests(LeavesAMount.class);
 
     events.assertStatistics(s -> s.succeeded(1).failed(1));
-    events.assertThatEvents()
+    events
+        .assertThatEvents()
         .haveExactly(
             1,
             event(
                 test("leaks"),
                 finishedWithFailure(
                     instanceOf(AssertionError.class),
-                    message(m -> m.contains("left behind") && m.contains("mount devfs /jail/web/dev")))));
+                    message(
+                        m ->
+                            m.contains("left behind")
+                                && m.contains("mount devfs /jail/web/dev")))));
   }
 
   @Test
   void leftJailFailsTheTestNamingIt() {
     Events events = tests(LeavesAJail.class);
 
-    events.assertThatEvents()
+    events
+        .assertThatEvents()
         .haveExactly(
             1,
             event(test("leaks"), finishedWithFailure(message(m -> m.contains("jail web (jid ")))));
@@ -261,10 +286,11 @@ class FakeJailsExtensionTest {
     assertThat(results.allEvents().reportingEntryPublished().stream())
         .anySatisfy(
             e ->
-                assertThat(e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .orElseThrow()
-                        .getKeyValuePairs()
-                        .get("jail4j.leftovers"))
+                assertThat(
+                        e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                            .orElseThrow()
+                            .getKeyValuePairs()
+                            .get("jail4j.leftovers"))
                     .contains("mount devfs /jail/web/dev"));
   }
 
@@ -349,8 +375,14 @@ class FakeJailsExtensionTest {
         .testEvents()
         .assertThatEvents()
         .haveExactly(
-            1,
-            event(test("one"), finishedWithFailure(message(m -> m.contains("PER_CLASS")))));
+            1, event(test("one"), finishedWithFailure(message(m -> m.contains("PER_CLASS")))));
+  }
+
+  @Test
+  void nestedClassesGetTheEnclosingClassesSettingsAndFields() {
+    tests(Outer.class).assertStatistics(s -> s.succeeded(1));
+
+    assertThat(SEEN).containsEntry("version", FreeBsdVersion.V13).containsEntry("field", true);
   }
 
   @Test
@@ -372,5 +404,4 @@ class FakeJailsExtensionTest {
       SEEN.put("process", host.startOnHost(org.jail4j.spi.CommandSpec.of("sleep", "3600")));
     }
   }
-
 }
