@@ -226,6 +226,14 @@ class StartTest {
   }
 
   @Test
+  void relativePathIsRefusedWhenTheJailIsBuilt() {
+    assertThatThrownBy(() -> web().path("jail/web").persist(true).build())
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class)
+        .hasMessageContaining("path: must be absolute");
+    assertThat(rig.kernel.jails()).isEmpty();
+  }
+
+  @Test
   void pathThatIsAFileIsNotADirectory() throws Exception {
     Path file = Files.writeString(root.resolve("file"), "x");
 
