@@ -32,7 +32,7 @@ import org.jail4j.param.JailParam;
  */
 @Value.Immutable
 @JailStyle
-public abstract class Jail {
+public abstract class Jail implements WithJail {
 
   Jail() {}
 
