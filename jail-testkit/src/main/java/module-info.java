@@ -6,4 +6,6 @@ module org.jail4j.testkit {
   requires transitive org.jail4j;
   requires static org.immutables.value.annotations;
   requires static org.junit.jupiter.api;
+
+  exports org.jail4j.testkit;
 }
