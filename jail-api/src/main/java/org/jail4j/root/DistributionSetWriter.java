@@ -93,6 +93,11 @@ public final class DistributionSetWriter {
     return new DistributionSetWriter(set);
   }
 
+  /** The set's name, e.g. {@code base}. */
+  public String set() {
+    return set;
+  }
+
   /**
    * The MANIFEST description, e.g. {@code Base system (MANDATORY)}.
    *
