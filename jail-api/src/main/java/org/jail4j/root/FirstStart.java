@@ -150,6 +150,10 @@ public final class FirstStart {
     String zonePath = zoneName == null ? null : "/usr/share/zoneinfo/" + zoneName;
     if (zonePath != null) {
       SafeRootWriter system = systemFiles.equals(root) ? w : SafeRootWriter.of(systemFiles);
+      if (system.kind(zonePath).equals("missing")) {
+        throw new RootException(
+            "timezone", systemFiles + zonePath + ": no such zoneinfo file", null);
+      }
       if (zoneMode == LocalTimeMode.COPY) {
         // read without following links: a jail could have made the zone file a link to a host
         // secret, which a copy would hand back to it
