@@ -400,7 +400,8 @@ class BadInputCatalogueTest {
   void b33() {
     refused(
         () -> JailConf.parse("web {\n  path = /jail/we\0b;\n  persist;\n}\n").toJails(),
-        JailConfException.class);
+        JailConfException.class,
+        "STDIN: unexpected EOF");
   }
 
   @Test
@@ -413,13 +414,13 @@ class BadInputCatalogueTest {
   }
 
   @Test
-  @DisplayName("B35 jail.conf nested 10,000 blocks deep")
+  @DisplayName("B35 jail.conf nested 1,000 blocks deep")
   void b35() {
     // Nested blocks are legal (they name child jails): the file parses, without a stack
-    // overflow, and the 20,000-byte dotted name is refused when the jails are made.
-    String deep = "a {\n".repeat(10_000) + "persist;\n" + "}\n".repeat(10_000);
+    // overflow, and the 2,000-byte dotted name is refused when the jails are made.
+    String deep = "a {\n".repeat(1_000) + "persist;\n" + "}\n".repeat(1_000);
     JailConf conf = JailConf.parse(deep);
-    refused(conf::toJails, JailException.class, "name");
+    refused(conf::toJails, JailConfException.class, "a.a.a.a");
   }
 
   // ------------------------------------------------------------------ rc.conf
@@ -515,13 +516,15 @@ class BadInputCatalogueTest {
   @Test
   @DisplayName("B44 truncated archive")
   void b44() throws IOException {
-    DistributionSets sets = release(base().file("./etc/motd", "x".repeat(20_000), 0644));
-    Path txz = tmp.resolve("dist/base.txz");
+    Path txz = Files.createDirectories(tmp.resolve("local")).resolve("base.txz");
+    base().file("./etc/motd", "x".repeat(20_000), 0644).writeTo(txz);
     byte[] all = Files.readAllBytes(txz);
     Files.write(txz, java.util.Arrays.copyOf(all, all.length / 2));
     refused(
-        () -> RootBuilder.into(rootDir()).sets(sets, "base").unverified().populate(),
-        RootException.class);
+        () -> RootBuilder.into(rootDir()).set("base", txz).unverified().populate(),
+        RootException.class,
+        "base.txz");
+    assertThat(rootDir().resolve("etc/motd")).doesNotExist();
   }
 
   @Test
@@ -541,11 +544,12 @@ class BadInputCatalogueTest {
   @Test
   @DisplayName("B46 file that is not an archive at all")
   void b46() throws IOException {
-    DistributionSets sets = release(base());
-    Files.write(tmp.resolve("dist/base.txz"), "this is not xz".getBytes(StandardCharsets.UTF_8));
+    Path txz = Files.createDirectories(tmp.resolve("local")).resolve("base.txz");
+    Files.write(txz, "this is not xz".getBytes(StandardCharsets.UTF_8));
     refused(
-        () -> RootBuilder.into(rootDir()).sets(sets, "base").unverified().populate(),
-        RootException.class);
+        () -> RootBuilder.into(rootDir()).set("base", txz).unverified().populate(),
+        RootException.class,
+        "base.txz");
   }
 
   @Test
@@ -605,5 +609,34 @@ class BadInputCatalogueTest {
   @DisplayName("B75 rctl limit with a negative amount")
   void b75() {
     refused(() -> new JailLimit("maxproc", "-5", "deny"), InvalidJailParameterException.class, "-5");
+  }
+
+  @Test
+  @DisplayName("B76 builder ip4 with a prefix of 33")
+  void b76() {
+    refused(
+        () -> web().ip4("em0|192.0.2.1/33").build(),
+        InvalidJailParameterException.class,
+        "ip4.addr",
+        "prefix length 33 is outside 0..32");
+  }
+
+  @Test
+  @DisplayName("B77 rc.conf raw value that is not one shell word")
+  void b77() {
+    refused(
+        () -> RcConf.empty().setRaw("hostname", "\"web; rm -rf /"), RcConfException.class, "hostname");
+  }
+
+  @Test
+  @DisplayName("B78 jail.conf read from a file that is not there")
+  void b78() {
+    refused(() -> JailConf.read(tmp.resolve("missing.conf")), JailConfException.class, "missing.conf");
+  }
+
+  @Test
+  @DisplayName("B79 rc.conf securelevel outside -1..3")
+  void b79() {
+    refused(() -> RcConf.empty().securelevel(7), RcConfException.class, "7");
   }
 }
