@@ -1,7 +1,6 @@
 package org.jail4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -178,8 +177,7 @@ class BadInputCatalogueTest {
   @Test
   @DisplayName("B12 host name where an IPv4 literal belongs (never resolved)")
   void b12() {
-    refused(
-        () -> web().ip4("localhost").build(), InvalidJailParameterException.class, "localhost");
+    refused(() -> web().ip4("localhost").build(), InvalidJailParameterException.class, "localhost");
   }
 
   @Test
@@ -556,8 +554,7 @@ class BadInputCatalogueTest {
   @DisplayName("B47 root write to a dot-dot path")
   void b47() throws IOException {
     SafeRootWriter w = SafeRootWriter.of(Files.createDirectories(rootDir()));
-    refused(
-        () -> w.writeString("/../escaped", "x"), UnsafePathException.class, "..");
+    refused(() -> w.writeString("/../escaped", "x"), UnsafePathException.class, "..");
     assertThat(tmp.resolve("escaped")).doesNotExist();
   }
 
@@ -608,7 +605,8 @@ class BadInputCatalogueTest {
   @Test
   @DisplayName("B75 rctl limit with a negative amount")
   void b75() {
-    refused(() -> new JailLimit("maxproc", "-5", "deny"), InvalidJailParameterException.class, "-5");
+    refused(
+        () -> new JailLimit("maxproc", "-5", "deny"), InvalidJailParameterException.class, "-5");
   }
 
   @Test
@@ -625,13 +623,16 @@ class BadInputCatalogueTest {
   @DisplayName("B77 rc.conf raw value that is not one shell word")
   void b77() {
     refused(
-        () -> RcConf.empty().setRaw("hostname", "\"web; rm -rf /"), RcConfException.class, "hostname");
+        () -> RcConf.empty().setRaw("hostname", "\"web; rm -rf /"),
+        RcConfException.class,
+        "hostname");
   }
 
   @Test
   @DisplayName("B78 jail.conf read from a file that is not there")
   void b78() {
-    refused(() -> JailConf.read(tmp.resolve("missing.conf")), JailConfException.class, "missing.conf");
+    refused(
+        () -> JailConf.read(tmp.resolve("missing.conf")), JailConfException.class, "missing.conf");
   }
 
   @Test

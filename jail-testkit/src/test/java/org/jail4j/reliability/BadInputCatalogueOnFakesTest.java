@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jail4j.Errno;
+import org.jail4j.ExecResult;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -13,13 +15,11 @@ import org.jail4j.JailHost;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
-import org.jail4j.ExecResult;
-import java.time.Duration;
-import org.jail4j.spi.IpAlias;
 import org.jail4j.RunningJail;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailRequest;
 import org.jail4j.spi.IoVec;
+import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.SyscallException;
 import org.jail4j.testkit.FakeHostSystem;
@@ -296,7 +296,8 @@ class BadInputCatalogueOnFakesTest {
   @Test
   @DisplayName("B68 update of a create-only parameter")
   void b68() throws Exception {
-    try (RunningJail j = host.start(Jail.builder().name("web").path(dir("web")).persist(true).build())) {
+    try (RunningJail j =
+        host.start(Jail.builder().name("web").path(dir("web")).persist(true).build())) {
       refused(
           () -> j.update(JailParam.PATH, "/elsewhere"),
           InvalidJailParameterException.class,
@@ -308,7 +309,8 @@ class BadInputCatalogueOnFakesTest {
   @Test
   @DisplayName("B69 update with a hostname of 300 bytes")
   void b69() throws Exception {
-    try (RunningJail j = host.start(Jail.builder().name("web").path(dir("web")).persist(true).build())) {
+    try (RunningJail j =
+        host.start(Jail.builder().name("web").path(dir("web")).persist(true).build())) {
       String hostname = j.info().hostname();
       refused(
           () -> j.update(JailParam.HOST_HOSTNAME, "h".repeat(300)),
@@ -332,7 +334,8 @@ class BadInputCatalogueOnFakesTest {
   @Test
   @DisplayName("B71 exec with an empty command")
   void b71() throws Exception {
-    try (RunningJail j = host.start(Jail.builder().name("web").path(dir("web")).persist(true).build())) {
+    try (RunningJail j =
+        host.start(Jail.builder().name("web").path(dir("web")).persist(true).build())) {
       refused(() -> j.exec(new String[0]), InvalidJailParameterException.class);
     }
   }

@@ -36,8 +36,8 @@ import org.jail4j.testkit.PathCheck;
  *   4 a null base with a length, 5 an empty buffer (for get), 6 a raw name without NUL, 7 addresses
  * }</pre>
  *
- * <p>Normal runs replay the seeds under {@code FakeJailKernelFuzzInputs/}; {@code docs/RELIABILITY.md}
- * gives the command that fuzzes for a set time.
+ * <p>Normal runs replay the seeds under {@code FakeJailKernelFuzzInputs/}; {@code
+ * docs/RELIABILITY.md} gives the command that fuzzes for a set time.
  */
 class FakeJailKernelFuzz {
 
@@ -259,6 +259,5 @@ class FakeJailKernelFuzz {
       }
       return b;
     }
-
   }
 }

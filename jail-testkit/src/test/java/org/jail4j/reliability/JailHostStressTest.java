@@ -75,7 +75,8 @@ class JailHostStressTest {
   @Timeout(60)
   void everyJailIsAccountedForAndNothingLeaksUnderLoadAndFaults() throws Exception {
     long seed = Long.getLong("jail4j.seed", System.nanoTime());
-    System.out.println("JailHostStressTest seed: " + seed + " (rerun with -Djail4j.seed=" + seed + ")");
+    System.out.println(
+        "JailHostStressTest seed: " + seed + " (rerun with -Djail4j.seed=" + seed + ")");
     FakeJailKernel kernel = FakeJailKernel.builder().racct(true).build();
     FakeHostSystem fake = new FakeHostSystem(kernel);
     answerSignalsFromTheKernel(kernel, fake);
@@ -138,7 +139,9 @@ class JailHostStressTest {
     assertThat(untyped).as("failures that were not a typed JailException").isEmpty();
     kernel.checkInvariants();
     assertThat(kernel.jails()).as("jails alive after the final stop").isEmpty();
-    assertThat(started).as("every started jail ended or was alive at the end").containsAll(aliveAtEnd);
+    assertThat(started)
+        .as("every started jail ended or was alive at the end")
+        .containsAll(aliveAtEnd);
     Set<Integer> unaccounted =
         started.stream()
             .filter(j -> !ended.contains(j) && !aliveAtEnd.contains(j))
@@ -266,8 +269,8 @@ class JailHostStressTest {
 
   /**
    * Consumes queued kernel faults with calls that change nothing: a get of a jail that does not
-   * exist, an rctl query, a removal of a JID no jail has. Host faults still queued are absorbed
-   * by the retries of {@link #stopForGood}.
+   * exist, an rctl query, a removal of a JID no jail has. Host faults still queued are absorbed by
+   * the retries of {@link #stopForGood}.
    */
   private void drainFaults(JailHost host, FakeJailKernel kernel) {
     for (int i = 0; i < injected.get(); i++) {
