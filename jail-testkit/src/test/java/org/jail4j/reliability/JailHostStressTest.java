@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -137,6 +136,8 @@ class JailHostStressTest {
             + new TreeMap<>(failures));
 
     assertThat(untyped).as("failures that were not a typed JailException").isEmpty();
+    assertThat(started).as("jails started (the run did real work)").isNotEmpty();
+    assertThat(failures).as("failures seen (the faults and contention bit)").isNotEmpty();
     kernel.checkInvariants();
     assertThat(kernel.jails()).as("jails alive after the final stop").isEmpty();
     assertThat(started)
@@ -192,47 +193,21 @@ class JailHostStressTest {
     int op = random.nextInt(full ? 5 : 6);
     try {
       switch (op) {
-        case 0:
-        case 1:
-          {
-            RunningJail j = host.start(configs.get(name));
-            started.add(j.jid());
-            break;
-          }
-        case 2:
-          find(host, name)
-              .ifPresent(j -> j.run(Duration.ofSeconds(5), "/bin/echo", "hello from " + name));
-          break;
-        case 3:
-          find(host, name)
-              .ifPresent(j -> j.update(JailParam.HOST_HOSTNAME, name + random.nextInt(100)));
-          break;
-        case 4:
-          {
-            Optional<RunningJail> j = find(host, name);
-            if (j.isPresent()) {
-              int jid = j.get().jid();
-              RunningJail handle = j.get().withConfig(configs.get(name));
-              try {
-                handle.stop();
-                ended.add(jid);
-              } catch (JailException e) {
-                failedStops.add(handle);
-                throw e;
-              }
-            }
-            break;
-          }
-        default:
-          {
-            Optional<RunningJail> j = find(host, name);
-            if (j.isPresent()) {
-              int jid = j.get().jid();
-              j.get().remove();
-              ended.add(jid);
-            }
-            break;
-          }
+        case 0, 1 -> started.add(host.start(configs.get(name)).jid());
+        case 2 ->
+            host.find(name)
+                .ifPresent(j -> j.run(Duration.ofSeconds(5), "/bin/echo", "hello from " + name));
+        case 3 ->
+            host.find(name)
+                .ifPresent(j -> j.update(JailParam.HOST_HOSTNAME, name + random.nextInt(100)));
+        case 4 -> host.find(name).ifPresent(j -> stop(j.withConfig(configs.get(name))));
+        default ->
+            host.find(name)
+                .ifPresent(
+                    j -> {
+                      j.remove();
+                      ended.add(j.jid());
+                    });
       }
     } catch (JailException expected) {
       failures
@@ -243,27 +218,27 @@ class JailHostStressTest {
     }
   }
 
-  private static Optional<RunningJail> find(JailHost host, String name) {
-    return host.find(name);
+  /** A stop the jail(8) way; a handle whose stop failed part-way is kept to be finished. */
+  private void stop(RunningJail handle) {
+    try {
+      handle.stop();
+      ended.add(handle.jid());
+    } catch (JailException e) {
+      failedStops.add(handle);
+      throw e;
+    }
   }
 
   private void inject(FakeJailKernel kernel, FakeHostSystem fake, Random random) {
     injected.incrementAndGet();
     switch (random.nextInt(4)) {
-      case 0:
-        kernel.failNext(
-            SYSCALLS[random.nextInt(SYSCALLS.length)],
-            KERNEL_ERRNOS[random.nextInt(KERNEL_ERRNOS.length)]);
-        break;
-      case 1:
-        fake.failNextMount(HOST_ERRNOS[random.nextInt(HOST_ERRNOS.length)]);
-        break;
-      case 2:
-        fake.failNextAlias(HOST_ERRNOS[random.nextInt(HOST_ERRNOS.length)]);
-        break;
-      default:
-        fake.failNextCommand(FakeHostSystem.programIs("/bin/echo"), 1);
-        break;
+      case 0 ->
+          kernel.failNext(
+              SYSCALLS[random.nextInt(SYSCALLS.length)],
+              KERNEL_ERRNOS[random.nextInt(KERNEL_ERRNOS.length)]);
+      case 1 -> fake.failNextMount(HOST_ERRNOS[random.nextInt(HOST_ERRNOS.length)]);
+      case 2 -> fake.failNextAlias(HOST_ERRNOS[random.nextInt(HOST_ERRNOS.length)]);
+      default -> fake.failNextCommand(FakeHostSystem.programIs("/bin/echo"), 1);
     }
   }
 
