@@ -176,11 +176,19 @@ public abstract class Jail {
 
   /**
    * The host bridge a {@code vnet=new} jail is connected to through an epair that jail4j creates
-   * (not a jail(8) parameter): the host end joins the bridge, the jail end is moved in and given
-   * {@link #addresses()} inside the jail. The epair's names derive from the jail's name ({@code
-   * e<name>_a} / {@code e<name>_b}), so a restart or a crash never leaves an "already exists".
+   * (jail4j's own setting, not a jail(8) parameter): the host end joins the bridge, the jail end is
+   * moved in and given {@link #vnetAddresses()} inside the jail. The epair's names derive from the
+   * jail's name ({@code e<name>_a} / {@code e<name>_b}), so a restart or a crash never leaves an
+   * "already exists".
    */
   public abstract Optional<String> vnetBridge();
+
+  /**
+   * The addresses the jail end of the {@link #vnetBridge()} epair gets inside the jail ({@code
+   * ifconfig e<name>_b inet ADDR/P alias}); jail4j's own setting. A vnet jail has its own network
+   * stack, so these never become the kernel's {@code ip4.addr} / {@code ip6.addr}.
+   */
+  public abstract List<JailAddress> vnetAddresses();
 
   /** {@code depend}: jails that must be started before, and stopped after, this one. */
   public abstract List<String> depend();
@@ -431,6 +439,26 @@ public abstract class Jail {
      */
     public Builder limit(String resource, String amount, String action) {
       addLimits(new JailLimit(resource, amount, action));
+      return this;
+    }
+
+    /**
+     * Adds addresses for the jail end of the {@link Jail#vnetBridge()} epair: literals with an
+     * optional {@code /PREFIX} or {@code /NETMASK}.
+     *
+     * @param addresses the addresses, e.g. {@code 192.0.2.50/24}
+     * @return this builder
+     * @throws InvalidJailParameterException for text that is not a literal address
+     */
+    public Builder vnetAddress(String... addresses) {
+      for (String a : addresses) {
+        try {
+          addVnetAddresses(JailAddress.parse(a));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidJailParameterException(
+              "build", null, "vnet.addresses", String.valueOf(e.getMessage()));
+        }
+      }
       return this;
     }
 

@@ -213,7 +213,7 @@ public final class JailHost {
    * @throws JailStopException when a stop fails
    */
   public void stopAll(List<RunningJail> jails) {
-    java.util.Map<Jail, RunningJail> byConfig = new java.util.IdentityHashMap<>();
+    java.util.IdentityHashMap<Jail, RunningJail> byConfig = new java.util.IdentityHashMap<>();
     List<Jail> configs = new ArrayList<>();
     for (RunningJail r : jails) {
       Jail c = r.config().orElseGet(() -> Jail.builder().name(r.name()).build());

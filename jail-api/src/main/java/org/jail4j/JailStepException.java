@@ -29,7 +29,7 @@ public class JailStepException extends JailException {
   /**
    * A failed step.
    *
-   * @param operation {@code start} or {@code stop}
+   * @param operation the phase: start or stop
    * @param step the step
    * @param jid the jail's JID when it had one
    * @param jailName the jail's name when known

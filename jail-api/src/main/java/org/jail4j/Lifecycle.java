@@ -123,7 +123,7 @@ final class Lifecycle {
                   JailStep.VNET_INTERFACE, () -> sys.ifconfig(List.of(iface, "-vnet", "" + id))));
         }
         if (epair.isPresent()) {
-          for (JailAddress a : jail.addresses()) {
+          for (JailAddress a : jail.vnetAddresses()) {
             List<String> argv = new ArrayList<>(List.of("/sbin/ifconfig", epair.get().jailEnd()));
             argv.add(a.isIpv4() ? "inet" : "inet6");
             argv.add(IpLiterals.format(a.address()) + "/" + prefixOf(a));
@@ -194,11 +194,6 @@ final class Lifecycle {
       Jail k = jail;
       if (temporaryPersist(jail)) {
         k = Jail.builder().from(k).persist(true).build();
-      }
-      if (jail.vnetBridge().isPresent()) {
-        // The addresses of a bridged vnet jail live on its epair inside the jail; the kernel
-        // refuses ip4.addr / ip6.addr on a vnet jail (§3.8 EINVAL "vnet+IP restriction").
-        k = Jail.builder().from(k).addresses(List.<JailAddress>of()).build();
       }
       Jail request = k;
       step(
@@ -467,6 +462,13 @@ final class Lifecycle {
       throw new InvalidJailParameterException(
           "start", jail.name().orElse(null), "vnet.bridge", "needs vnet = new");
     }
+    if (!jail.vnetAddresses().isEmpty() && jail.vnetBridge().isEmpty()) {
+      throw new InvalidJailParameterException(
+          "start",
+          jail.name().orElse(null),
+          "vnet.addresses",
+          "are given to the epair jail4j makes for vnet.bridge; set a bridge");
+    }
     if (!jail.limits().isEmpty()) {
       caps.whyNoLimits()
           .ifPresent(
@@ -703,6 +705,7 @@ final class Lifecycle {
           e);
     }
     if (background) {
+      ProcessRun.detach(p);
       return new CommandRun(step, line, 0, "", "");
     }
     ProcessRun r;

@@ -40,7 +40,9 @@ public final class ConfJail {
     this.params = Collections.unmodifiableMap(m);
   }
 
-  /** The block's full name as written (dotted for nested blocks), e.g. {@code web} or {@code 5309}. */
+  /**
+   * The block's full name as written (dotted for nested blocks), e.g. {@code web} or {@code 5309}.
+   */
   public String name() {
     return ByteStrings.toText(evaluated.name());
   }

@@ -12,10 +12,10 @@ import org.jail4j.conf.internal.Evaluator;
  * file order with its final parameter list, convertible to {@link Jail} values and printable as
  * {@code jail -e} prints it.
  *
- * <p>Parsing fails with a {@link JailConfException} for what makes jail(8) exit before touching
- * any jail (syntax errors, unterminated strings, comments or variables, missing {@code .include}
- * files); a jail whose evaluation fails ({@code cannot redefine parameter}, an unresolved
- * variable) is still listed, with its problems, as {@code jail -e} still prints it.
+ * <p>Parsing fails with a {@link JailConfException} for what makes jail(8) exit before touching any
+ * jail (syntax errors, unterminated strings, comments or variables, missing {@code .include}
+ * files); a jail whose evaluation fails ({@code cannot redefine parameter}, an unresolved variable)
+ * is still listed, with its problems, as {@code jail -e} still prints it.
  *
  * <pre>{@code
  * JailConf conf = JailConf.read(Path.of("/etc/jail.conf"));
@@ -46,8 +46,8 @@ public final class JailConf {
   }
 
   /**
-   * Parses text as the current jail(8) does, naming it {@code STDIN} in messages (as {@code jail
-   * -f -}); relative {@code .include} files are taken from the working directory.
+   * Parses text as the current jail(8) does, naming it {@code STDIN} in messages (as {@code jail -f
+   * -}); relative {@code .include} files are taken from the working directory.
    *
    * @param text the file's text
    * @return the evaluated file

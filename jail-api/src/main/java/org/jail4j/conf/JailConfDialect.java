@@ -1,8 +1,8 @@
 package org.jail4j.conf;
 
 /**
- * Which jail(8) parser to follow. The two differ in a few documented ways (jailconf-grammar.md §1.1,
- * §2, §3.1); everything else is the same.
+ * Which jail(8) parser to follow. The two differ in a few documented ways (jailconf-grammar.md
+ * §1.1, §2, §3.1); everything else is the same.
  *
  * <pre>{@code
  * JailConf conf = JailConf.parser().dialect(JailConfDialect.LEGACY).parse(text);
@@ -10,9 +10,9 @@ package org.jail4j.conf;
  */
 public enum JailConfDialect {
   /**
-   * The current jail(8): nested jail blocks, {@code .include}, {@code \r} is whitespace (CRLF
-   * files work), one global section that collects every top-level statement wherever it is, and a
-   * numeric block's {@code name} filled in from the block name.
+   * The current jail(8): nested jail blocks, {@code .include}, {@code \r} is whitespace (CRLF files
+   * work), one global section that collects every top-level statement wherever it is, and a numeric
+   * block's {@code name} filled in from the block name.
    */
   CURRENT,
 

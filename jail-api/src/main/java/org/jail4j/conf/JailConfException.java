@@ -9,10 +9,10 @@ import org.jail4j.JailException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A jail.conf(5) file could not be used: a syntax error, an unterminated string, a missing
- * {@code .include} file, or a jail whose parameters do not evaluate ({@code cannot redefine
- * parameter "name".}, {@code variable "X" not found}, {@code unknown boolean value} ...). Each
- * {@link Problem} is worded as jail(8) words it and carries the file and line.
+ * A jail.conf(5) file could not be used: a syntax error, an unterminated string, a missing {@code
+ * .include} file, or a jail whose parameters do not evaluate ({@code cannot redefine parameter
+ * "name".}, {@code variable "X" not found}, {@code unknown boolean value} ...). Each {@link
+ * Problem} is worded as jail(8) words it and carries the file and line.
  *
  * <pre>{@code
  * try {
@@ -32,14 +32,13 @@ public class JailConfException extends JailException {
    *
    * @param file the file it concerns, as jail(8) names it (the path given, or {@code STDIN}), or
    *     null when no file is concerned (e.g. {@code maximum include depth exceeded})
-   * @param line the 1-based line, or 0 when jail(8) gives none (e.g. {@code unexpected EOF}); for
-   *     a jail's problem, the line of the statement that caused it when known
+   * @param line the 1-based line, or 0 when jail(8) gives none (e.g. {@code unexpected EOF}); for a
+   *     jail's problem, the line of the statement that caused it when known
    * @param jail the jail (its block name) for an evaluation problem, or null for a file problem
    * @param message the message without position or jail prefix, e.g. {@code exec.stop: syntax
    *     error}
    */
-  public record Problem(
-      @Nullable String file, int line, @Nullable String jail, String message) {
+  public record Problem(@Nullable String file, int line, @Nullable String jail, String message) {
 
     /** Validates the record. */
     public Problem {

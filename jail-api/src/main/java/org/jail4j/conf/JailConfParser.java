@@ -8,8 +8,8 @@ import org.jail4j.conf.internal.Parser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for reading jail.conf: which jail(8) to follow, whether {@code .include} is honoured,
- * and where relative include names of text (not a file) are resolved.
+ * Options for reading jail.conf: which jail(8) to follow, whether {@code .include} is honoured, and
+ * where relative include names of text (not a file) are resolved.
  *
  * <pre>{@code
  * JailConf conf = JailConf.parser()

@@ -43,8 +43,7 @@ public final class JailConfWriter {
    * @param jails the jails
    * @return the file's text
    * @throws InvalidJailParameterException for a jail jail.conf cannot express: no name, a wildcard
-   *     name, a numeric name without the same {@code jid}, a NUL character, a timeout that is not
-   *     whole seconds
+   *     name, a numeric name without the same {@code jid}, a timeout that is not whole seconds
    */
   public static String write(Jail... jails) {
     return write(Arrays.asList(jails));
@@ -71,6 +70,19 @@ public final class JailConfWriter {
     return b.toString();
   }
 
+  /**
+   * The line {@code jail -e SEPARATOR} would print for this jail if it were read from the text
+   * {@link #write(Jail...)} produces.
+   *
+   * @param jail the jail
+   * @param separator the separator, e.g. {@code |}
+   * @return the line, without a newline
+   * @throws InvalidJailParameterException for a jail jail.conf cannot express
+   */
+  public static String exhibit(Jail jail, String separator) {
+    return JailConf.parse(write(jail)).jails().get(0).exhibit(separator);
+  }
+
   private static void block(StringBuilder b, Jail j) {
     String name =
         j.name()
@@ -87,9 +99,7 @@ public final class JailConfWriter {
       long implied = ParamNames.strtol(name).value();
       if (j.jid().isEmpty() || j.jid().getAsInt() != implied) {
         throw refuse(
-            name,
-            "name",
-            "a numeric block name also sets jid, so this name needs jid " + implied);
+            name, "name", "a numeric block name also sets jid, so this name needs jid " + implied);
       }
     }
     List<String[]> lines = new ArrayList<>();
@@ -164,9 +174,6 @@ public final class JailConfWriter {
         for (int i = 1; i < l.length; i++) {
           if (i > 1) {
             b.append(", ");
-          }
-          if (l[i].indexOf('\0') >= 0) {
-            throw refuse(name, l[0], "a value cannot contain a NUL character");
           }
           b.append(Quoting.value(l[i]));
         }

@@ -83,20 +83,17 @@ final class JailSettings {
 
   /**
    * A list setting that {@link Jail} has as an attribute (e.g. {@code execStart()}) and that may
-   * also have been given through {@code param(JailParam.EXEC_START, ...)}: both, in that order.
+   * also be read through {@code jail.get(JailParam.EXEC_START)}: the parameter's value when it has
+   * one, the attribute otherwise.
    */
   List<String> list(String name, List<String> attribute) {
-    List<String> out = new ArrayList<>(attribute);
-    raw(name)
-        .ifPresent(
-            v -> {
-              if (v instanceof List<?> l) {
-                l.forEach(x -> out.add(String.valueOf(x)));
-              } else {
-                out.add(v.toString());
-              }
-            });
-    return out;
+    Optional<Object> v = raw(name);
+    if (v.isPresent() && v.get() instanceof List<?> l && !l.isEmpty()) {
+      List<String> out = new ArrayList<>();
+      l.forEach(x -> out.add(String.valueOf(x)));
+      return out;
+    }
+    return attribute;
   }
 
   /** {@code vnet=new}: the jail has its own network stack. */

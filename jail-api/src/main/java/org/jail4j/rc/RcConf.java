@@ -334,7 +334,7 @@ public final class RcConf {
     checkValue(name, shellWord);
     RcWord w = RcParser.parseWord(shellWord);
     if (w == null) {
-      throw RcConfException.variable(
+      throw RcConfException.forVariable(
           name,
           "not one complete shell word: "
               + shellWord
@@ -421,7 +421,7 @@ public final class RcConf {
     String mangled = iface.replace('.', '_').replace('-', '_').replace('/', '_').replace('+', '_');
     String name = "ifconfig_" + mangled;
     if (iface.isEmpty() || !RcParser.isName(name)) {
-      throw RcConfException.variable(
+      throw RcConfException.forVariable(
           name, "interface name \"" + iface + "\" gives no valid variable name");
     }
     return name;
@@ -530,7 +530,7 @@ public final class RcConf {
    */
   public RcConf securelevel(int level) {
     if (level < -1 || level > 3) {
-      throw RcConfException.variable(
+      throw RcConfException.forVariable(
           "kern_securelevel", "must be -1, 0, 1, 2 or 3 (init(8)), not " + level);
     }
     set("kern_securelevel_enable", "YES");
@@ -653,7 +653,7 @@ public final class RcConf {
   static void checkName(String name) {
     Objects.requireNonNull(name, "name");
     if (!RcParser.isName(name)) {
-      throw RcConfException.variable(
+      throw RcConfException.forVariable(
           name, "not a valid variable name (a name is [A-Za-z_][A-Za-z0-9_]*)");
     }
   }
@@ -661,11 +661,12 @@ public final class RcConf {
   private void checkValue(String name, String value) {
     Objects.requireNonNull(value, "value");
     if (value.indexOf('\0') >= 0) {
-      throw RcConfException.variable(name, "a value cannot hold a NUL byte (sh cannot store one)");
+      throw RcConfException.forVariable(
+          name, "a value cannot hold a NUL byte (sh cannot store one)");
     }
     CharsetEncoder enc = charset.newEncoder();
     if (!enc.canEncode(CharBuffer.wrap(value))) {
-      throw RcConfException.variable(
+      throw RcConfException.forVariable(
           name, "the value has characters the file's encoding " + charset.name() + " cannot hold");
     }
   }

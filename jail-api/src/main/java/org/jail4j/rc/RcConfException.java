@@ -56,7 +56,7 @@ public final class RcConfException extends JailException {
     return new RcConfException(source, line, null, rule, null);
   }
 
-  static RcConfException variable(String variable, String rule) {
+  static RcConfException forVariable(String variable, String rule) {
     return new RcConfException(null, 0, variable, rule, null);
   }
 

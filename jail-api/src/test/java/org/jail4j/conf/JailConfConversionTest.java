@@ -187,7 +187,7 @@ class JailConfConversionTest {
             JailConfException.class,
             e ->
                 assertThat(e.problems().get(0).text())
-                    .isEqualTo("j: path: must be absolute: jails/j"));
+                    .isEqualTo("j: path jails/j: not an absolute pathname"));
   }
 
   @Test

@@ -119,7 +119,8 @@ class JailConfEvaluationTest {
 
   @Test
   void blockNameImpliesNameFirst() {
-    assertThat(jail("x = 1; a { y = 2; }", "a").params().keySet()).containsExactly("name", "x", "y");
+    assertThat(jail("x = 1; a { y = 2; }", "a").params().keySet())
+        .containsExactly("name", "x", "y");
   }
 
   @Test
@@ -147,7 +148,8 @@ class JailConfEvaluationTest {
 
   @Test
   void numericBlockJidCannotBeRedefined() {
-    assertThat(problems("5 { jid = 6; }", "5")).containsExactly("5: cannot redefine parameter \"jid\".");
+    assertThat(problems("5 { jid = 6; }", "5"))
+        .containsExactly("5: cannot redefine parameter \"jid\".");
   }
 
   @Test
@@ -204,7 +206,8 @@ class JailConfEvaluationTest {
 
   @Test
   void valuelessVariableIsNotFound() {
-    assertThat(problems("a { $v; x = $v; }", "a")).containsExactly("a: x: variable \"v\" not found");
+    assertThat(problems("a { $v; x = $v; }", "a"))
+        .containsExactly("a: x: variable \"v\" not found");
   }
 
   @Test
@@ -221,7 +224,8 @@ class JailConfEvaluationTest {
 
   @Test
   void selfReferenceIsALoop() {
-    assertThat(problems("a { path = \"$path/x\"; }", "a")).containsExactly("a: path: variable loop");
+    assertThat(problems("a { path = \"$path/x\"; }", "a"))
+        .containsExactly("a: path: variable loop");
   }
 
   @Test
@@ -232,7 +236,8 @@ class JailConfEvaluationTest {
 
   @Test
   void wholeValueReferenceSplicesAList() {
-    assertThat(jail("a { $l = 10.0.0.1, 10.0.0.2; ip4.addr = $l, 10.0.0.3; }", "a").values("ip4.addr"))
+    assertThat(
+            jail("a { $l = 10.0.0.1, 10.0.0.2; ip4.addr = $l, 10.0.0.3; }", "a").values("ip4.addr"))
         .hasValue(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"));
   }
 

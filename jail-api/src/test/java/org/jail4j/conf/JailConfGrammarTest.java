@@ -106,7 +106,9 @@ class JailConfGrammarTest {
 
   @Test
   void unterminatedStringIsReportedOnItsLine() {
-    assertThat(problems("a {\n x = \"abc;\n}\n")).first().isEqualTo("STDIN line 2: unterminated string");
+    assertThat(problems("a {\n x = \"abc;\n}\n"))
+        .first()
+        .isEqualTo("STDIN line 2: unterminated string");
   }
 
   @Test
@@ -133,7 +135,8 @@ class JailConfGrammarTest {
 
   @Test
   void piecesSeparatedByWhitespaceAreASyntaxError() {
-    assertThat(problems("a { x = \"a\" \"b\"; }")).containsExactly("STDIN line 1: \"b\": syntax error");
+    assertThat(problems("a { x = \"a\" \"b\"; }"))
+        .containsExactly("STDIN line 1: \"b\": syntax error");
   }
 
   @Test
@@ -176,7 +179,9 @@ class JailConfGrammarTest {
 
   @Test
   void unterminatedBracedVariableIsReported() {
-    assertThat(problems("a { x = ${abc\n; }")).first().isEqualTo("STDIN line 1: unterminated variable");
+    assertThat(problems("a { x = ${abc\n; }"))
+        .first()
+        .isEqualTo("STDIN line 1: unterminated variable");
   }
 
   // ---- statements and blocks -----------------------------------------------------------------

@@ -1,7 +1,6 @@
 package org.jail4j.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +92,8 @@ class JailConfIncludeTest {
     write("bad.conf", "\n\nx = ;\n");
     Path main = write("jail.conf", ".include \"bad.conf\";\n");
     String bad = main.toString().replace("jail.conf", "bad.conf");
-    assertThat(problems(() -> JailConf.read(main))).containsExactly(bad + " line 3: ;: syntax error");
+    assertThat(problems(() -> JailConf.read(main)))
+        .containsExactly(bad + " line 3: ;: syntax error");
   }
 
   @Test

@@ -15,9 +15,9 @@ import org.jail4j.conf.internal.Parser;
 
 /**
  * Fuzzes the jail.conf parser on raw bytes, in both dialects: it never throws anything but {@link
- * JailConfException}, never reads a file (includes are refused), and whatever it accepts
- * evaluates, prints with {@code jail -e}, and (for jails that convert) survives write-then-read.
- * In normal builds this runs the committed seeds in {@code JailConfParserFuzzInputs}.
+ * JailConfException}, never reads a file (includes are refused), and whatever it accepts evaluates,
+ * prints with {@code jail -e}, and (for jails that convert) survives write-then-read. In normal
+ * builds this runs the committed seeds in {@code JailConfParserFuzzInputs}.
  */
 class JailConfParserFuzz {
 

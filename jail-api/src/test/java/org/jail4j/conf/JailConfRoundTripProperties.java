@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.conf.internal.Ast;
@@ -37,10 +38,7 @@ class JailConfRoundTripProperties {
           "x");
 
   private static Gen<String> text(int max) {
-    return lists()
-        .of(Generate.pick(ALPHABET))
-        .ofSizeBetween(0, max)
-        .map(l -> String.join("", l));
+    return lists().of(Generate.pick(ALPHABET)).ofSizeBetween(0, max).map(l -> String.join("", l));
   }
 
   private static Gen<String> name() {
@@ -68,11 +66,7 @@ class JailConfRoundTripProperties {
 
   private static Gen<JailAddress> ip6() {
     Gen<String> group = integers().between(0, 0xffff).map(Integer::toHexString);
-    Gen<String> addr =
-        lists()
-            .of(group)
-            .ofSize(8)
-            .map(l -> String.join(":", l));
+    Gen<String> addr = lists().of(group).ofSize(8).map(l -> String.join(":", l));
     Gen<String> prefix = integers().between(-1, 128).map(p -> p < 0 ? "" : "/" + p);
     return addr.zip(prefix, (a, p) -> JailAddress.parse(a + p));
   }
@@ -112,9 +106,17 @@ class JailConfRoundTripProperties {
         .zip(
             lists().of(mutation()).ofSizeBetween(0, 12),
             (n, ms) -> {
-              Jail.Builder b = Jail.builder().name(n);
-              ms.forEach(m -> m.accept(b));
-              Jail j = b.build();
+              // apply each change that keeps the jail valid (Jail enforces the kernel's rules)
+              Jail j = Jail.builder().name(n).build();
+              for (Consumer<Jail.Builder> m : ms) {
+                Jail.Builder b = Jail.builder().from(j);
+                m.accept(b);
+                try {
+                  j = b.build();
+                } catch (InvalidJailParameterException e) {
+                  // skip this change
+                }
+              }
               // jail.conf keeps address order within each family (ip4.addr, then ip6.addr)
               List<JailAddress> canonical = new ArrayList<>();
               j.addresses().stream().filter(JailAddress::isIpv4).forEach(canonical::add);
@@ -127,8 +129,7 @@ class JailConfRoundTripProperties {
   void writtenJailsReadBackEqual() {
     qt().withExamples(300)
         .forAll(lists().of(jail()).ofSizeBetween(1, 3))
-        .assuming(
-            js -> js.stream().map(j -> j.name().orElse("")).distinct().count() == js.size())
+        .assuming(js -> js.stream().map(j -> j.name().orElse("")).distinct().count() == js.size())
         .checkAssert(
             jails -> {
               String text = JailConfWriter.write(jails);
@@ -147,7 +148,8 @@ class JailConfRoundTripProperties {
   record Stmt(String name, boolean variable, Ast.Op op, List<List<Piece>> values, int space) {}
 
   /** A top-level item: a statement, or a block with statements and nested blocks. */
-  record Item(@Nullable Stmt stmt, String block, List<Stmt> body, List<Stmt> nested, String nestedName) {}
+  record Item(
+      @Nullable Stmt stmt, String block, List<Stmt> body, List<Stmt> nested, String nestedName) {}
 
   private static Gen<Piece> piece() {
     return Generate.oneOf(
@@ -164,8 +166,7 @@ class JailConfRoundTripProperties {
             Generate.enumValues(Ast.Op.class),
             values,
             integers().between(0, 5),
-            (n, v, op, vals, sp) ->
-                new Stmt(n, v, op, op == Ast.Op.FLAG ? List.of() : vals, sp));
+            (n, v, op, vals, sp) -> new Stmt(n, v, op, op == Ast.Op.FLAG ? List.of() : vals, sp));
   }
 
   private static Gen<Item> item() {

@@ -250,17 +250,21 @@ class RealJailConfConformance {
   void gennekoPathIsAParameterWhoseValueHoldsAReference() {
     ConfJail v1 = jail("genneko__freebsd-vimage-jails__jail.vnet.routed.conf", "v1");
     assertThat(v1.values("exec.prestart"))
-        .hasValue(List.of("cp /etc/resolv.conf /vm/v1/etc", "vnet add -4 172.31.0.1/24 vi0 vi0_v1"));
+        .hasValue(
+            List.of("cp /etc/resolv.conf /vm/v1/etc", "vnet add -4 172.31.0.1/24 vi0 vi0_v1"));
     assertThat(v1.values("exec.start"))
         .hasValue(
             List.of(
-                "/bin/sh /etc/rc", "ifconfig vi0_v1 172.31.0.101/24", "route add default 172.31.0.1"));
+                "/bin/sh /etc/rc",
+                "ifconfig vi0_v1 172.31.0.101/24",
+                "route add default 172.31.0.1"));
   }
 
   @Test
   void gennekoRoutedStartIsAssignedBeforeItIsAppended() throws IOException {
     // README correction of INDEX.tsv: line 39 assigns exec.start before the += on lines 59 and 61
-    List<String> lines = text("genneko__freebsd-vimage-jails__jail.vnet.routed.conf").lines().toList();
+    List<String> lines =
+        text("genneko__freebsd-vimage-jails__jail.vnet.routed.conf").lines().toList();
     assertThat(lines.get(38)).contains("exec.start = \"/bin/sh /etc/rc\";");
     assertThat(lines.get(58)).startsWith("exec.start").contains("+=");
     assertThat(lines.get(60)).startsWith("exec.start").contains("+=");
@@ -340,7 +344,8 @@ class RealJailConfConformance {
   void krolingoEscapedQuotesBecomePlainAndExhibitInSingleQuotes() {
     ConfJail j = jail("krolingo__UTMdualVNETJails__README.md.block-0.conf", "myjail");
     assertThat(j.values("vnet.interface")).hasValue(List.of("e0b_myjail", "e1b_myjail"));
-    String fifth = "ifconfig e0a_myjail description \"vnet host interface for Bastille jail myjail\"";
+    String fifth =
+        "ifconfig e0a_myjail description \"vnet host interface for Bastille jail myjail\"";
     assertThat(j.values("exec.prestart").orElseThrow().get(4)).isEqualTo(fifth);
     assertThat(j.exhibit("|")).contains(",'" + fifth + "',");
   }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PreflightTest {
 
   private static Jail jail(UnaryOperator<Jail.Builder> settings) {
-    return settings.apply(Jail.builder().name("t").path("/jail/t").ip4("192.0.2.7")).build();
+    return settings.apply(Jail.builder().name("t").path("/jail/t")).build();
   }
 
   private static Jail plain() {
-    return jail(b -> b);
+    return jail(b -> b.ip4("192.0.2.7"));
   }
 
   private static Jail vnet() {

@@ -140,7 +140,7 @@ class StartRollbackTest {
         .param(JailParam.VNET, JailSys.NEW)
         .vnetBridge("bridge0")
         .addVnetInterfaces("tap7")
-        .ip4("192.0.2.30/24")
+        .vnetAddress("192.0.2.30/24")
         .addExecStart("/bin/sh /etc/rc")
         .persist(true)
         .build();

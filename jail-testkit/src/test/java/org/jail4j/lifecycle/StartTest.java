@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jail4j.Errno;
 import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
+import org.jail4j.JailHost;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
 import org.jail4j.RunningJail;
@@ -194,6 +195,22 @@ class StartTest {
   }
 
   @Test
+  void trailingAmpersandStartsTheCommandWithoutWaitingForIt() {
+    rig.fake.onCommand("daemon", CommandResult.exit(0).duration(Duration.ofSeconds(30)));
+
+    long start = System.nanoTime();
+    RunningJail r =
+        rig.host.start(web().addExecStart("/usr/sbin/daemon /bin/app &").persist(true).build());
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(rig.kernel.processes(r.jid())).hasSize(1);
+    assertThat(rig.fake.jailCommands(r.jid()).get(0).argv())
+        .containsExactly("/usr/sbin/daemon", "/bin/app");
+    r.stop();
+    assertThat(rig.fake.runningProcesses()).isEmpty();
+  }
+
+  @Test
   void temporaryPersistIsDroppedSoAJailWithoutProcessesDies() {
     RunningJail r = rig.host.start(web().addExecStart("/bin/sh /etc/rc").build());
 
@@ -221,6 +238,14 @@ class StartTest {
         .isInstanceOfSatisfying(
             JailStartException.class, e -> assertThat(e.step()).isEqualTo(JailStep.CREATE))
         .hasMessageContaining("path " + FakeRig.dir(root) + "/missing: No such file or directory");
+    assertThat(rig.kernel.jails()).isEmpty();
+  }
+
+  @Test
+  void relativePathIsRefusedWhenTheJailIsBuilt() {
+    assertThatThrownBy(() -> web().path("jail/web").persist(true).build())
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class)
+        .hasMessageContaining("path: must be absolute");
     assertThat(rig.kernel.jails()).isEmpty();
   }
 
@@ -298,6 +323,26 @@ class StartTest {
 
     assertThat(rig.host.find("web"))
         .hasValueSatisfying(f -> assertThat(f.jid()).isEqualTo(r.jid()));
+  }
+
+  @Test
+  void builderStartWithoutAHostUsesJailHostLocal() {
+    String before = System.getProperty(JailHost.PROVIDER_PROPERTY);
+    System.setProperty(JailHost.PROVIDER_PROPERTY, "fake");
+    try {
+      RunningJail r = web().persist(true).start();
+
+      assertThat(r.host().provider().name()).isEqualTo("fake");
+      assertThat(r.isAlive()).isTrue();
+      r.stop();
+      assertThat(r.isAlive()).isFalse();
+    } finally {
+      if (before == null) {
+        System.clearProperty(JailHost.PROVIDER_PROPERTY);
+      } else {
+        System.setProperty(JailHost.PROVIDER_PROPERTY, before);
+      }
+    }
   }
 
   private RecordedCommand lastHost(String program) {

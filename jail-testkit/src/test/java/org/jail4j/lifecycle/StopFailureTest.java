@@ -63,7 +63,7 @@ class StopFailureTest {
     rig.baseline();
     Jail.Builder b = Jail.builder().name("web").path(FakeRig.dir(root));
     if (fault == Fault.EPAIR) {
-      b.param(JailParam.VNET, JailSys.NEW).vnetBridge("bridge0").ip4("192.0.2.60/24");
+      b.param(JailParam.VNET, JailSys.NEW).vnetBridge("bridge0").vnetAddress("192.0.2.60/24");
     } else {
       b.iface("em0").ip4("192.0.2.60/24");
     }

@@ -22,7 +22,7 @@ class VnetTest {
         .path("/")
         .param(JailParam.VNET, JailSys.NEW)
         .vnetBridge("bridge0")
-        .ip4("192.0.2.50/24")
+        .vnetAddress("192.0.2.50/24")
         .persist(true)
         .build();
   }
@@ -120,5 +120,23 @@ class VnetTest {
     assertThat(rig.fake.interfacesIn(r.jid()))
         .singleElement()
         .satisfies(n -> assertThat(n.length()).isLessThan(16));
+  }
+
+  @Test
+  void vnetAddressesWithoutABridgeAreRefusedBeforeAnythingIsDone() {
+    FakeRig rig = FakeRig.create();
+    Jail jail =
+        Jail.builder()
+            .name("v")
+            .path("/")
+            .param(JailParam.VNET, JailSys.NEW)
+            .vnetAddress("192.0.2.51/24")
+            .persist(true)
+            .build();
+
+    assertThatThrownBy(() -> rig.host.start(jail))
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class)
+        .hasMessageContaining("vnet.addresses");
+    assertThat(rig.kernel.jails()).isEmpty();
   }
 }

@@ -3,8 +3,8 @@ package org.jail4j.conf.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * jail(8) works on bytes; jail4j parses with one byte per char (ISO-8859-1) so that lexing,
- * escapes and lengths match, and turns values back into UTF-8 text at the edges.
+ * jail(8) works on bytes; jail4j parses with one byte per char (ISO-8859-1) so that lexing, escapes
+ * and lengths match, and turns values back into UTF-8 text at the edges.
  *
  * <pre>{@code
  * String bytes = ByteStrings.fromText("café");   // 5 chars, one per UTF-8 byte

@@ -46,6 +46,17 @@ public final class JailConversion {
     }
     // ip4.addr and ip6.addr are separate lists: IPv4 first, then IPv6, each in its own order
     b.addAllAddresses(v4).addAllAddresses(v6);
+    // jail.c create_jail() refuses a relative path for a jail from a config file, in these words
+    for (Evaluator.Param p : j.params()) {
+      if (p.name().equals("path") && !p.values().isEmpty()) {
+        String path = ByteStrings.toText(p.values().get(p.values().size() - 1));
+        if (!path.startsWith("/")) {
+          problems.add(
+              Problem.inJail(
+                  j.name(), "path " + path + ": not an absolute pathname", p.file(), p.line()));
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new JailConfException(problems);
     }

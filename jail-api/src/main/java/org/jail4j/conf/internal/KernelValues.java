@@ -9,9 +9,9 @@ import org.jail4j.param.ParamType;
 /**
  * The one place where jail.conf text becomes a typed kernel parameter value and back. The text
  * rules are libjail's ({@link ParamText}); what jail.conf adds is which values libjail sees:
- * jail(8) hands it the <em>last</em> value of every parameter that is not an array (config.c
- * {@code import_params()}: "Scalar parameters silently discard multiple (array) values"), and
- * all values of an address list.
+ * jail(8) hands it the <em>last</em> value of every parameter that is not an array (config.c {@code
+ * import_params()}: "Scalar parameters silently discard multiple (array) values"), and all values
+ * of an address list.
  *
  * <pre>{@code
  * Integer level = KernelValues.parse(JailParam.SECURELEVEL, List.of("1", "3")); // 3
@@ -44,8 +44,7 @@ public final class KernelValues {
       // a valueless string is the empty string (a bare "meta" reads back as ""), a valueless
       // jailsys is "new", a valueless boolean is true
       boolean empty = kind == ParamType.Kind.STRING || kind == ParamType.Kind.KEY_VALUE;
-      return ParamText.parse(
-          p, empty || kind == ParamType.Kind.JAILSYS ? List.of("") : List.of());
+      return ParamText.parse(p, empty || kind == ParamType.Kind.JAILSYS ? List.of("") : List.of());
     }
     String last = values.get(values.size() - 1);
     if (kind == ParamType.Kind.BOOL && ParamNames.boolProblem(last) != null) {

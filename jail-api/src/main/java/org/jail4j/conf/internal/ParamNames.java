@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * jail(8)'s table of the parameters it knows by name ({@code intparams[]} in config.c), the
- * {@code no}-prefix rule that makes {@code allow.mount} and {@code allow.nomount} one slot ({@code
+ * jail(8)'s table of the parameters it knows by name ({@code intparams[]} in config.c), the {@code
+ * no}-prefix rule that makes {@code allow.mount} and {@code allow.nomount} one slot ({@code
  * equalopts}), and the C number parsing jail(8) relies on ({@code strtol}).
  *
  * <pre>{@code

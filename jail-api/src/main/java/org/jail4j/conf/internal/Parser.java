@@ -38,7 +38,9 @@ public final class Parser {
   /** jail(8)'s {@code MAX_INCLUDE_DEPTH}. */
   public static final int MAX_INCLUDE_DEPTH = 32;
 
-  /** A jail4j bound on the number of files one load reads (a glob may include a file many times). */
+  /**
+   * A jail4j bound on the number of files one load reads (a glob may include a file many times).
+   */
   public static final int MAX_FILES = 1000;
 
   private final JailConfDialect dialect;
@@ -384,8 +386,7 @@ public final class Parser {
       for (Value v : s.values()) {
         if (!v.refs().isEmpty()) {
           problems.add(
-              Problem.at(
-                  file, lexer.line(), "variables not permitted in '.include' filename"));
+              Problem.at(file, lexer.line(), "variables not permitted in '.include' filename"));
           failed = true;
           continue;
         }

@@ -8,8 +8,8 @@ package org.jail4j.conf.internal;
  * }</pre>
  *
  * @param kind what it is
- * @param text the decoded value (escapes processed) for string and variable tokens, as bytes
- *     held one per char
+ * @param text the decoded value (escapes processed) for string and variable tokens, as bytes held
+ *     one per char
  * @param raw the text as matched ({@code yytext}), used in syntax error messages
  * @param line the line the scanner is on after the token ({@code yylineno})
  */
