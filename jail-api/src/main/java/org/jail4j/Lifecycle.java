@@ -77,9 +77,19 @@ final class Lifecycle {
       try {
         hooks(JailStep.EXEC_PREPARE, jail.execPrepare());
         if (jail.vnetBridge().isEmpty()) {
-          for (IpAlias a : aliasesOf(jail)) {
+          List<IpAlias> wanted = aliasesOf(jail);
+          // An address already on the interface (another jail's: two single-address jails may
+          // share one, freebsd-jail-abi.md §3.4) is re-added without error; it is not ours to
+          // take back when this start fails.
+          List<IpAlias> before = new ArrayList<>();
+          if (!wanted.isEmpty()) {
+            step(JailStep.ALIASES, () -> before.addAll(sys.aliases()));
+          }
+          for (IpAlias a : wanted) {
             step(JailStep.ALIASES, () -> sys.addAlias(a));
-            undo.push(new Undo(JailStep.REMOVE_ALIASES, () -> sys.removeAlias(a)));
+            if (!before.contains(a)) {
+              undo.push(new Undo(JailStep.REMOVE_ALIASES, () -> sys.removeAlias(a)));
+            }
           }
         }
         for (Mount m : mountsOf(jail, true)) {

@@ -1,0 +1,643 @@
+package org.jail4j.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jail4j.InvalidJailParameterException;
+import org.jail4j.IpLiterals;
+import org.jail4j.Jail;
+import org.jail4j.JailAddress;
+import org.jail4j.JailException;
+import org.jail4j.JailLimit;
+import org.jail4j.conf.JailConf;
+import org.jail4j.conf.JailConfException;
+import org.jail4j.param.JailParam;
+import org.jail4j.param.ParamCodec;
+import org.jail4j.param.ParamText;
+import org.jail4j.rc.RcConf;
+import org.jail4j.rc.RcConfException;
+import org.jail4j.rc.YesNo;
+import org.jail4j.root.DistributionSetWriter;
+import org.jail4j.root.DistributionSets;
+import org.jail4j.root.Manifest;
+import org.jail4j.root.ManifestEntry;
+import org.jail4j.root.RootBuilder;
+import org.jail4j.root.RootException;
+import org.jail4j.root.SafeRootWriter;
+import org.jail4j.root.UnsafePathException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rows of {@code docs/BAD-INPUT.md} whose entry point needs nothing but the api module: the
+ * {@link Jail} builder, addresses, limits, the codec, the text reader, jail.conf, rc.conf and jail
+ * roots. Each test is one row, named by its id; each hostile value must be refused with the typed
+ * error the catalogue names, with the field and the rule in its message.
+ */
+class BadInputCatalogueTest {
+
+  @TempDir Path tmp;
+
+  /** Asserts that the action fails with exactly this type and a message holding every fragment. */
+  static <E extends JailException> E refused(
+      Executable action, Class<E> type, String... fragments) {
+    Throwable thrown = null;
+    try {
+      action.execute();
+    } catch (Throwable t) {
+      thrown = t;
+    }
+    assertThat(thrown).as("a typed refusal").isInstanceOf(type);
+    for (String f : fragments) {
+      assertThat(thrown.getMessage()).contains(f);
+    }
+    return type.cast(thrown);
+  }
+
+  private static Jail.Builder web() {
+    return Jail.builder().name("web").path("/jail/web").persist(true);
+  }
+
+  // ------------------------------------------------------------------ Jail values
+
+  @Test
+  @DisplayName("B01 name with a NUL byte")
+  void b01() {
+    refused(
+        () -> Jail.builder().name("we\0b").persist(true).build(),
+        InvalidJailParameterException.class,
+        "name",
+        "NUL byte");
+  }
+
+  @Test
+  @DisplayName("B02 name of 256 bytes")
+  void b02() {
+    refused(
+        () -> Jail.builder().name("w".repeat(256)).persist(true).build(),
+        InvalidJailParameterException.class,
+        "name",
+        "256 bytes");
+  }
+
+  @Test
+  @DisplayName("B03 numeric name that is not the jid")
+  void b03() {
+    refused(
+        () -> Jail.builder().name("12").jid(7).persist(true).build(),
+        InvalidJailParameterException.class,
+        "name",
+        "numeric name \"12\" is not the jid 7");
+  }
+
+  @Test
+  @DisplayName("B04 name with an empty component")
+  void b04() {
+    refused(
+        () -> Jail.builder().name("a..b").persist(true).build(),
+        InvalidJailParameterException.class,
+        "name",
+        "empty component");
+  }
+
+  @Test
+  @DisplayName("B05 jid past JAIL_MAX and negative")
+  void b05() {
+    refused(
+        () -> web().jid(1_000_000).build(), InvalidJailParameterException.class, "jid", "outside");
+    refused(() -> web().jid(-1).build(), InvalidJailParameterException.class, "jid", "outside");
+  }
+
+  @Test
+  @DisplayName("B06 relative path")
+  void b06() {
+    refused(
+        () -> web().path("jail/web").build(),
+        InvalidJailParameterException.class,
+        "path",
+        "must be absolute");
+  }
+
+  @Test
+  @DisplayName("B07 path with dot-dot components")
+  void b07() {
+    refused(
+        () -> web().path("/jail/../etc").build(),
+        InvalidJailParameterException.class,
+        "path",
+        "must be normalised");
+  }
+
+  @Test
+  @DisplayName("B08 path of 1025 bytes")
+  void b08() {
+    refused(
+        () -> web().path("/" + "p".repeat(1024)).build(),
+        InvalidJailParameterException.class,
+        "path",
+        "1025 bytes");
+  }
+
+  @Test
+  @DisplayName("B09 hostname with a NUL byte")
+  void b09() {
+    refused(
+        () -> web().hostname("web\0.example.org").build(),
+        InvalidJailParameterException.class,
+        "host.hostname",
+        "NUL byte");
+  }
+
+  @Test
+  @DisplayName("B10 hostname of 300 bytes")
+  void b10() {
+    refused(
+        () -> web().hostname("h".repeat(300)).build(),
+        InvalidJailParameterException.class,
+        "host.hostname",
+        "300 bytes");
+  }
+
+  @Test
+  @DisplayName("B11 IPv4 address with an octet over 255")
+  void b11() {
+    refused(
+        () -> web().ip4("192.0.2.256").build(), InvalidJailParameterException.class, "192.0.2.256");
+  }
+
+  @Test
+  @DisplayName("B12 host name where an IPv4 literal belongs (never resolved)")
+  void b12() {
+    refused(() -> web().ip4("localhost").build(), InvalidJailParameterException.class, "localhost");
+  }
+
+  @Test
+  @DisplayName("B13 malformed IPv6 address")
+  void b13() {
+    refused(
+        () -> web().ip6("2001:db8:::1").build(),
+        InvalidJailParameterException.class,
+        "2001:db8:::1");
+  }
+
+  @Test
+  @DisplayName("B14 unspecified and broadcast addresses")
+  void b14() {
+    refused(
+        () -> web().ip4("0.0.0.0").build(),
+        InvalidJailParameterException.class,
+        "unspecified address");
+    refused(
+        () -> web().ip4("255.255.255.255").build(),
+        InvalidJailParameterException.class,
+        "broadcast address");
+  }
+
+  @Test
+  @DisplayName("B15 256 IPv4 addresses (over jail_max_af_ips)")
+  void b15() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 256; i++) {
+      many.add("10.0." + (i / 250) + "." + (1 + i % 250));
+    }
+    refused(
+        () -> web().ip4(many.toArray(new String[0])).build(),
+        InvalidJailParameterException.class,
+        "ip4.addr",
+        "at most 255");
+  }
+
+  @Test
+  @DisplayName("B16 address text with an IPv4 prefix of 33")
+  void b16() {
+    refused(
+        () -> JailAddress.parse("em0|192.0.2.1/33"),
+        InvalidJailParameterException.class,
+        "prefix length 33 is outside 0..32");
+  }
+
+  @Test
+  @DisplayName("B17 securelevel outside -1..3 and children.max negative")
+  void b17() {
+    refused(
+        () -> web().param(JailParam.SECURELEVEL, 4).build(),
+        InvalidJailParameterException.class,
+        "securelevel",
+        "outside");
+    refused(
+        () -> web().param(JailParam.CHILDREN_MAX, -1).build(),
+        InvalidJailParameterException.class,
+        "children.max",
+        "outside");
+  }
+
+  @Test
+  @DisplayName("B18 devfs_ruleset past 65535")
+  void b18() {
+    refused(
+        () -> web().param(JailParam.DEVFS_RULESET, 70_000).build(),
+        InvalidJailParameterException.class,
+        "devfs_ruleset",
+        "outside");
+  }
+
+  @Test
+  @DisplayName("B19 read-only parameter set by a caller")
+  void b19() {
+    refused(
+        () -> web().param(JailParam.CHILDREN_CUR, 1).build(),
+        InvalidJailParameterException.class,
+        "children.cur",
+        "read-only");
+  }
+
+  @Test
+  @DisplayName("B20 exec hook with a NUL byte")
+  void b20() {
+    refused(
+        () -> web().addExecStart("/bin/sh /etc/rc\0; rm -rf /").build(),
+        InvalidJailParameterException.class,
+        "exec.start",
+        "NUL byte");
+  }
+
+  @Test
+  @DisplayName("B21 negative exec.timeout")
+  void b21() {
+    refused(
+        () -> web().execTimeout(Duration.ofSeconds(-1)).build(),
+        InvalidJailParameterException.class,
+        "exec.timeout");
+  }
+
+  @Test
+  @DisplayName("B22 run-time parameter name that is empty or holds a NUL byte")
+  void b22() {
+    refused(() -> JailParam.named(""), InvalidJailParameterException.class);
+    refused(() -> JailParam.named("allow.\0mount"), InvalidJailParameterException.class);
+  }
+
+  @Test
+  @DisplayName("B23 rctl limit with an unknown resource")
+  void b23() {
+    refused(
+        () -> new JailLimit("nosuchresource", "1", "deny"),
+        InvalidJailParameterException.class,
+        "unknown rctl resource \"nosuchresource\"");
+  }
+
+  // ------------------------------------------------------------------ codec and text
+
+  @Test
+  @DisplayName("B24 decode a 3-byte int")
+  void b24() {
+    refused(
+        () -> ParamCodec.decode(JailParam.SECURELEVEL, new byte[3]),
+        InvalidJailParameterException.class,
+        "securelevel");
+  }
+
+  @Test
+  @DisplayName("B25 decode a string without its NUL")
+  void b25() {
+    refused(
+        () -> ParamCodec.decode(JailParam.HOST_HOSTNAME, "web".getBytes(StandardCharsets.UTF_8)),
+        InvalidJailParameterException.class,
+        "host.hostname");
+  }
+
+  @Test
+  @DisplayName("B26 decode an IPv4 list of 5 bytes")
+  void b26() {
+    refused(
+        () -> ParamCodec.decode(JailParam.IP4_ADDR, new byte[5]),
+        InvalidJailParameterException.class,
+        "ip4.addr");
+  }
+
+  @Test
+  @DisplayName("B27 encode a string with a NUL byte")
+  void b27() {
+    refused(
+        () -> ParamCodec.encode(JailParam.HOST_HOSTNAME, "a\0b"),
+        InvalidJailParameterException.class,
+        "host.hostname",
+        "NUL");
+  }
+
+  @Test
+  @DisplayName("B28 text boolean, int and jailsys that are none")
+  void b28() {
+    refused(
+        () -> ParamText.parse(JailParam.PERSIST, List.of("maybe")),
+        InvalidJailParameterException.class,
+        "persist");
+    refused(
+        () -> ParamText.parse(JailParam.SECURELEVEL, List.of("99999999999")),
+        InvalidJailParameterException.class,
+        "securelevel");
+    refused(
+        () -> ParamText.parse(JailParam.VNET, List.of("sometimes")),
+        InvalidJailParameterException.class,
+        "vnet");
+  }
+
+  @Test
+  @DisplayName("B29 meta text over its buffer and with a NUL byte")
+  void b29() {
+    refused(
+        () -> ParamCodec.encode(JailParam.META, Map.of("k", "v".repeat(5000))),
+        InvalidJailParameterException.class,
+        "meta");
+    refused(
+        () -> ParamCodec.encode(JailParam.META, Map.of("k", "a\0b")),
+        InvalidJailParameterException.class,
+        "meta");
+  }
+
+  // ------------------------------------------------------------------ jail.conf
+
+  @Test
+  @DisplayName("B30 jail.conf with an unclosed block")
+  void b30() {
+    refused(
+        () -> JailConf.parse("web {\n  path = /jail/web;\n"),
+        JailConfException.class,
+        "STDIN: unexpected EOF");
+  }
+
+  @Test
+  @DisplayName("B31 jail.conf with an unterminated quote")
+  void b31() {
+    refused(
+        () -> JailConf.parse("web {\n  host.hostname = \"web;\n}\n"),
+        JailConfException.class,
+        "line");
+  }
+
+  @Test
+  @DisplayName("B32 jail.conf with an undefined variable")
+  void b32() {
+    refused(
+        () -> JailConf.parse("web {\n  path = /jail/$nosuch;\n}\n").toJails(),
+        JailConfException.class,
+        "nosuch");
+  }
+
+  @Test
+  @DisplayName("B33 jail.conf with a NUL byte")
+  void b33() {
+    refused(
+        () -> JailConf.parse("web {\n  path = /jail/we\0b;\n  persist;\n}\n").toJails(),
+        JailConfException.class,
+        "STDIN: unexpected EOF");
+  }
+
+  @Test
+  @DisplayName("B34 jail.conf with a parameter value the type refuses")
+  void b34() {
+    refused(
+        () -> JailConf.parse("web {\n  path = /j;\n  securelevel = lots;\n}\n").toJails(),
+        JailConfException.class,
+        "securelevel");
+  }
+
+  @Test
+  @DisplayName("B35 jail.conf nested 1,000 blocks deep")
+  void b35() {
+    // Nested blocks are legal (they name child jails): the file parses, without a stack
+    // overflow, and the 2,000-byte dotted name is refused when the jails are made.
+    String deep = "a {\n".repeat(1_000) + "persist;\n" + "}\n".repeat(1_000);
+    JailConf conf = JailConf.parse(deep);
+    refused(conf::toJails, JailConfException.class, "a.a.a.a");
+  }
+
+  // ------------------------------------------------------------------ rc.conf
+
+  @Test
+  @DisplayName("B36 rc.conf with an unterminated quote (strict)")
+  void b36() {
+    refused(
+        () -> RcConf.parseStrict("sshd_enable=\"YES\nhostname=web\n"),
+        RcConfException.class,
+        "rc.conf: 1: unterminated double quote");
+  }
+
+  @Test
+  @DisplayName("B37 rc.conf variable name that is not a shell name")
+  void b37() {
+    refused(() -> RcConf.empty().set("1bad-name", "YES"), RcConfException.class, "1bad-name");
+  }
+
+  @Test
+  @DisplayName("B38 rc.conf value with a NUL byte")
+  void b38() {
+    refused(() -> RcConf.empty().set("hostname", "web\0evil"), RcConfException.class, "hostname");
+  }
+
+  @Test
+  @DisplayName("B39 rc.conf YES/NO variable with another word")
+  void b39() {
+    // Not an error: rc.subr's checkyesno warns "is not set properly" and treats it as NO.
+    assertThat(RcConf.parse("sshd_enable=\"maybe\"\n").checkYesNo("sshd_enable").state())
+        .isEqualTo(YesNo.State.NOT_SET_PROPERLY);
+  }
+
+  @Test
+  @DisplayName("B40 rc.conf read from a file that is not there")
+  void b40() {
+    refused(() -> RcConf.read(tmp.resolve("missing/rc.conf")), RcConfException.class);
+  }
+
+  // ------------------------------------------------------------------ roots
+
+  private DistributionSets release(DistributionSetWriter w) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dist"));
+    ManifestEntry e = w.writeTo(dir.resolve(w.set() + ".txz"));
+    Files.writeString(dir.resolve("MANIFEST"), Manifest.of(List.of(e)).toString());
+    return DistributionSets.inDirectory(dir);
+  }
+
+  private static DistributionSetWriter base() {
+    return DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
+  }
+
+  private Path rootDir() {
+    return tmp.resolve("root");
+  }
+
+  @Test
+  @DisplayName("B41 archive entry with a dot-dot component")
+  void b41() throws IOException {
+    DistributionSets sets = release(base().file("./../escaped", "x", 0644));
+    refused(
+        () -> RootBuilder.into(rootDir()).sets(sets, "base").populate(),
+        UnsafePathException.class,
+        "\"..\" component");
+    assertThat(tmp.resolve("escaped")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("B42 archive entry with an absolute name")
+  void b42() throws IOException {
+    Path outside = tmp.resolve("outside-file");
+    DistributionSets sets = release(base().file(outside.toString(), "x", 0644));
+    refused(
+        () -> RootBuilder.into(rootDir()).sets(sets, "base").populate(),
+        UnsafePathException.class,
+        "absolute entry name");
+    assertThat(outside).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("B43 archive that plants a symlink and writes through it")
+  void b43() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    DistributionSets sets =
+        release(base().symlink("./etc", outside.toString()).file("./etc/passwd", "pwned", 0644));
+    refused(
+        () -> RootBuilder.into(rootDir()).sets(sets, "base").populate(),
+        UnsafePathException.class,
+        "symbolic link");
+    assertThat(outside.resolve("passwd")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("B44 truncated archive")
+  void b44() throws IOException {
+    Path txz = Files.createDirectories(tmp.resolve("local")).resolve("base.txz");
+    base().file("./etc/motd", "x".repeat(20_000), 0644).writeTo(txz);
+    byte[] all = Files.readAllBytes(txz);
+    Files.write(txz, java.util.Arrays.copyOf(all, all.length / 2));
+    refused(
+        () -> RootBuilder.into(rootDir()).set("base", txz).unverified().populate(),
+        RootException.class,
+        "base.txz");
+    assertThat(rootDir().resolve("etc/motd")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("B45 archive whose checksum does not match its MANIFEST")
+  void b45() throws IOException {
+    DistributionSets sets = release(base().file("./etc/motd", "hello", 0644));
+    Path txz = tmp.resolve("dist/base.txz");
+    byte[] all = Files.readAllBytes(txz);
+    all[all.length - 1] ^= 1;
+    Files.write(txz, all);
+    refused(
+        () -> RootBuilder.into(rootDir()).sets(sets, "base").populate(),
+        RootException.class,
+        "base");
+  }
+
+  @Test
+  @DisplayName("B46 file that is not an archive at all")
+  void b46() throws IOException {
+    Path txz = Files.createDirectories(tmp.resolve("local")).resolve("base.txz");
+    Files.write(txz, "this is not xz".getBytes(StandardCharsets.UTF_8));
+    refused(
+        () -> RootBuilder.into(rootDir()).set("base", txz).unverified().populate(),
+        RootException.class,
+        "base.txz");
+  }
+
+  @Test
+  @DisplayName("B47 root write to a dot-dot path")
+  void b47() throws IOException {
+    SafeRootWriter w = SafeRootWriter.of(Files.createDirectories(rootDir()));
+    refused(() -> w.writeString("/../escaped", "x"), UnsafePathException.class, "..");
+    assertThat(tmp.resolve("escaped")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("B48 root write through a symlink planted in the root")
+  void b48() throws IOException {
+    Path r = Files.createDirectories(rootDir());
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.createSymbolicLink(r.resolve("etc"), outside);
+    SafeRootWriter w = SafeRootWriter.of(r);
+    refused(
+        () -> w.writeString("/etc/resolv.conf", "nameserver 192.0.2.1\n"),
+        UnsafePathException.class,
+        "symbolic link");
+    assertThat(outside.resolve("resolv.conf")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("B49 root write to a path with a NUL byte")
+  void b49() throws IOException {
+    SafeRootWriter w = SafeRootWriter.of(Files.createDirectories(rootDir()));
+    refused(() -> w.writeString("/etc/rc.conf\0.bak", "x"), UnsafePathException.class);
+  }
+
+  @Test
+  @DisplayName("B50 root read of more bytes than allowed")
+  void b50() throws IOException {
+    Path r = Files.createDirectories(rootDir());
+    SafeRootWriter w = SafeRootWriter.of(r);
+    w.writeString("/big", "x".repeat(4096));
+    refused(() -> w.read("/big", 1024), RootException.class, "big");
+  }
+
+  // ------------------------------------------------------------------ more address text
+
+  @Test
+  @DisplayName("B73 address text with a NUL byte in the interface")
+  void b73() {
+    refused(() -> JailAddress.parse("em\0|192.0.2.1"), InvalidJailParameterException.class);
+  }
+
+  @Test
+  @DisplayName("B74 IPv4 literal with three parts")
+  void b74() {
+    refused(() -> IpLiterals.parse4("1.2.3"), InvalidJailParameterException.class, "1.2.3");
+  }
+
+  @Test
+  @DisplayName("B75 rctl limit with a negative amount")
+  void b75() {
+    refused(
+        () -> new JailLimit("maxproc", "-5", "deny"), InvalidJailParameterException.class, "-5");
+  }
+
+  @Test
+  @DisplayName("B76 builder ip4 with a prefix of 33")
+  void b76() {
+    refused(
+        () -> web().ip4("em0|192.0.2.1/33").build(),
+        InvalidJailParameterException.class,
+        "ip4.addr",
+        "prefix length 33 is outside 0..32");
+  }
+
+  @Test
+  @DisplayName("B77 rc.conf raw value that is not one shell word")
+  void b77() {
+    refused(
+        () -> RcConf.empty().setRaw("hostname", "\"web; rm -rf /"),
+        RcConfException.class,
+        "hostname");
+  }
+
+  @Test
+  @DisplayName("B78 jail.conf read from a file that is not there")
+  void b78() {
+    refused(
+        () -> JailConf.read(tmp.resolve("missing.conf")), JailConfException.class, "missing.conf");
+  }
+
+  @Test
+  @DisplayName("B79 rc.conf securelevel outside -1..3")
+  void b79() {
+    refused(() -> RcConf.empty().securelevel(7), RcConfException.class, "7");
+  }
+}
