@@ -91,6 +91,19 @@ public class InvalidJailParameterException extends JailException {
         + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
   }
 
+  /**
+   * The rules broken, without the operation and jail prefix of {@link #getMessage()}: the
+   * violations joined by {@code "; "}, or the kernel's text.
+   *
+   * @return the text, for wrapping in another error about the same field
+   */
+  public String ruleText() {
+    if (!violations.isEmpty()) {
+      return violations.stream().map(Violation::rule).collect(Collectors.joining("; "));
+    }
+    return kernelMessage().orElse(String.valueOf(getMessage()));
+  }
+
   /** Every problem found before any system call; empty when the kernel refused the value. */
   public List<Violation> violations() {
     return violations;

@@ -23,7 +23,7 @@ public final class IpLiterals {
    *
    * @param text the literal
    * @return the address
-   * @throws IllegalArgumentException when the text is not a literal
+   * @throws InvalidJailParameterException when the text is not a literal
    */
   public static InetAddress parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -38,25 +38,25 @@ public final class IpLiterals {
    *
    * @param text the literal
    * @return the address
-   * @throws IllegalArgumentException when the text is not an IPv4 literal
+   * @throws InvalidJailParameterException when the text is not an IPv4 literal
    */
   public static Inet4Address parse4(String text) {
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {
-      throw new IllegalArgumentException("not an IPv4 address: \"" + text + "\"");
+      throw invalid("not an IPv4 address: \"" + text + "\"");
     }
     byte[] b = new byte[4];
     for (int i = 0; i < 4; i++) {
       String p = parts[i];
       if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException("not an IPv4 address: \"" + text + "\"");
+        throw invalid("not an IPv4 address: \"" + text + "\"");
       }
       if (p.length() > 1 && p.charAt(0) == '0') {
-        throw new IllegalArgumentException("not an IPv4 address (leading zero): \"" + text + "\"");
+        throw invalid("not an IPv4 address (leading zero): \"" + text + "\"");
       }
       int v = Integer.parseInt(p);
       if (v > 255) {
-        throw new IllegalArgumentException("not an IPv4 address: \"" + text + "\"");
+        throw invalid("not an IPv4 address: \"" + text + "\"");
       }
       b[i] = (byte) v;
     }
@@ -68,11 +68,11 @@ public final class IpLiterals {
    *
    * @param text the literal, without brackets or zone
    * @return the address
-   * @throws IllegalArgumentException when the text is not an IPv6 literal
+   * @throws InvalidJailParameterException when the text is not an IPv6 literal
    */
   public static Inet6Address parse6(String text) {
     if (text.isEmpty() || text.indexOf('%') >= 0 || !text.matches("[0-9A-Fa-f:.]+")) {
-      throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
+      throw invalid("not an IPv6 address: \"" + text + "\"");
     }
     String s = text;
     int lastColon = s.lastIndexOf(':');
@@ -86,7 +86,7 @@ public final class IpLiterals {
     }
     int dbl = s.indexOf("::");
     if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) {
-      throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
+      throw invalid("not an IPv6 address: \"" + text + "\"");
     }
     String head = dbl >= 0 ? s.substring(0, dbl) : s;
     String rest = dbl >= 0 ? s.substring(dbl + 2) : "";
@@ -94,7 +94,7 @@ public final class IpLiterals {
     int[] r = groups(rest, text);
     int fill = 8 - h.length - r.length;
     if (dbl >= 0 ? fill < 1 : fill != 0) {
-      throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
+      throw invalid("not an IPv6 address: \"" + text + "\"");
     }
     byte[] b = new byte[16];
     int pos = 0;
@@ -115,8 +115,18 @@ public final class IpLiterals {
     try {
       return Inet6Address.getByAddress(null, b, -1);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"", e);
+      throw invalid("not an IPv6 address: \"" + text + "\"", e);
     }
+  }
+
+  private static InvalidJailParameterException invalid(String rule) {
+    return new InvalidJailParameterException("parse", null, "address", rule);
+  }
+
+  private static InvalidJailParameterException invalid(String rule, Throwable cause) {
+    InvalidJailParameterException e = invalid(rule);
+    e.initCause(cause);
+    return e;
   }
 
   private static int[] groups(String s, String text) {
@@ -128,7 +138,7 @@ public final class IpLiterals {
     for (int i = 0; i < parts.length; i++) {
       String p = parts[i];
       if (p.isEmpty() || p.length() > 4 || !p.matches("[0-9A-Fa-f]+")) {
-        throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
+        throw invalid("not an IPv6 address: \"" + text + "\"");
       }
       out[i] = Integer.parseInt(p, 16);
     }
@@ -139,7 +149,7 @@ public final class IpLiterals {
     try {
       return InetAddress.getByAddress(b);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("bad address length " + b.length, e);
+      throw invalid("bad address length " + b.length, e);
     }
   }
 

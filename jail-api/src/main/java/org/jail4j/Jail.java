@@ -232,9 +232,8 @@ public abstract class Jail implements WithJail {
       }
       try {
         b.addAddresses(JailAddress.parse(a.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidJailParameterException(
-            "classic", null, "ip4.addr", String.valueOf(e.getMessage()));
+      } catch (InvalidJailParameterException e) {
+        throw new InvalidJailParameterException("classic", null, "ip4.addr", e.ruleText());
       }
     }
     if (command.length == 0) {
@@ -454,9 +453,8 @@ public abstract class Jail implements WithJail {
       for (String a : addresses) {
         try {
           addVnetAddresses(JailAddress.parse(a));
-        } catch (IllegalArgumentException e) {
-          throw new InvalidJailParameterException(
-              "build", null, "vnet.addresses", String.valueOf(e.getMessage()));
+        } catch (InvalidJailParameterException e) {
+          throw new InvalidJailParameterException("build", null, "vnet.addresses", e.ruleText());
         }
       }
       return this;

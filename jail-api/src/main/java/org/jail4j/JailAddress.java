@@ -29,11 +29,11 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
     Objects.requireNonNull(address, "address");
     int max = address instanceof Inet4Address ? 32 : 128;
     if (prefix != null && (prefix < 0 || prefix > max)) {
-      throw new IllegalArgumentException(
+      throw new InvalidJailParameterException("parse", null, "address", 
           "prefix length " + prefix + " is outside 0.." + max + " for " + address.getHostAddress());
     }
     if (iface != null && (iface.isEmpty() || !iface.matches("[A-Za-z0-9_.:-]{1,15}"))) {
-      throw new IllegalArgumentException("not an interface name: \"" + iface + "\"");
+      throw new InvalidJailParameterException("parse", null, "address", "not an interface name: \"" + iface + "\"");
     }
   }
 
@@ -43,7 +43,7 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
    *
    * @param text the text
    * @return the address
-   * @throws IllegalArgumentException when the text is not of that form
+   * @throws InvalidJailParameterException when the text is not of that form
    */
   public static JailAddress parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -82,7 +82,7 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
         for (int i = 7; i >= 0; i--) {
           boolean one = ((x >> i) & 1) == 1;
           if (one && zeroSeen) {
-            throw new IllegalArgumentException("netmask is not contiguous in \"" + text + "\"");
+            throw new InvalidJailParameterException("parse", null, "address", "netmask is not contiguous in \"" + text + "\"");
           }
           if (one) {
             bits++;
@@ -93,7 +93,7 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
       }
       return bits;
     }
-    throw new IllegalArgumentException("not a prefix length or netmask in \"" + text + "\"");
+    throw new InvalidJailParameterException("parse", null, "address", "not a prefix length or netmask in \"" + text + "\"");
   }
 
   /** True for an IPv4 address. */

@@ -39,8 +39,8 @@ final class JailRules {
     JailAddress a;
     try {
       a = JailAddress.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidJailParameterException("build", null, field, String.valueOf(e.getMessage()));
+    } catch (InvalidJailParameterException e) {
+      throw new InvalidJailParameterException("build", null, field, e.ruleText());
     }
     if (a.isIpv4() != v4) {
       throw new InvalidJailParameterException(

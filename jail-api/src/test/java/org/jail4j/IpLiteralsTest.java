@@ -15,18 +15,18 @@ class IpLiteralsTest {
   @Test
   void refusesHostNamesInsteadOfResolvingThem() {
     assertThatThrownBy(() -> IpLiterals.parse("localhost"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidJailParameterException.class)
         .hasMessageContaining("not an IPv4 address");
   }
 
   @Test
   void refusesLeadingZerosAndOutOfRangeParts() {
     assertThatThrownBy(() -> IpLiterals.parse4("010.0.0.1"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidJailParameterException.class);
     assertThatThrownBy(() -> IpLiterals.parse4("256.0.0.1"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidJailParameterException.class);
     assertThatThrownBy(() -> IpLiterals.parse4("1.2.3"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidJailParameterException.class);
   }
 
   @Test
@@ -42,11 +42,11 @@ class IpLiteralsTest {
   @Test
   void refusesMalformedIpv6() {
     assertThatThrownBy(() -> IpLiterals.parse6("1::2::3"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidJailParameterException.class);
     assertThatThrownBy(() -> IpLiterals.parse6("1:2:3:4:5:6:7:8:9"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidJailParameterException.class);
     assertThatThrownBy(() -> IpLiterals.parse6("fe80::1%em0"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidJailParameterException.class);
   }
 
   @Test

@@ -227,7 +227,7 @@ public final class ParamText {
     for (String item : text.split(",", -1)) {
       try {
         out.add(v4 ? IpLiterals.parse4(item) : IpLiterals.parse6(item));
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidJailParameterException e) {
         throw bad(
             param,
             "\"" + ParamCodec.printable(item) + "\" is not an IPv" + (v4 ? "4" : "6") + " address");

@@ -179,7 +179,7 @@ public final class JailConversion {
       JailAddress a;
       try {
         a = JailAddress.parse(v);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidJailParameterException e) {
         throw new IllegalArgumentException("not an IPv" + (v4 ? "4" : "6") + " address: " + v, e);
       }
       if (a.isIpv4() != v4) {
