@@ -779,6 +779,47 @@ public final class JailParam<T> {
   }
 
   /**
+   * What a kernel publishes for this parameter under {@code security.jail.param.NAME}
+   * (freebsd-jail-abi.md §4.1): its format, CTLTYPE, access and size. A fake kernel builds its
+   * parameter table from these; {@link #fromKernel(KernelParam)} turns one back into this constant.
+   *
+   * @return the description, or empty for jail(8) pseudo-parameters, {@link #named(String)}
+   *     parameters and the two names without a sysctl ({@code lastjid}, {@code errmsg})
+   */
+  public Optional<KernelParam> kernelParam() {
+    if (!isKernel() || runtimeText || name.equals("lastjid") || name.equals("errmsg")) {
+      return Optional.empty();
+    }
+    int ctlType;
+    int size = 0;
+    switch (type.kind()) {
+      case ULONG:
+        ctlType = KernelParam.CTLTYPE_ULONG;
+        break;
+      case STRING:
+      case KEY_VALUE:
+        ctlType = KernelParam.CTLTYPE_STRING;
+        size = type.size();
+        break;
+      case IP4_LIST:
+      case IP6_LIST:
+        ctlType = KernelParam.CTLTYPE_STRUCT;
+        size = type.size();
+        break;
+      default:
+        ctlType = KernelParam.CTLTYPE_INT;
+        break;
+    }
+    KernelParam.Access a =
+        switch (access) {
+          case WRITABLE -> KernelParam.Access.RW;
+          case CREATE_ONLY -> KernelParam.Access.RDTUN;
+          case READ_ONLY -> KernelParam.Access.RD;
+        };
+    return Optional.of(new KernelParam(name, type.kind().format(), ctlType, a, size));
+  }
+
+  /**
    * The catalogued parameter with this name.
    *
    * @param name the parameter name

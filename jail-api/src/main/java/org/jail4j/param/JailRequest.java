@@ -235,10 +235,10 @@ public final class JailRequest {
 
   /**
    * {@code jail_get(2)}: reads the wanted parameters of the jail the keys choose ({@code lastjid},
-   * else a non-zero {@code jid}, else {@code name}, §3.6). Address lists and strings without a
-   * fixed buffer are sized with a probe first; when an address list grew between the probe and the
-   * read ({@code EINVAL}), the read is retried up to 5 times with 5 elements of slack, as libjail
-   * does.
+   * else a non-zero {@code jid}, else {@code name}, §3.6). The typed keys are read back too, as the
+   * kernel rewrites them. Address lists and strings without a fixed buffer are sized with a probe
+   * first; when an address list grew between the probe and the read ({@code EINVAL}), the read is
+   * retried up to 5 times with 5 elements of slack, as libjail does.
    *
    * @param kernel the kernel
    * @param flags {@link JailFlags#DYING} to include dying jails, or 0
@@ -288,6 +288,19 @@ public final class JailRequest {
           params.put(typed.get(i).name(), typed.get(i));
         }
         read.put(typed.get(i).name(), value);
+      }
+      // Typed keys come back too: the kernel rewrites jid and name (§2.8).
+      for (Entry e : entries) {
+        JailParam<?> p = e.param;
+        IoVec v = p == null ? null : keyValues.get(p.name());
+        if (p != null
+            && v != null
+            && e.text == null
+            && p.type().kind() != ParamType.Kind.BOOL
+            && !read.containsKey(p.name())) {
+          params.put(p.name(), p);
+          read.put(p.name(), ParamCodec.decode(p, v.bytes()));
+        }
       }
       return new JailValues(jid, params, read);
     }

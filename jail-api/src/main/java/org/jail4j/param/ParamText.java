@@ -25,7 +25,8 @@ import org.jail4j.IpLiterals;
  *       value at all ({@code persist;}) is true;
  *   <li>jailsys: {@code disable} / {@code new} / {@code inherit} in any case, or 0 / 1 / 2; the
  *       empty string is {@code new};
- *   <li>ints and unsigned longs: decimal, as {@code strtol(3)} / {@code strtoul(3)} in base 10;
+ *   <li>ints and unsigned longs: decimal, as {@code strtol(3)} / {@code strtoul(3)} in base 10
+ *       (leading white space skipped, nothing after the digits);
  *   <li>strings: the text itself;
  *   <li>address lists: split at commas, each an {@code inet_pton(3)} literal (never a host name);
  *       {@code ""} or {@code "-"} is the empty list;
@@ -190,7 +191,8 @@ public final class ParamText {
     return (int) v;
   }
 
-  private static long unsignedLong(JailParam<?> param, String text) {
+  private static long unsignedLong(JailParam<?> param, String raw) {
+    String text = raw.replaceFirst("^[ \\t\\n\\x0B\\f\\r]+", "");
     if (!text.matches("[+]?[0-9]{1,20}")) {
       throw bad(param, "non-integer value \"" + ParamCodec.printable(text) + "\"");
     }
@@ -201,8 +203,12 @@ public final class ParamText {
     }
   }
 
-  /** Base-10 digits with an optional sign, at most 19 digits (strtol's whole-string rule). */
-  private static Optional<Long> decimal(String text) {
+  /**
+   * Base-10 digits with an optional sign, at most 19 digits; like {@code strtol(3)} leading white
+   * space is skipped, and nothing may follow the digits.
+   */
+  private static Optional<Long> decimal(String raw) {
+    String text = raw.replaceFirst("^[ \\t\\n\\x0B\\f\\r]+", "");
     if (!text.matches("[+-]?[0-9]{1,19}")) {
       return Optional.empty();
     }

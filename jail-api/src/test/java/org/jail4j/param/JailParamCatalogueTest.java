@@ -134,6 +134,33 @@ class JailParamCatalogueTest {
   }
 
   @Test
+  void whatTheKernelPublishesForAConstantTypesBackToThatConstant() {
+    for (JailParam<?> p : JailParam.catalogue()) {
+      if (p.isKernel() && !p.name().equals("lastjid") && !p.name().equals("errmsg")) {
+        KernelParam published = p.kernelParam().orElseThrow();
+        assertThat(published.name()).isEqualTo(p.name());
+        assertThat(JailParam.fromKernel(published)).as(p.name()).isSameAs(p);
+      } else {
+        assertThat(p.kernelParam()).as(p.name()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aPublishedStringCarriesItsBufferSizeAndAnAddressListItsElementSize() {
+    assertThat(JailParam.PATH.kernelParam().orElseThrow())
+        .isEqualTo(
+            new KernelParam(
+                "path", "A", KernelParam.CTLTYPE_STRING, KernelParam.Access.RDTUN, 1024));
+    assertThat(JailParam.IP6_ADDR.kernelParam().orElseThrow())
+        .isEqualTo(
+            new KernelParam(
+                "ip6.addr", "S,in6_addr,a", KernelParam.CTLTYPE_STRUCT, KernelParam.Access.RW, 16));
+    assertThat(JailParam.DYING.kernelParam().orElseThrow().access())
+        .isEqualTo(KernelParam.Access.RD);
+  }
+
+  @Test
   void theCatalogueHoldsExactlyTheRowsOfTheTable() throws IOException {
     assertThat(JailParam.catalogue())
         .extracting(JailParam::name)

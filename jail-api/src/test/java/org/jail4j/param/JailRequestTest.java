@@ -240,7 +240,7 @@ class JailRequestTest {
     assertThat(v.get(JailParam.HOST_HOSTNAME)).contains("web.local");
     assertThat(v.get(JailParam.PERSIST)).contains(true);
     assertThat(v.get(JailParam.PATH)).isEmpty();
-    assertThat(v.names()).containsExactly("securelevel", "host.hostname", "persist");
+    assertThat(v.names()).containsExactly("securelevel", "host.hostname", "persist", "name");
   }
 
   @Test
@@ -323,6 +323,17 @@ class JailRequestTest {
 
     assertThat(kernel.calls.get(0).names()).containsExactly("name", "errmsg");
     assertThat(v.get(JailParam.NAME)).contains("web");
+  }
+
+  @Test
+  void typedKeysAreReadBackAsTheKernelRewroteThem() {
+    kernel.stored.put("jid", ParamCodec.intBytes(7));
+
+    JailValues v =
+        JailRequest.create().put(JailParam.JID, 0).put(JailParam.LASTJID, 3).get(kernel, 0);
+
+    assertThat(v.get(JailParam.JID)).contains(7);
+    assertThat(v.get(JailParam.LASTJID)).contains(3);
   }
 
   @Test

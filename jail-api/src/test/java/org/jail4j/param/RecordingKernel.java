@@ -24,7 +24,7 @@ final class RecordingKernel implements JailKernel {
 
   /** One recorded call. */
   record Call(String syscall, List<String> names, List<byte @Nullable []> values, int flags) {
-    @Nullable byte[] value(String name) {
+    byte @Nullable [] value(String name) {
       int i = names.indexOf(name);
       if (i < 0) {
         throw new AssertionError("no " + name + " in " + names);
