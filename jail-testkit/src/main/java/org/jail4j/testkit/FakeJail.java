@@ -1,8 +1,8 @@
 package org.jail4j.testkit;
 
 /**
- * A snapshot of one jail of a {@link FakeJailKernel}, as the host (prison0) sees it, for
- * assertions in tests.
+ * A snapshot of one jail of a {@link FakeJailKernel}, as the host (prison0) sees it, for assertions
+ * in tests.
  *
  * <pre>{@code
  * FakeJail web = kernel.jails().get(0);

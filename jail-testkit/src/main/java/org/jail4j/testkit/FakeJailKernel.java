@@ -19,10 +19,10 @@ import org.jail4j.testkit.internal.KernelConfig;
 
 /**
  * An in-memory FreeBSD kernel for jails: {@code jail_set(2)}, {@code jail_get(2)}, {@code
- * jail_remove(2)}, {@code jail_attach(2)}, the 15.0 jail descriptors, {@code
- * security.jail.param.*} and {@code rctl(4)}, enforcing the rules of freebsd-jail-abi.md §2-§3 and
- * §9 on the same bytes a real kernel reads. This object is the host's root process in prison0;
- * {@link #asProcessIn(int)} and {@link #asUnprivileged()} give other callers.
+ * jail_remove(2)}, {@code jail_attach(2)}, the 15.0 jail descriptors, {@code security.jail.param.*}
+ * and {@code rctl(4)}, enforcing the rules of freebsd-jail-abi.md §2-§3 and §9 on the same bytes a
+ * real kernel reads. This object is the host's root process in prison0; {@link #asProcessIn(int)}
+ * and {@link #asUnprivileged()} give other callers.
  *
  * <pre>{@code
  * FakeJailKernel kernel = FakeJailKernel.builder()
@@ -126,8 +126,8 @@ public final class FakeJailKernel implements JailKernel {
 
   /**
    * The same kernel as seen by a root process attached to a jail: it sees only the jail's
-   * descendants, names and paths relative to the jail, and is refused what a jailed root is
-   * refused (freebsd-jail-abi.md §3, §8). The view is not itself counted as a process of the jail.
+   * descendants, names and paths relative to the jail, and is refused what a jailed root is refused
+   * (freebsd-jail-abi.md §3, §8). The view is not itself counted as a process of the jail.
    *
    * @param jid a live jail
    * @return the view
@@ -160,13 +160,24 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
-   * The process exits; a jail left without {@code persist}, processes or children dies (§3.5).
+   * The process exits; a jail left without {@code persist}, processes or children dies (§3.5). A
+   * process that was already killed (by {@code jail_remove} or a signal) exits quietly.
    *
    * @param pid a process id from {@link #spawn(int)} or an attach
-   * @throws IllegalArgumentException when no such process exists
+   * @throws IllegalArgumentException when no process ever had that id
    */
   public void exit(int pid) {
     kernel.exit(pid);
+  }
+
+  /**
+   * Whether a process is still running: false once it exited or was killed.
+   *
+   * @param pid a process id
+   * @return whether it runs
+   */
+  public boolean running(int pid) {
+    return kernel.running(pid);
   }
 
   /**
@@ -202,25 +213,51 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
-   * Takes a plain reference on a jail (as an open socket or descriptor does): once dying, the jail
-   * is not freed until every hold is {@linkplain #release(int) released}, so it stays visible with
-   * {@code JAIL_DYING} (§3.5). Without holds a dying jail is freed at once.
+   * Takes a plain reference on a jail (as an open socket or a process credential does): once dying,
+   * the jail is not freed until the reference is closed, so it stays visible with {@code
+   * JAIL_DYING} (§3.5). Without references a dying jail is freed at once. The reference follows the
+   * jail, also when 15.0 renumbers it.
+   *
+   * <pre>{@code
+   * try (FakeJailKernel.Hold ref = kernel.hold(jid)) {
+   *   kernel.remove(jid);          // dying, still there
+   * }                              // freed here
+   * }</pre>
    *
    * @param jid the jail
+   * @return the reference; closing it (again) is harmless
    * @throws IllegalArgumentException when no jail has that JID
    */
-  public void hold(int jid) {
-    kernel.hold(jid);
+  public Hold hold(int jid) {
+    Runnable release = kernel.hold(jid);
+    return release::run;
   }
 
   /**
-   * Drops a reference taken with {@link #hold(int)}; a dying jail with no references left is freed.
+   * Drops one reference taken with {@link #hold(int)} on the jail that now has this JID (for
+   * callers that keep JIDs rather than {@link Hold}s; do not also close that {@code Hold}). A dying
+   * jail with no references left is freed.
    *
    * @param jid the jail
-   * @throws IllegalArgumentException when the jail is not held
+   * @throws IllegalArgumentException when no jail with that JID is held
    */
   public void release(int jid) {
     kernel.release(jid);
+  }
+
+  /**
+   * A plain reference on a jail taken with {@link #hold(int)}.
+   *
+   * <pre>{@code
+   * FakeJailKernel.Hold ref = kernel.hold(jid);
+   * ref.close();
+   * }</pre>
+   */
+  @FunctionalInterface
+  public interface Hold extends AutoCloseable {
+    /** Drops the reference; a dying jail with no references left is freed. */
+    @Override
+    void close();
   }
 
   /**
@@ -239,7 +276,7 @@ public final class FakeJailKernel implements JailKernel {
    * @return the snapshot, or empty
    */
   public Optional<FakeJail> jail(int jid) {
-    return kernel.jails().stream().filter(j -> j.jid() == jid).findFirst();
+    return kernel.jail(jid);
   }
 
   /**
@@ -317,11 +354,11 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
-     * Kernel modules that are loaded, adding their jail parameters: {@code linux}, {@code
-     * sysvmsg}, {@code sysvsem}, {@code sysvshm}, {@code zfs}, {@code vmm}, {@code mac_do}, and
-     * the file systems {@code fdescfs}, {@code nullfs}, {@code procfs}, {@code linprocfs}, {@code
-     * linsysfs}, {@code tmpfs}, {@code fusefs}, {@code p9fs} (each adds {@code allow.mount.FS}).
-     * {@code allow.mount.devfs} always exists.
+     * Kernel modules that are loaded, adding their jail parameters: {@code linux}, {@code sysvmsg},
+     * {@code sysvsem}, {@code sysvshm}, {@code zfs}, {@code vmm}, {@code mac_do}, and the file
+     * systems {@code fdescfs}, {@code nullfs}, {@code procfs}, {@code linprocfs}, {@code linsysfs},
+     * {@code tmpfs}, {@code fusefs}, {@code p9fs} (each adds {@code allow.mount.FS}). {@code
+     * allow.mount.devfs} always exists.
      *
      * @param names module names
      * @return this builder
@@ -373,7 +410,7 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
-     * How {@code path} is looked up (default {@link PathCheck#realFileSystem()}).
+     * How a jail's path parameter is looked up (default {@link PathCheck#realFileSystem()}).
      *
      * @param paths the check
      * @return this builder
@@ -457,9 +494,9 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
-     * Where automatic JID allocation continues from ({@code lastprid}, default 0): the next
-     * automatic JID is {@code lastJid % 999999 + 1}, so {@code 999998} makes the next jail 999999
-     * and the one after wrap to 1 (§3.3).
+     * Where automatic JID allocation continues from (the kernel's last allocated JID, default 0):
+     * the next automatic JID is {@code lastJid % 999999 + 1}, so {@code 999998} makes the next jail
+     * 999999 and the one after wrap to 1 (§3.3).
      *
      * @param lastJid a value in 0..999999
      * @return this builder

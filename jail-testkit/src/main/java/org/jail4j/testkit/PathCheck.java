@@ -49,8 +49,8 @@ public interface PathCheck {
   }
 
   /**
-   * Every path is an existing directory: for tests that name paths like {@code /jails/web} which
-   * do not exist on the test machine.
+   * Every path is an existing directory: for tests that name paths like {@code /jails/web} which do
+   * not exist on the test machine.
    *
    * @return the check
    */

@@ -3,7 +3,7 @@ package org.jail4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.FreeBsdVersion;
@@ -21,49 +21,48 @@ class CreationTest {
 
   @Test
   void jidsAreMonotonicNotLowestFree() throws SyscallException {
-    assertThat(create(kernel, "a")).isEqualTo(1);
-    assertThat(create(kernel, "b")).isEqualTo(2);
-    assertThat(create(kernel, "c")).isEqualTo(3);
+    assertThat(newJail(kernel, "a")).isEqualTo(1);
+    assertThat(newJail(kernel, "b")).isEqualTo(2);
+    assertThat(newJail(kernel, "c")).isEqualTo(3);
     kernel.remove(1);
-    assertThat(create(kernel, "d")).isEqualTo(4);
+    assertThat(newJail(kernel, "d")).isEqualTo(4);
   }
 
   @Test
   void explicitJidsDoNotMoveTheAllocator() {
-    assertThat(create(kernel, Iov.of().i32("jid", 10).flag("persist"))).isEqualTo(10);
-    assertThat(create(kernel, "a")).isEqualTo(1);
+    assertThat(newJail(kernel, Iov.of().i32("jid", 10).flag("persist"))).isEqualTo(10);
+    assertThat(newJail(kernel, "a")).isEqualTo(1);
   }
 
   @Test
   void allocationSkipsTakenJids() {
-    create(kernel, Iov.of().i32("jid", 2).flag("persist"));
-    assertThat(create(kernel, "a")).isEqualTo(1);
-    assertThat(create(kernel, "b")).isEqualTo(3);
+    newJail(kernel, Iov.of().i32("jid", 2).flag("persist"));
+    assertThat(newJail(kernel, "a")).isEqualTo(1);
+    assertThat(newJail(kernel, "b")).isEqualTo(3);
   }
 
   @Test
   void jid999999IsAssignableAndAllocationWrapsToOne() {
     FakeJailKernel k =
         FakeJailKernel.builder().paths(PathCheck.anyDirectory()).lastAllocatedJid(999_998).build();
-    assertThat(create(k, "a")).isEqualTo(999_999);
-    assertThat(create(k, "b")).isEqualTo(1);
+    assertThat(newJail(k, "a")).isEqualTo(999_999);
+    assertThat(newJail(k, "b")).isEqualTo(1);
   }
 
   @Test
   void allocationContinuesAfterLastpridAndSkipsTakenJids() {
     FakeJailKernel k =
         FakeJailKernel.builder().paths(PathCheck.anyDirectory()).lastAllocatedJid(999_999).build();
-    create(k, Iov.of().i32("jid", 1).flag("persist"));
+    newJail(k, Iov.of().i32("jid", 1).flag("persist"));
     // lastprid 999999 gives candidate 1, which is taken
-    assertThat(create(k, "a")).isEqualTo(2);
+    assertThat(newJail(k, "a")).isEqualTo(2);
   }
 
   @Test
   void prisonLimitOfTheCallersJailIsEnforced() {
-    int base =
-        create(kernel, Iov.of().str("name", "base").i32("children.max", 1).flag("persist"));
+    int base = newJail(kernel, Iov.of().str("name", "base").i32("children.max", 1).flag("persist"));
     JailKernel inside = kernel.asProcessIn(base);
-    create(inside, "nested");
+    newJail(inside, "nested");
     assertSetFails(
         inside,
         Iov.of().str("name", "second").flag("persist"),
@@ -74,16 +73,16 @@ class CreationTest {
 
   @Test
   void anAncestorMayCreateBelowAJailWithChildrenMaxZero() {
-    create(kernel, "a");
-    int b = create(kernel, "a.b");
+    newJail(kernel, "a");
+    int b = newJail(kernel, "a.b");
     assertThat(kernel.jail(b).orElseThrow().parentJid()).isEqualTo(1);
   }
 
   @Test
   void childrenCurCountsEveryDescendantOfEveryAncestor() {
-    int a = create(kernel, Iov.of().str("name", "a").i32("children.max", 5).flag("persist"));
-    create(kernel, Iov.of().str("name", "a.b").i32("children.max", 4).flag("persist"));
-    create(kernel, "a.b.c");
+    int a = newJail(kernel, Iov.of().str("name", "a").i32("children.max", 5).flag("persist"));
+    newJail(kernel, Iov.of().str("name", "a.b").i32("children.max", 4).flag("persist"));
+    newJail(kernel, "a.b.c");
     assertThat(kernel.jail(a).orElseThrow().childrenCur()).isEqualTo(2);
     kernel.checkInvariants();
   }
@@ -91,7 +90,7 @@ class CreationTest {
   @Test
   void newJailDefaults() throws SyscallException {
     int parent =
-        create(
+        newJail(
             kernel,
             Iov.of()
                 .str("name", "p")
@@ -99,7 +98,7 @@ class CreationTest {
                 .i32("devfs_ruleset", 4)
                 .i32("children.max", 3)
                 .flag("persist"));
-    int jid = create(kernel, Iov.of().str("name", "p.c").flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "p.c").flag("persist"));
     Iov get =
         Iov.of()
             .i32("jid", jid)
@@ -160,8 +159,8 @@ class CreationTest {
 
   @Test
   void newJailHasANewCpusetId() throws SyscallException {
-    int a = create(kernel, "a");
-    int b = create(kernel, "b");
+    int a = newJail(kernel, "a");
+    int b = newJail(kernel, "b");
     assertThat(Kernels.getInt(kernel, a, "cpuset.id"))
         .isNotEqualTo(Kernels.getInt(kernel, b, "cpuset.id"))
         .isGreaterThan(1);
@@ -169,28 +168,28 @@ class CreationTest {
 
   @Test
   void defaultAllowSetIsIntersectedWithTheParents() throws SyscallException {
-    create(
+    newJail(
         kernel,
         Iov.of()
             .str("name", "p")
             .flag("allow.noset_hostname")
             .i32("children.max", 2)
             .flag("persist"));
-    int c = create(kernel, "p.c");
+    int c = newJail(kernel, "p.c");
     assertThat(Kernels.getInt(kernel, c, "allow.set_hostname")).isZero();
     assertThat(Kernels.getInt(kernel, c, "allow.suser")).isEqualTo(1);
   }
 
   @Test
   void ip4InheritCopiesTheParentsRestriction() throws SyscallException {
-    create(
+    newJail(
         kernel,
         Iov.of()
             .str("name", "p")
             .ip("ip4.addr", "10.1.0.1", "10.1.0.2")
             .i32("children.max", 2)
             .flag("persist"));
-    int c = create(kernel, Iov.of().str("name", "p.c").i32("ip4", 2).flag("persist"));
+    int c = newJail(kernel, Iov.of().str("name", "p.c").i32("ip4", 2).flag("persist"));
     Iov get = Iov.of().i32("jid", c).out("ip4", 4).out("ip4.addr", 64);
     kernel.get(get.array(), 0);
     assertThat(get.intValue("ip4")).isEqualTo(2);
@@ -199,14 +198,14 @@ class CreationTest {
 
   @Test
   void vnetJailHasNoIpRestriction() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "v").i32("vnet", 1).flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "v").i32("vnet", 1).flag("persist"));
     assertThat(Kernels.getInt(kernel, jid, "ip4")).isEqualTo(2);
     assertThat(Kernels.getInt(kernel, jid, "vnet")).isEqualTo(1);
   }
 
   @Test
   void legacyAllowSysvipcMakesSysvInherit() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "s").flag("allow.sysvipc").flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "s").flag("allow.sysvipc").flag("persist"));
     assertThat(Kernels.getInt(kernel, jid, "sysvmsg")).isEqualTo(2);
     assertThat(Kernels.getInt(kernel, jid, "sysvshm")).isEqualTo(2);
     assertThat(Kernels.getInt(kernel, jid, "allow.sysvipc")).isEqualTo(1);
@@ -214,7 +213,7 @@ class CreationTest {
 
   @Test
   void hostInheritCopiesTheParentsHostName() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "h").i32("host", 2).flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "h").i32("host", 2).flag("persist"));
     assertThat(Kernels.getString(kernel, jid, "host.hostname")).isEqualTo("fakehost");
     assertThat(Kernels.getInt(kernel, jid, "host")).isEqualTo(2);
   }
@@ -222,7 +221,7 @@ class CreationTest {
   @Test
   void osreleaseDefaultsFollowTheVersion() throws SyscallException {
     FakeJailKernel k15 = Kernels.v(FreeBsdVersion.V15);
-    int jid = create(k15, "a");
+    int jid = newJail(k15, "a");
     assertThat(Kernels.getString(k15, jid, "osrelease")).isEqualTo("15.0-RELEASE");
   }
 }

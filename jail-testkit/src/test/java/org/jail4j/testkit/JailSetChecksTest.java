@@ -5,7 +5,7 @@ import static org.jail4j.spi.JailFlags.ATTACH;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +26,7 @@ class JailSetChecksTest {
 
   @Test
   void neitherCreateNorUpdateIsNoValidOperation() {
-    assertSetFails(
-        kernel, web(), ATTACH, Errno.EINVAL, "no valid operation (create or update)");
+    assertSetFails(kernel, web(), ATTACH, Errno.EINVAL, "no valid operation (create or update)");
   }
 
   @Test
@@ -47,7 +46,7 @@ class JailSetChecksTest {
 
   @Test
   void createOrUpdateWithoutPersistIsInvalidEvenForAnExistingJail() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertSetFails(
         kernel,
         Iov.of().str("name", "web"),
@@ -83,9 +82,13 @@ class JailSetChecksTest {
 
   @Test
   void vnetCannotBeChangedAfterCreation() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertSetFails(
-        kernel, web().i32("vnet", 1), UPDATE, Errno.EINVAL, "vnet cannot be changed after creation");
+        kernel,
+        web().i32("vnet", 1),
+        UPDATE,
+        Errno.EINVAL,
+        "vnet cannot be changed after creation");
   }
 
   @Test
@@ -100,21 +103,25 @@ class JailSetChecksTest {
 
   @Test
   void ip6JailsysCannotBeGivenWithUpdate() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertSetFails(
         kernel, web().i32("ip6", 1), UPDATE, Errno.EINVAL, "ip6 cannot be changed after creation");
   }
 
   @Test
   void pathCannotBeChangedAfterCreation() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertSetFails(
-        kernel, web().str("path", "/x"), UPDATE, Errno.EINVAL, "path cannot be changed after creation");
+        kernel,
+        web().str("path", "/x"),
+        UPDATE,
+        Errno.EINVAL,
+        "path cannot be changed after creation");
   }
 
   @Test
   void osreleaseAndOsreldateCannotBeChangedAfterCreation() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertSetFails(
         kernel,
         web().str("osrelease", "13.0-RELEASE"),
@@ -133,7 +140,7 @@ class JailSetChecksTest {
   void nameOfMoreThan255BytesIsTooLong() {
     String n256 = "a".repeat(256);
     assertSetFails(kernel, web().str("name", n256), CREATE, Errno.ENAMETOOLONG, "");
-    create(kernel, Iov.of().str("name", "a".repeat(255)).flag("persist"));
+    newJail(kernel, Iov.of().str("name", "a".repeat(255)).flag("persist"));
   }
 
   @Test
@@ -177,7 +184,7 @@ class JailSetChecksTest {
 
   @Test
   void primaryAddressStaysFirstTheRestAreSorted() throws SyscallException {
-    int jid = create(kernel, web().ip("ip4.addr", "10.0.0.9", "10.0.0.3", "10.0.0.1"));
+    int jid = newJail(kernel, web().ip("ip4.addr", "10.0.0.9", "10.0.0.3", "10.0.0.1"));
     Iov get = Iov.of().i32("jid", jid).out("ip4.addr", 12);
     kernel.get(get.array(), 0);
     assertThat(get.ipValue("ip4.addr", 4)).containsExactly("10.0.0.9", "10.0.0.1", "10.0.0.3");
@@ -195,7 +202,7 @@ class JailSetChecksTest {
 
   @Test
   void updatingIpOfAVnetJailIsRefused() {
-    create(kernel, web().i32("vnet", 1));
+    newJail(kernel, web().i32("vnet", 1));
     assertSetFails(
         kernel,
         web().ip("ip4.addr", "10.0.0.1"),
@@ -212,7 +219,7 @@ class JailSetChecksTest {
         CREATE,
         Errno.ENAMETOOLONG,
         "osrelease string must be 1-31 bytes long");
-    create(kernel, web().str("osrelease", "x".repeat(30)));
+    newJail(kernel, web().str("osrelease", "x".repeat(30)));
   }
 
   @Test
@@ -243,13 +250,13 @@ class JailSetChecksTest {
   @Test
   void pathIsStoredNormalisedAndGlobal(@TempDir Path dir) throws SyscallException {
     FakeJailKernel real = FakeJailKernel.create();
-    int jid = create(real, web().str("path", dir + "/./sub/.."));
+    int jid = newJail(real, web().str("path", dir + "/./sub/.."));
     assertThat(Kernels.getString(real, jid, "path")).isEqualTo(dir.toString());
   }
 
   @Test
   void relativePathResolvesAgainstTheCallersRoot() throws SyscallException {
-    int jid = create(kernel, web().str("path", "jails/web"));
+    int jid = newJail(kernel, web().str("path", "jails/web"));
     assertThat(Kernels.getString(kernel, jid, "path")).isEqualTo("/jails/web");
   }
 }

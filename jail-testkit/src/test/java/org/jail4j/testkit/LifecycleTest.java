@@ -6,7 +6,7 @@ import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.DYING;
 import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.spi.SyscallException;
@@ -18,7 +18,7 @@ class LifecycleTest {
 
   @Test
   void nopersistOnAJailWithoutProcessesKillsItAndReturnsTheJid() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     assertThat(kernel.set(Iov.of().i32("jid", jid).flag("nopersist").array(), UPDATE))
         .isEqualTo(jid);
     assertThat(kernel.jail(jid)).isEmpty();
@@ -26,7 +26,7 @@ class LifecycleTest {
 
   @Test
   void lastProcessLeavingANonPersistentJailKillsIt() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     int pid = kernel.spawn(jid);
     kernel.set(Iov.of().i32("jid", jid).flag("nopersist").array(), UPDATE);
     assertThat(kernel.jail(jid)).isPresent();
@@ -36,15 +36,15 @@ class LifecycleTest {
 
   @Test
   void persistentJailOutlivesItsProcesses() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.exit(kernel.spawn(jid));
     assertThat(kernel.jail(jid).orElseThrow().dying()).isFalse();
   }
 
   @Test
   void aChildKeepsANonPersistentParentAlive() throws SyscallException {
-    int p = create(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
-    int c = create(kernel, "p.c");
+    int p = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
+    int c = newJail(kernel, "p.c");
     kernel.set(Iov.of().i32("jid", p).flag("nopersist").array(), UPDATE);
     assertThat(kernel.jail(p)).isPresent();
     kernel.set(Iov.of().i32("jid", c).flag("nopersist").array(), UPDATE);
@@ -53,29 +53,39 @@ class LifecycleTest {
 
   @Test
   void aHeldJailStaysDyingAndVisibleWithTheDyingFlag() throws SyscallException {
-    int jid = create(kernel, "web");
-    kernel.hold(jid);
+    int jid = newJail(kernel, "web");
+    FakeJailKernel.Hold ref = kernel.hold(jid);
     kernel.remove(jid);
     assertThat(kernel.jail(jid).orElseThrow().dying()).isTrue();
     Kernels.assertGetFails(
         kernel, Iov.of().i32("jid", jid).out("dying", 4), 0, Errno.ENOENT, "jail 1 is dying");
     assertThat(Kernels.getInt(kernel, jid, "dying")).isEqualTo(1);
-    kernel.release(jid);
+    ref.close();
     assertThat(kernel.jail(jid)).isEmpty();
   }
 
   @Test
-  void dyingJailsStillOccupyTheirJid() throws SyscallException {
-    int jid = create(kernel, "web");
+  void releaseByJidFreesADyingJail() throws SyscallException {
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
-    assertThat(create(kernel, "next")).isEqualTo(jid + 1);
+    kernel.release(jid);
+    assertThat(kernel.jail(jid)).isEmpty();
+    assertThatThrownBy(() -> kernel.release(jid)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void dyingJailsStillOccupyTheirJid() throws SyscallException {
+    int jid = newJail(kernel, "web");
+    kernel.hold(jid);
+    kernel.remove(jid);
+    assertThat(newJail(kernel, "next")).isEqualTo(jid + 1);
   }
 
   @Test
   void removeKillsProcessesAndTheWholeSubtree() throws SyscallException {
-    int p = create(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
-    int c = create(kernel, "p.c");
+    int p = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 2).flag("persist"));
+    int c = newJail(kernel, "p.c");
     kernel.spawn(c);
     kernel.spawn(p);
     kernel.remove(p);
@@ -86,7 +96,7 @@ class LifecycleTest {
 
   @Test
   void removeOfADyingJailSucceedsSilently() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
     kernel.remove(jid);
@@ -101,14 +111,14 @@ class LifecycleTest {
 
   @Test
   void attachAddsAProcess() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.attach(jid);
     assertThat(kernel.processes(jid)).hasSize(1);
   }
 
   @Test
   void attachToADyingJailIsInvalid() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
     assertFails(() -> kernel.attach(jid), Errno.EINVAL);
@@ -122,7 +132,7 @@ class LifecycleTest {
 
   @Test
   void sigtermEndsProcessesUnlessTheyIgnoreIt() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "w").flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "w").flag("persist"));
     int stubborn = kernel.spawn(jid);
     kernel.spawn(jid);
     kernel.ignoreSignals(stubborn);
@@ -133,13 +143,23 @@ class LifecycleTest {
   }
 
   @Test
+  void exitOfAKilledProcessIsQuiet() throws SyscallException {
+    int jid = newJail(kernel, "w");
+    int pid = kernel.spawn(jid);
+    kernel.remove(jid);
+    assertThat(kernel.running(pid)).isFalse();
+    kernel.exit(pid);
+    kernel.checkInvariants();
+  }
+
+  @Test
   void exitOfAnUnknownProcessIsAProgrammingError() {
     assertThatThrownBy(() -> kernel.exit(12345)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void updateOnADyingJailWithoutTheDyingFlagSaysDying() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
     Kernels.assertSetFails(
@@ -152,7 +172,7 @@ class LifecycleTest {
 
   @Test
   void createUpdateWithDyingAndPersistRevivesTheJail() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     kernel.hold(jid);
     kernel.remove(jid);
     int revived =

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
 import static org.jail4j.testkit.Kernels.getInt;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.spi.JailKernel;
@@ -18,7 +18,7 @@ class ParentValidationTest {
       FakeJailKernel.builder().paths(PathCheck.anyDirectory()).modules("sysvmsg").build();
 
   private int parent(Iov extra) {
-    return create(kernel, extra.str("name", "p").i32("children.max", 10).flag("persist"));
+    return newJail(kernel, extra.str("name", "p").i32("children.max", 10).flag("persist"));
   }
 
   private static Iov child() {
@@ -34,7 +34,7 @@ class ParentValidationTest {
   @Test
   void raisingSecurelevelRaisesEveryDescendant() throws SyscallException {
     int p = parent(Iov.of());
-    int c = create(kernel, child().i32("securelevel", 0));
+    int c = newJail(kernel, child().i32("securelevel", 0));
     kernel.set(Iov.of().i32("jid", p).i32("securelevel", 3).array(), UPDATE);
     assertThat(getInt(kernel, c, "securelevel")).isEqualTo(3);
   }
@@ -42,7 +42,7 @@ class ParentValidationTest {
   @Test
   void aParentMayLowerAChildDownToItsOwnLevel() throws SyscallException {
     parent(Iov.of().i32("securelevel", 1));
-    int c = create(kernel, child().i32("securelevel", 3));
+    int c = newJail(kernel, child().i32("securelevel", 3));
     kernel.set(Iov.of().i32("jid", c).i32("securelevel", 1).array(), UPDATE);
     assertThat(getInt(kernel, c, "securelevel")).isEqualTo(1);
   }
@@ -56,8 +56,8 @@ class ParentValidationTest {
   @Test
   void loweringChildrenMaxClampsDescendantsByDepth() throws SyscallException {
     int p = parent(Iov.of());
-    int c = create(kernel, child().i32("children.max", 8));
-    int g = create(kernel, Iov.of().str("name", "p.c.g").i32("children.max", 7).flag("persist"));
+    int c = newJail(kernel, child().i32("children.max", 8));
+    int g = newJail(kernel, Iov.of().str("name", "p.c.g").i32("children.max", 7).flag("persist"));
     kernel.set(Iov.of().i32("jid", p).i32("children.max", 2).array(), UPDATE);
     assertThat(getInt(kernel, c, "children.max")).isEqualTo(1);
     assertThat(getInt(kernel, g, "children.max")).isZero();
@@ -73,7 +73,7 @@ class ParentValidationTest {
   @Test
   void raisingEnforceStatfsRaisesDescendants() throws SyscallException {
     int p = parent(Iov.of().i32("enforce_statfs", 0));
-    int c = create(kernel, child().i32("enforce_statfs", 1));
+    int c = newJail(kernel, child().i32("enforce_statfs", 1));
     kernel.set(Iov.of().i32("jid", p).i32("enforce_statfs", 2).array(), UPDATE);
     assertThat(getInt(kernel, c, "enforce_statfs")).isEqualTo(2);
   }
@@ -91,7 +91,7 @@ class ParentValidationTest {
   @Test
   void devfsRulesetSetOnAJailOverwritesEveryDescendant() throws SyscallException {
     int p = parent(Iov.of().i32("devfs_ruleset", 4));
-    int c = create(kernel, child().i32("devfs_ruleset", 9));
+    int c = newJail(kernel, child().i32("devfs_ruleset", 9));
     kernel.set(Iov.of().i32("jid", p).i32("devfs_ruleset", 5).array(), UPDATE);
     assertThat(getInt(kernel, c, "devfs_ruleset")).isEqualTo(5);
   }
@@ -106,7 +106,7 @@ class ParentValidationTest {
         CREATE,
         Errno.EPERM,
         "");
-    int c = create(inside, Iov.of().str("name", "c").flag("persist").i32("devfs_ruleset", 0));
+    int c = newJail(inside, Iov.of().str("name", "c").flag("persist").i32("devfs_ruleset", 0));
     assertThat(getInt(kernel, c, "devfs_ruleset")).isEqualTo(4);
   }
 
@@ -114,7 +114,7 @@ class ParentValidationTest {
   void addressesMustBeASubsetOfARestrictedParent() {
     parent(Iov.of().ip("ip4.addr", "10.0.0.1"));
     assertSetFails(kernel, child().ip("ip4.addr", "10.0.0.3"), CREATE, Errno.EPERM, "");
-    create(kernel, child().ip("ip4.addr", "10.0.0.1"));
+    newJail(kernel, child().ip("ip4.addr", "10.0.0.1"));
   }
 
   @Test
@@ -131,7 +131,8 @@ class ParentValidationTest {
 
   @Test
   void overlappingAddressesClashWhenEitherJailHasMoreThanOne() {
-    create(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     assertSetFails(
         kernel,
         Iov.of().str("name", "b").ip("ip4.addr", "10.0.0.2").flag("persist"),
@@ -142,14 +143,14 @@ class ParentValidationTest {
 
   @Test
   void twoSingleAddressJailsMayShareTheAddress() {
-    create(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1").flag("persist"));
-    create(kernel, Iov.of().str("name", "b").ip("ip4.addr", "10.0.0.1").flag("persist"));
+    newJail(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1").flag("persist"));
+    newJail(kernel, Iov.of().str("name", "b").ip("ip4.addr", "10.0.0.1").flag("persist"));
     assertThat(kernel.jails()).hasSize(2);
   }
 
   @Test
   void ipv6OverlapClashesToo() {
-    create(kernel, Iov.of().str("name", "a").ip("ip6.addr", "fd00::1", "fd00::2").flag("persist"));
+    newJail(kernel, Iov.of().str("name", "a").ip("ip6.addr", "fd00::1", "fd00::2").flag("persist"));
     assertSetFails(
         kernel,
         Iov.of().str("name", "b").ip("ip6.addr", "fd00::1").flag("persist"),
@@ -160,15 +161,18 @@ class ParentValidationTest {
 
   @Test
   void vnetJailsHaveTheirOwnAddressSpace() {
-    create(kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
-    create(kernel, Iov.of().str("name", "v").i32("vnet", 1).i32("children.max", 3).flag("persist"));
-    create(kernel, Iov.of().str("name", "v.b").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "a").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "v").i32("vnet", 1).i32("children.max", 3).flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "v.b").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     kernel.checkInvariants();
   }
 
   @Test
   void addressesOfAnUnrestrictedJailCannotBeSetLater() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "a").i32("ip4", 2).flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "a").i32("ip4", 2).flag("persist"));
     assertSetFails(
         kernel,
         Iov.of().i32("jid", jid).ip("ip4.addr", "10.0.0.1"),
@@ -180,7 +184,7 @@ class ParentValidationTest {
   @Test
   void changingTheAddressListRestrictsDescendants() throws SyscallException {
     int p = parent(Iov.of().ip("ip4.addr", "10.0.0.1"));
-    int c = create(kernel, child().ip("ip4.addr", "10.0.0.1"));
+    int c = newJail(kernel, child().ip("ip4.addr", "10.0.0.1"));
     kernel.set(Iov.of().i32("jid", p).ip("ip4.addr", "10.0.0.2").array(), UPDATE);
     Iov get = Iov.of().i32("jid", c).out("ip4", 4).out("ip4.addr", 64);
     kernel.get(get.array(), 0);
@@ -191,7 +195,7 @@ class ParentValidationTest {
   @Test
   void inheritingDescendantsFollowTheNewAddressList() throws SyscallException {
     int p = parent(Iov.of().ip("ip4.addr", "10.0.0.1", "10.0.0.2", "10.0.0.3"));
-    int c = create(kernel, child().i32("ip4", 2));
+    int c = newJail(kernel, child().i32("ip4", 2));
     kernel.set(Iov.of().i32("jid", p).ip("ip4.addr", "10.0.0.3", "10.0.0.1").array(), UPDATE);
     Iov get = Iov.of().i32("jid", c).out("ip4.addr", 64);
     kernel.get(get.array(), 0);
@@ -207,34 +211,34 @@ class ParentValidationTest {
   @Test
   void unprivilegedProcDebugMayDifferFromTheParent() {
     parent(Iov.of().flag("allow.nounprivileged_proc_debug"));
-    create(kernel, child().flag("allow.unprivileged_proc_debug"));
+    newJail(kernel, child().flag("allow.unprivileged_proc_debug"));
     assertThat(kernel.jails()).hasSize(2);
   }
 
   @Test
   void clearingAnAllowFlagClearsItInDescendants() throws SyscallException {
     int p = parent(Iov.of().flag("allow.raw_sockets"));
-    int c = create(kernel, child().flag("allow.raw_sockets"));
+    int c = newJail(kernel, child().flag("allow.raw_sockets"));
     kernel.set(Iov.of().i32("jid", p).flag("allow.noraw_sockets").array(), UPDATE);
     assertThat(getInt(kernel, c, "allow.raw_sockets")).isZero();
   }
 
   @Test
   void fullDottedNameOf256BytesIsTooLong() {
-    create(kernel, Iov.of().str("name", "a".repeat(200)).i32("children.max", 2).flag("persist"));
+    newJail(kernel, Iov.of().str("name", "a".repeat(200)).i32("children.max", 2).flag("persist"));
     assertSetFails(
         kernel,
         Iov.of().str("name", "a".repeat(200) + "." + "b".repeat(55)).flag("persist"),
         CREATE,
         Errno.ENAMETOOLONG,
         "");
-    create(kernel, Iov.of().str("name", "a".repeat(200) + "." + "b".repeat(54)).flag("persist"));
+    newJail(kernel, Iov.of().str("name", "a".repeat(200) + "." + "b".repeat(54)).flag("persist"));
   }
 
   @Test
   void renameThatMakesADescendantsNameTooLongIsRefused() {
     int p = parent(Iov.of());
-    create(kernel, Iov.of().str("name", "p." + "c".repeat(250)).flag("persist"));
+    newJail(kernel, Iov.of().str("name", "p." + "c".repeat(250)).flag("persist"));
     assertSetFails(
         kernel, Iov.of().i32("jid", p).str("name", "ppppp"), UPDATE, Errno.ENAMETOOLONG, "");
   }
@@ -242,7 +246,7 @@ class ParentValidationTest {
   @Test
   void renamingRewritesDescendantNames() throws SyscallException {
     int p = parent(Iov.of());
-    int c = create(kernel, child());
+    int c = newJail(kernel, child());
     kernel.set(Iov.of().i32("jid", p).str("name", "q").array(), UPDATE);
     assertThat(kernel.jail(c).orElseThrow().name()).isEqualTo("q.c");
   }
@@ -282,7 +286,7 @@ class ParentValidationTest {
   @Test
   void hostChangesReachDescendantsThatInherit() throws SyscallException {
     int p = parent(Iov.of());
-    int c = create(kernel, child().i32("host", 2));
+    int c = newJail(kernel, child().i32("host", 2));
     kernel.set(Iov.of().i32("jid", p).str("host.hostname", "new.example").array(), UPDATE);
     assertThat(Kernels.getString(kernel, c, "host.hostname")).isEqualTo("new.example");
   }

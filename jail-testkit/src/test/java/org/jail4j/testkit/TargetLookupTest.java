@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import org.jail4j.Errno;
 import org.jail4j.spi.JailKernel;
@@ -17,7 +17,7 @@ class TargetLookupTest {
 
   @Test
   void numericNameOnCreateRequestsThatJid() {
-    int jid = create(kernel, "5");
+    int jid = newJail(kernel, "5");
     assertThat(jid).isEqualTo(5);
     assertThat(kernel.jail(5).orElseThrow().name()).isEqualTo("5");
   }
@@ -30,7 +30,7 @@ class TargetLookupTest {
 
   @Test
   void createWithAnExistingJidExists() {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     assertSetFails(
         kernel,
         Iov.of().i32("jid", jid).flag("persist"),
@@ -41,8 +41,8 @@ class TargetLookupTest {
 
   @Test
   void createWithAJidOutsideTheCallersTreeStillExists() {
-    int parent = create(kernel, Iov.of().str("name", "p").i32("children.max", 3).flag("persist"));
-    int other = create(kernel, "other");
+    int parent = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 3).flag("persist"));
+    int other = newJail(kernel, "other");
     JailKernel inside = kernel.asProcessIn(parent);
     assertSetFails(
         inside,
@@ -54,8 +54,8 @@ class TargetLookupTest {
 
   @Test
   void updateOfAJidOutsideTheCallersTreeIsNotFound() {
-    int parent = create(kernel, Iov.of().str("name", "p").i32("children.max", 3).flag("persist"));
-    int other = create(kernel, "other");
+    int parent = newJail(kernel, Iov.of().str("name", "p").i32("children.max", 3).flag("persist"));
+    int other = newJail(kernel, "other");
     assertSetFails(
         kernel.asProcessIn(parent),
         Iov.of().i32("jid", other).flag("persist"),
@@ -93,7 +93,7 @@ class TargetLookupTest {
 
   @Test
   void dottedNameNeedsALiveParent() throws SyscallException {
-    int a = create(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
+    int a = newJail(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
     kernel.hold(a);
     kernel.remove(a);
     assertSetFails(
@@ -106,15 +106,15 @@ class TargetLookupTest {
 
   @Test
   void dottedNameCreatesAChild() {
-    create(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
-    int b = create(kernel, "a.b");
+    newJail(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
+    int b = newJail(kernel, "a.b");
     assertThat(kernel.jail(b).orElseThrow().name()).isEqualTo("a.b");
   }
 
   @Test
   void renamingIntoAnotherParentIsRefused() {
-    create(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
-    int c = create(kernel, "c");
+    newJail(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
+    int c = newJail(kernel, "c");
     assertSetFails(
         kernel,
         Iov.of().i32("jid", c).str("name", "a.c"),
@@ -125,7 +125,7 @@ class TargetLookupTest {
 
   @Test
   void liveSiblingsCannotShareAName() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     assertSetFails(
         kernel,
         Iov.of().str("name", "web").flag("persist"),
@@ -136,16 +136,16 @@ class TargetLookupTest {
 
   @Test
   void theSameNameUnderDifferentParentsIsFine() {
-    create(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
-    create(kernel, "web");
-    int inner = create(kernel, "a.web");
+    newJail(kernel, Iov.of().str("name", "a").i32("children.max", 2).flag("persist"));
+    newJail(kernel, "web");
+    int inner = newJail(kernel, "a.web");
     assertThat(kernel.jail(inner).orElseThrow().name()).isEqualTo("a.web");
   }
 
   @Test
   void renameOntoASiblingsNameExists() {
-    create(kernel, "web");
-    int db = create(kernel, "db");
+    newJail(kernel, "web");
+    int db = newJail(kernel, "db");
     assertSetFails(
         kernel,
         Iov.of().i32("jid", db).str("name", "web"),
@@ -172,16 +172,15 @@ class TargetLookupTest {
 
   @Test
   void updateByNameChangesThatJail() throws SyscallException {
-    int jid = create(kernel, "web");
-    int updated =
-        kernel.set(Iov.of().str("name", "web").i32("securelevel", 2).array(), UPDATE);
+    int jid = newJail(kernel, "web");
+    int updated = kernel.set(Iov.of().str("name", "web").i32("securelevel", 2).array(), UPDATE);
     assertThat(updated).isEqualTo(jid);
     assertThat(Kernels.getInt(kernel, jid, "securelevel")).isEqualTo(2);
   }
 
   @Test
   void updateByNumericDefaultNameIsRefusedAsNumeric() {
-    int jid = create(kernel, Iov.of().flag("persist"));
+    int jid = newJail(kernel, Iov.of().flag("persist"));
     assertThat(kernel.jail(jid).orElseThrow().name()).isEqualTo(Integer.toString(jid));
     assertSetFails(
         kernel,

@@ -3,7 +3,7 @@ package org.jail4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jail4j.testkit.Kernels.assertGetFails;
 import static org.jail4j.testkit.Kernels.assertSetFails;
-import static org.jail4j.testkit.Kernels.create;
+import static org.jail4j.testkit.Kernels.newJail;
 
 import java.nio.charset.StandardCharsets;
 import org.jail4j.Errno;
@@ -116,22 +116,21 @@ class TransportRulesTest {
 
   @Test
   void booleanValueIsIgnoredOnlyThePresenceCounts() throws SyscallException {
-    int jid = create(kernel, Iov.of().str("name", "a").i32("persist", 0));
+    int jid = newJail(kernel, Iov.of().str("name", "a").i32("persist", 0));
     assertThat(kernel.jail(jid).orElseThrow().persist()).isTrue();
   }
 
   @Test
   void noNameClearsABoolean() throws SyscallException {
-    int jid = create(kernel, "a");
-    int updated =
-        kernel.set(Iov.of().i32("jid", jid).flag("nopersist").array(), JailFlags.UPDATE);
+    int jid = newJail(kernel, "a");
+    int updated = kernel.set(Iov.of().i32("jid", jid).flag("nopersist").array(), JailFlags.UPDATE);
     assertThat(updated).isEqualTo(jid);
     assertThat(kernel.jail(jid)).isEmpty();
   }
 
   @Test
   void lastDuplicateWins() {
-    int jid = create(kernel, Iov.of().str("name", "first").str("name", "second").flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "first").str("name", "second").flag("persist"));
     assertThat(kernel.jail(jid).orElseThrow().name()).isEqualTo("second");
   }
 
@@ -140,17 +139,38 @@ class TransportRulesTest {
     Iov later = Iov.of().str("name", "a").flag("persist").flag("nopersist");
     assertSetFails(
         kernel, later, JailFlags.CREATE, Errno.EINVAL, "new jail must persist or attach");
-    int jid = create(kernel, Iov.of().str("name", "b").flag("nopersist").flag("persist"));
+    int jid = newJail(kernel, Iov.of().str("name", "b").flag("nopersist").flag("persist"));
     assertThat(kernel.jail(jid).orElseThrow().persist()).isTrue();
   }
 
   @Test
   void noTwinMatchesPerDottedComponent() throws SyscallException {
     int jid =
-        create(
+        newJail(
             kernel,
             Iov.of().str("name", "a").flag("persist").flag("allow.mount").flag("allow.nomount"));
     assertThat(Kernels.getInt(kernel, jid, "allow.mount")).isZero();
+  }
+
+  @Test
+  void noPrefixOnAnInnerComponentAlsoMakesTwins() {
+    // vfs_equalopts: allow.nomount.devfs equals allow.mount.devfs, so only the later survives,
+    // and the kernel knows no parameter of that name
+    Iov iov =
+        Iov.of()
+            .str("name", "a")
+            .flag("persist")
+            .flag("allow.mount.devfs")
+            .flag("allow.nomount.devfs");
+    assertSetFails(
+        kernel, iov, JailFlags.CREATE, Errno.EINVAL, "unknown parameter: allow.nomount.devfs");
+  }
+
+  @Test
+  void saddrselIsAPresenceBooleanWithANoForm() throws SyscallException {
+    int jid = newJail(kernel, Iov.of().str("name", "a").flag("persist").flag("ip4.nosaddrsel"));
+    assertThat(Kernels.getInt(kernel, jid, "ip4.saddrsel")).isZero();
+    assertThat(Kernels.getInt(kernel, jid, "ip6.saddrsel")).isEqualTo(1);
   }
 
   @Test
@@ -162,7 +182,7 @@ class TransportRulesTest {
 
   @Test
   void unknownParameterIsInvalidOnGetToo() {
-    create(kernel, "a");
+    newJail(kernel, "a");
     Iov iov = Iov.of().str("name", "a").out("bogus", 4);
     assertGetFails(kernel, iov, 0, Errno.EINVAL, "unknown parameter: bogus");
   }
@@ -189,8 +209,12 @@ class TransportRulesTest {
   void errmsgIsLeftAloneOnSuccess() throws SyscallException {
     IoVec errmsg = IoVec.of("previous\0".getBytes(StandardCharsets.US_ASCII));
     IoVec[] iov = {
-      IoVec.name("name"), IoVec.string("a"), IoVec.name("persist"), IoVec.empty(),
-      IoVec.name("errmsg"), errmsg,
+      IoVec.name("name"),
+      IoVec.string("a"),
+      IoVec.name("persist"),
+      IoVec.empty(),
+      IoVec.name("errmsg"),
+      errmsg,
     };
     kernel.set(iov, JailFlags.CREATE);
     assertThat(new String(errmsg.bytes(), StandardCharsets.US_ASCII)).isEqualTo("previous\0");
@@ -198,7 +222,7 @@ class TransportRulesTest {
 
   @Test
   void sizeProbeReturnsOnlyTheLength() throws SyscallException {
-    create(kernel, "web");
+    newJail(kernel, "web");
     Iov iov = Iov.of().str("name", "web").probe("path").probe("securelevel").probe("ip4.addr");
     kernel.get(iov.array(), 0);
     assertThat(iov.value("path").length()).isEqualTo(2);
@@ -209,14 +233,14 @@ class TransportRulesTest {
 
   @Test
   void intBufferOfTheWrongSizeIsInvalidOnGet() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     Iov iov = Iov.of().str("name", "web").out("securelevel", 8);
     assertGetFails(kernel, iov, 0, Errno.EINVAL, "");
   }
 
   @Test
   void stringBufferWithoutRoomForTheNulIsInvalidOnGet() {
-    create(kernel, Iov.of().str("name", "web").str("host.hostname", "abcd").flag("persist"));
+    newJail(kernel, Iov.of().str("name", "web").str("host.hostname", "abcd").flag("persist"));
     Iov iov = Iov.of().str("name", "web").out("host.hostname", 4);
     assertGetFails(kernel, iov, 0, Errno.EINVAL, "");
     assertThat(iov.value("host.hostname").bytes()).containsOnly(0);
@@ -224,7 +248,7 @@ class TransportRulesTest {
 
   @Test
   void stringBufferKeepsItsLengthOnGet() throws SyscallException {
-    create(kernel, Iov.of().str("name", "web").str("host.hostname", "abcd").flag("persist"));
+    newJail(kernel, Iov.of().str("name", "web").str("host.hostname", "abcd").flag("persist"));
     Iov iov = Iov.of().str("name", "web").out("host.hostname", 64);
     kernel.get(iov.array(), 0);
     assertThat(iov.stringValue("host.hostname")).isEqualTo("abcd");
@@ -233,9 +257,8 @@ class TransportRulesTest {
 
   @Test
   void addressListLengthIsTrimmedToTheAddressesReturned() throws SyscallException {
-    create(
-        kernel,
-        Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     Iov iov = Iov.of().str("name", "web").out("ip4.addr", 40);
     kernel.get(iov.array(), 0);
     assertThat(iov.value("ip4.addr").length()).isEqualTo(8);
@@ -244,16 +267,15 @@ class TransportRulesTest {
 
   @Test
   void addressBufferSmallerThanTheListIsInvalid() {
-    create(
-        kernel,
-        Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
+    newJail(
+        kernel, Iov.of().str("name", "web").ip("ip4.addr", "10.0.0.1", "10.0.0.2").flag("persist"));
     Iov iov = Iov.of().str("name", "web").out("ip4.addr", 4);
     assertGetFails(kernel, iov, 0, Errno.EINVAL, "");
   }
 
   @Test
   void getWritesNothingBackWhenItFails() {
-    create(kernel, "web");
+    newJail(kernel, "web");
     Iov iov = Iov.of().str("name", "web").out("securelevel", 4).out("bogus", 4);
     assertGetFails(kernel, iov, 0, Errno.EINVAL, "unknown parameter: bogus");
     assertThat(iov.value("securelevel").bytes()).containsOnly(0);
@@ -261,7 +283,7 @@ class TransportRulesTest {
 
   @Test
   void getAnswersNoTwinsInverted() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     Iov iov = Iov.of().i32("jid", jid).out("nopersist", 4).out("nodying", 4);
     kernel.get(iov.array(), 0);
     assertThat(iov.intValue("nopersist")).isZero();
@@ -270,9 +292,12 @@ class TransportRulesTest {
 
   @Test
   void getOfABooleanAndItsTwinAnswersOnlyTheLater() throws SyscallException {
-    int jid = create(kernel, "web");
+    int jid = newJail(kernel, "web");
     Iov iov =
-        Iov.of().i32("jid", jid).put("persist", IoVec.of(new byte[] {7, 7, 7, 7})).out("nopersist", 4);
+        Iov.of()
+            .i32("jid", jid)
+            .put("persist", IoVec.of(new byte[] {7, 7, 7, 7}))
+            .out("nopersist", 4);
     kernel.get(iov.array(), 0);
     assertThat(iov.value("persist").bytes()).containsOnly(7);
     assertThat(iov.intValue("nopersist")).isZero();
@@ -281,7 +306,7 @@ class TransportRulesTest {
 
   @Test
   void errmsgIsNeverAnOutputOfGet() throws SyscallException {
-    create(kernel, "web");
+    newJail(kernel, "web");
     IoVec errmsg = IoVec.of("keep\0".getBytes(StandardCharsets.US_ASCII));
     IoVec[] iov = {IoVec.name("name"), IoVec.string("web"), IoVec.name("errmsg"), errmsg};
     kernel.get(iov, 0);

@@ -1,7 +1,7 @@
 package org.jail4j.testkit.internal;
 
-import static org.jail4j.spi.JailFlags.AT_DESC;
 import static org.jail4j.spi.JailFlags.ATTACH;
+import static org.jail4j.spi.JailFlags.AT_DESC;
 import static org.jail4j.spi.JailFlags.CREATE;
 import static org.jail4j.spi.JailFlags.DYING;
 import static org.jail4j.spi.JailFlags.GET_DESC;
@@ -40,8 +40,10 @@ import org.jspecify.annotations.Nullable;
 public final class Kernel {
   private static final int DESC_FLAGS = USE_DESC | AT_DESC | GET_DESC | OWN_DESC;
   private static final int SIGKILL = 9;
+
   /** {@code security.jail.meta_maxbufsize} (15.0). */
   private static final int META_MAXBUFSIZE = 4096;
+
   private static final Set<String> FAULTABLE =
       Set.of(
           "jail_set",
@@ -76,7 +78,8 @@ public final class Kernel {
 
   private int lastprid;
   private int nextCpuset = 2;
-  private int nextPid = 100;
+  private static final int FIRST_PID = 100;
+  private int nextPid = FIRST_PID;
 
   private static final class Proc {
     final int pid;
@@ -118,7 +121,8 @@ public final class Kernel {
       diff |= ParamTable.bit("allow.unprivileged_parent_tampering");
     }
     this.allowDifferences = diff;
-    this.persistCheckMask = config.persistCheckOnCreateUpdate() ? CREATE | ATTACH : CREATE | UPDATE | ATTACH;
+    this.persistCheckMask =
+        config.persistCheckOnCreateUpdate() ? CREATE | ATTACH : CREATE | UPDATE | ATTACH;
 
     Prison p0 = new Prison(0, null, "0");
     p0.childMax = JAIL_MAX;
@@ -159,25 +163,19 @@ public final class Kernel {
   }
 
   private static String osrelease(FreeBsdVersion v) {
-    switch (v) {
-      case V13:
-        return "13.5-RELEASE";
-      case V15:
-        return "15.0-RELEASE";
-      default:
-        return "14.3-RELEASE";
-    }
+    return switch (v) {
+      case V13 -> "13.5-RELEASE";
+      case V15 -> "15.0-RELEASE";
+      default -> "14.3-RELEASE";
+    };
   }
 
   private static int osreldate(FreeBsdVersion v) {
-    switch (v) {
-      case V13:
-        return 1305000;
-      case V15:
-        return 1500068;
-      default:
-        return 1403000;
-    }
+    return switch (v) {
+      case V13 -> 1305000;
+      case V15 -> 1500068;
+      default -> 1403000;
+    };
   }
 
   /** The settings. */
@@ -257,9 +255,24 @@ public final class Kernel {
     synchronized (lock) {
       Proc proc = procs.get(pid);
       if (proc == null) {
+        if (pid >= FIRST_PID && pid < nextPid) {
+          return; // already gone: killed by jail_remove or a signal
+        }
         throw new IllegalArgumentException("no process " + pid);
       }
       endProcess(proc);
+    }
+  }
+
+  /**
+   * Whether a process is still running.
+   *
+   * @param pid the process
+   * @return true until it exits or is killed
+   */
+  public boolean running(int pid) {
+    synchronized (lock) {
+      return procs.containsKey(pid);
     }
   }
 
@@ -319,22 +332,36 @@ public final class Kernel {
   }
 
   /**
-   * Takes a plain reference on a jail.
+   * Takes a plain reference on a jail; the returned action drops it (once). The reference follows
+   * the jail, also when 15.0 renumbers it.
    *
    * @param jid the jail
+   * @return the action that releases the reference
    */
-  public void hold(int jid) {
+  public Runnable hold(int jid) {
     synchronized (lock) {
       Prison p = byJid.get(jid);
       if (p == null) {
         throw new IllegalArgumentException("no jail with JID " + jid);
       }
       p.holds++;
+      boolean[] released = {false};
+      return () -> {
+        synchronized (lock) {
+          if (!released[0]) {
+            released[0] = true;
+            p.holds--;
+            if (byJid.get(p.jid) == p) {
+              dropUserRef(p);
+            }
+          }
+        }
+      };
     }
   }
 
   /**
-   * Drops a plain reference.
+   * Drops one plain reference of the jail that now has this JID.
    *
    * @param jid the jail
    */
@@ -354,19 +381,35 @@ public final class Kernel {
     synchronized (lock) {
       List<FakeJail> out = new ArrayList<>(byJid.size());
       for (Prison p : byJid.values()) {
-        Prison parent = p.parent;
-        out.add(
-            new FakeJail(
-                p.jid,
-                p.fullName(),
-                parent == null ? 0 : parent.jid,
-                p.dying,
-                p.persist,
-                p.pids.size(),
-                p.childCount));
+        out.add(snapshot(p));
       }
       return out;
     }
+  }
+
+  /**
+   * One jail, live or dying.
+   *
+   * @param jid the JID
+   * @return its snapshot, or empty
+   */
+  public Optional<FakeJail> jail(int jid) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      return p == null ? Optional.empty() : Optional.of(snapshot(p));
+    }
+  }
+
+  private static FakeJail snapshot(Prison p) {
+    Prison parent = p.parent;
+    return new FakeJail(
+        p.jid,
+        p.fullName(),
+        parent == null ? 0 : parent.jid,
+        p.dying,
+        p.persist,
+        p.pids.size(),
+        p.childCount);
   }
 
   /** The recorded rctl rules. */
@@ -433,13 +476,23 @@ public final class Kernel {
           fail(who + " has a JID outside 1.." + JAIL_MAX);
         }
         if (p.securelevel < parent.securelevel) {
-          fail(who + " has securelevel " + p.securelevel + " below its parent's " + parent.securelevel);
+          fail(
+              who
+                  + " has securelevel "
+                  + p.securelevel
+                  + " below its parent's "
+                  + parent.securelevel);
         }
         if (p.enforceStatfs < parent.enforceStatfs) {
           fail(who + " has enforce_statfs below its parent's");
         }
         if (p.childMax != 0 && p.childMax >= parent.childMax) {
-          fail(who + " has children.max " + p.childMax + " not below its parent's " + parent.childMax);
+          fail(
+              who
+                  + " has children.max "
+                  + p.childMax
+                  + " not below its parent's "
+                  + parent.childMax);
         }
         if (!p.dying && p.userRefs() == 0) {
           fail(who + " is alive without persist, processes or children");
@@ -1308,7 +1361,7 @@ public final class Kernel {
     // the caller's root (§3.1)
     String joined = caller.path.equals("/") ? "/" + path : caller.path + "/" + path;
     List<String> parts = new ArrayList<>();
-    for (String part : joined.split("/")) {
+    for (String part : joined.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
@@ -1376,8 +1429,8 @@ public final class Kernel {
   }
 
   /**
-   * Address overlap with another live jail of the same network stack, unless both have exactly
-   * one address (§3.4).
+   * Address overlap with another live jail of the same network stack, unless both have exactly one
+   * address (§3.4).
    */
   private void checkClash(byte[] list, int size, Prison pr, Prison ppr, boolean v4) throws Fail {
     Prison tppr = ppr;
@@ -1568,8 +1621,12 @@ public final class Kernel {
 
   /** Writes the request into the jail and propagates to descendants (§3.4 last paragraphs). */
   private void commit(
-      Prison pr, SetRequest r, @Nullable String namelc, @Nullable String gpath,
-      @Nullable Integer rsnum, boolean created)
+      Prison pr,
+      SetRequest r,
+      @Nullable String namelc,
+      @Nullable String gpath,
+      @Nullable Integer rsnum,
+      boolean created)
       throws Fail {
     // the key/value texts may still fail on size; compute them before changing anything
     String meta = r.meta == null ? null : applyKeyValues(pr.meta, r.meta);

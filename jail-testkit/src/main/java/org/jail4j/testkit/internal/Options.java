@@ -30,6 +30,7 @@ final class Options {
     int len;
     final int pos;
     boolean seen;
+
     /** Bytes to copy out on success ({@code jail_get}); null when the value is left as it was. */
     byte @Nullable [] out;
 
@@ -85,7 +86,9 @@ final class Options {
       int namelen = nameVec.length();
       int optlen = valueVec.length();
       memused += VFSOPT_SIZE + (long) optlen + namelen;
-      if (memused > MOUNTARG_SIZE_MAX || optlen > MOUNTARG_SIZE_MAX || namelen > MOUNTARG_SIZE_MAX) {
+      if (memused > MOUNTARG_SIZE_MAX
+          || optlen > MOUNTARG_SIZE_MAX
+          || namelen > MOUNTARG_SIZE_MAX) {
         throw Fail.of(Errno.EINVAL);
       }
       byte[] nameBytes = copyin(nameVec);

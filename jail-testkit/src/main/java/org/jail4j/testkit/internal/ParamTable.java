@@ -126,8 +126,7 @@ public final class ParamTable {
     list.add(new KernelParam("host.hostid", "LU", KernelParam.CTLTYPE_ULONG, Access.RW, 0));
     rw(list, "cpuset.id", "I", Access.RD);
     rw(list, "ip4", "E,jailsys", Access.RDTUN);
-    list.add(
-        new KernelParam("ip4.addr", "S,in_addr,a", KernelParam.CTLTYPE_STRUCT, Access.RW, 4));
+    list.add(new KernelParam("ip4.addr", "S,in_addr,a", KernelParam.CTLTYPE_STRUCT, Access.RW, 4));
     rw(list, "ip4.saddrsel", "B", Access.RW);
     rw(list, "ip6", "E,jailsys", Access.RDTUN);
     list.add(
@@ -152,7 +151,14 @@ public final class ParamTable {
     allowNames.add("allow.mount.devfs");
     for (String fs :
         List.of(
-            "fdescfs", "nullfs", "procfs", "linprocfs", "linsysfs", "tmpfs", "zfs", "fusefs",
+            "fdescfs",
+            "nullfs",
+            "procfs",
+            "linprocfs",
+            "linsysfs",
+            "tmpfs",
+            "zfs",
+            "fusefs",
             "p9fs")) {
       if (mods.contains(fs)) {
         allowNames.add("allow.mount." + fs);

@@ -15,6 +15,7 @@ final class Prison {
 
   int jid;
   final @Nullable Prison parent;
+
   /** The last component of the name; the full name is built from the ancestors'. */
   String localName;
 
@@ -22,8 +23,10 @@ final class Prison {
   boolean persist;
   final Set<Integer> pids = new LinkedHashSet<>();
   final List<Prison> children = new ArrayList<>(2);
+
   /** {@code pr_childcount}: live and dying descendants at every depth. */
   int childCount;
+
   /** Plain references taken by the test ({@code FakeJailKernel.hold}). */
   int holds;
 
@@ -38,6 +41,7 @@ final class Prison {
 
   /** {@code PR_HOST}: the jail has its own host name set ({@code host=new}). */
   boolean hostNew = true;
+
   String hostname = "";
   String domainname = "";
   String hostuuid = DEFAULT_HOSTUUID;
@@ -45,6 +49,7 @@ final class Prison {
 
   /** {@code PR_VNET}: own network stack. */
   boolean vnet;
+
   final IpState ip4 = new IpState(4);
   final IpState ip6 = new IpState(16);
 
@@ -53,6 +58,7 @@ final class Prison {
 
   /** Module slots: sysvmsg, sysvsem, sysvshm (jailsys values). */
   final int[] sysv = new int[3];
+
   int linuxSys = 1;
   String linuxOsname = "Linux";
   String linuxOsrelease = "";
@@ -67,12 +73,16 @@ final class Prison {
   /** IPv4 or IPv6 restriction of a jail ({@code PR_IP4}, {@code PR_IP4_USER}, the list). */
   static final class IpState {
     final int size;
+
     /** {@code PR_IP4_USER}: restricted by its own parameters. */
     boolean user;
+
     /** {@code PR_IP4}: restricted (by itself or inherited from a restricted parent). */
     boolean restricted;
+
     /** The addresses, primary first, the rest sorted; null when none. */
     byte @Nullable [] addrs;
+
     boolean saddrsel = true;
 
     IpState(int size) {

@@ -1,6 +1,6 @@
 /**
- * Internals of the fake kernel: the prison table, option parsing on raw iovecs, and the
- * parameter table; not exported.
+ * Internals of the fake kernel: the prison table, option parsing on raw iovecs, and the parameter
+ * table; not exported.
  */
 @NullMarked
 package org.jail4j.testkit.internal;
