@@ -785,6 +785,7 @@ public final class FakeHostSystem implements HostSystem {
    * @param path an absolute path
    * @return empty for a directory, else {@code ENOENT}, {@code ENOTDIR} or another lookup errno
    */
+  @Override
   public Optional<Errno> checkDirectory(String path) {
     return paths.check(path);
   }
@@ -796,6 +797,7 @@ public final class FakeHostSystem implements HostSystem {
    * @param jid the jail
    * @param signal the signal number, e.g. 15 for SIGTERM
    */
+  @Override
   public void signalJail(int jid, int signal) {
     synchronized (this) {
       journal.add("signal " + signal + " to jail " + jid);
@@ -809,6 +811,7 @@ public final class FakeHostSystem implements HostSystem {
    * @param jid the jail
    * @return the pids, empty when there are none
    */
+  @Override
   public List<Integer> jailProcesses(int jid) {
     return kernel.processes(jid);
   }
