@@ -57,9 +57,8 @@ public final class SetExtractor {
   private static final int BUFFER = 1 << 20;
   private static final long PROGRESS_BYTES = 1 << 20;
   private static final int PROGRESS_ENTRIES = 256;
-  private static final OpenOption[] CREATE_FILE = {
-    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
-  };
+  private static final Set<OpenOption> CREATE_FILE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
   private final Path root;
   private final boolean applyOwners;
@@ -239,7 +238,8 @@ public final class SetExtractor {
       if (applyOwners || needsChmod(mode)) {
         Files.setAttribute(target, "unix:mode", mode);
       }
-      Files.setLastModifiedTime(target, mtime);
+      // both times given: the JDK then skips the fstat it needs to keep an unset access time
+      Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
       counts.files++;
     } else {
       counts.skipped.add(
@@ -360,10 +360,10 @@ public final class SetExtractor {
       throws IOException {
     FileChannel ch;
     try {
-      ch = FileChannel.open(target, Set.of(CREATE_FILE), createMode(mode));
+      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
     } catch (FileAlreadyExistsException e) {
       clearPlace(name, target);
-      ch = FileChannel.open(target, Set.of(CREATE_FILE), createMode(mode));
+      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
     }
     try (FileChannel out = ch) {
       long remaining = entry.getSize();
@@ -441,7 +441,7 @@ public final class SetExtractor {
 
   private static void setTime(Path p, FileTime t) throws IOException {
     Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-        .setTimes(t, null, null);
+        .setTimes(t, t, null);
   }
 
   private static void setTimeQuietly(Path p, FileTime t) {
