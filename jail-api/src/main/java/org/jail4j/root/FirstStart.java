@@ -1,0 +1,195 @@
+package org.jail4j.root;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jail4j.spi.MountRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The files a jail needs before its first start, written into its root through a {@link
+ * SafeRootWriter}: the host's {@code resolv.conf}, {@code /etc/rc.conf}, the time zone ({@code
+ * /etc/localtime} as a copy of, or a link to, the zoneinfo file inside the root, and {@code
+ * /var/db/zoneinfo} naming the zone, as tzsetup(8) leaves them) and {@code /etc/fstab}.
+ *
+ * <p>Everything is read and checked first (the host file, the zone file inside the root), then
+ * written; each file is replaced atomically.
+ *
+ * <pre>{@code
+ * FirstStart.into(Path.of("/jail/web"))
+ *     .resolvConf(Path.of("/etc/resolv.conf"))
+ *     .rcConf("hostname=\"web\"\nsshd_enable=\"YES\"\n")
+ *     .timeZone("Europe/Berlin", LocalTimeMode.COPY)
+ *     .fstab(List.of())
+ *     .apply();
+ * }</pre>
+ */
+public final class FirstStart {
+  private static final Pattern ZONE =
+      Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9_+.-]*(/[A-Za-z0-9_+-][A-Za-z0-9_+.-]*)*");
+  private static final int MAX_ZONE_FILE = 1 << 20;
+
+  private final Path root;
+  private Path systemFiles;
+  private @Nullable Path resolvConf;
+  private @Nullable String rcConf;
+  private @Nullable String zone;
+  private LocalTimeMode zoneMode = LocalTimeMode.COPY;
+  private @Nullable List<MountRequest> fstab;
+
+  private FirstStart(Path root) {
+    this.root = root;
+    this.systemFiles = root;
+  }
+
+  /**
+   * First-start files for the root at this directory.
+   *
+   * @param root the root directory on the host
+   * @return the builder
+   */
+  public static FirstStart into(Path root) {
+    return new FirstStart(root);
+  }
+
+  /**
+   * Where {@code /usr/share/zoneinfo} is read from when it is not the root itself (a thin root's
+   * shared base).
+   *
+   * @param systemRoot the tree holding {@code usr/share/zoneinfo}
+   * @return this builder
+   */
+  public FirstStart systemFilesFrom(Path systemRoot) {
+    this.systemFiles = systemRoot;
+    return this;
+  }
+
+  /**
+   * Copies the host's resolver configuration to {@code /etc/resolv.conf}.
+   *
+   * @param hostResolvConf the host file, usually {@code /etc/resolv.conf}
+   * @return this builder
+   */
+  public FirstStart resolvConf(Path hostResolvConf) {
+    this.resolvConf = hostResolvConf;
+    return this;
+  }
+
+  /**
+   * Writes {@code /etc/rc.conf} with this text.
+   *
+   * @param text the file's text
+   * @return this builder
+   */
+  public FirstStart rcConf(String text) {
+    this.rcConf = text;
+    return this;
+  }
+
+  /**
+   * Sets the time zone by copying the zoneinfo file to {@code /etc/localtime}.
+   *
+   * @param zone a zone name such as {@code Europe/Berlin} or {@code UTC}
+   * @return this builder
+   */
+  public FirstStart timeZone(String zone) {
+    return timeZone(zone, LocalTimeMode.COPY);
+  }
+
+  /**
+   * Sets the time zone.
+   *
+   * @param zone a zone name such as {@code Europe/Berlin}
+   * @param mode copy the zoneinfo file or link to it
+   * @return this builder
+   */
+  public FirstStart timeZone(String zone, LocalTimeMode mode) {
+    if (!ZONE.matcher(zone).matches() || zone.contains("..")) {
+      throw new RootException(
+          "timezone", "zone \"" + zone + "\" must be a zoneinfo name such as Europe/Berlin", null);
+    }
+    this.zone = zone;
+    this.zoneMode = mode;
+    return this;
+  }
+
+  /**
+   * Writes {@code /etc/fstab} with one line per mount (an empty list writes the header only).
+   *
+   * @param mounts the mounts
+   * @return this builder
+   */
+  public FirstStart fstab(List<MountRequest> mounts) {
+    this.fstab = List.copyOf(mounts);
+    return this;
+  }
+
+  /**
+   * Checks everything, then writes the files.
+   *
+   * @return the paths written, as the jail sees them
+   * @throws UnsafePathException when a path in the root, or the zone file, is a symbolic link
+   * @throws RootException when a file cannot be read or written
+   */
+  public List<String> apply() {
+    SafeRootWriter w = SafeRootWriter.of(root);
+    byte[] resolv = null;
+    if (resolvConf != null) {
+      try {
+        resolv = Files.readAllBytes(resolvConf);
+      } catch (IOException e) {
+        throw new RootException("resolv.conf", resolvConf + ": " + e.getMessage(), e);
+      }
+    }
+    byte[] zoneFile = null;
+    String zoneName = zone;
+    String zonePath = zoneName == null ? null : "/usr/share/zoneinfo/" + zoneName;
+    if (zonePath != null) {
+      SafeRootWriter system = systemFiles.equals(root) ? w : SafeRootWriter.of(systemFiles);
+      if (system.kind(zonePath).equals("missing")) {
+        throw new RootException(
+            "timezone", systemFiles + zonePath + ": no such zoneinfo file", null);
+      }
+      if (zoneMode == LocalTimeMode.COPY) {
+        // read without following links: a jail could have made the zone file a link to a host
+        // secret, which a copy would hand back to it
+        zoneFile = system.read(zonePath, MAX_ZONE_FILE);
+      } else if (!system.kind(zonePath).equals("file")) {
+        throw new RootException(
+            "timezone", systemFiles + zonePath + ": no such zoneinfo file", null);
+      }
+    }
+    List<String> written = new ArrayList<>();
+    if (resolv != null) {
+      w.write("/etc/resolv.conf", resolv, 0644);
+      written.add("/etc/resolv.conf");
+    }
+    if (rcConf != null) {
+      w.write("/etc/rc.conf", rcConf.getBytes(StandardCharsets.UTF_8), 0644);
+      written.add("/etc/rc.conf");
+    }
+    if (zoneName != null && zonePath != null) {
+      if (zoneFile != null) {
+        w.write("/etc/localtime", zoneFile, 0444);
+      } else {
+        w.symlink("/etc/localtime", zonePath);
+      }
+      w.write("/var/db/zoneinfo", (zoneName + "\n").getBytes(StandardCharsets.US_ASCII), 0644);
+      written.add("/etc/localtime");
+      written.add("/var/db/zoneinfo");
+    }
+    if (fstab != null) {
+      StringBuilder sb = new StringBuilder("# Device\tMountpoint\tFStype\tOptions\tDump\tPass#\n");
+      for (MountRequest m : fstab) {
+        sb.append(m.toFstabLine()).append('\n');
+      }
+      w.writeString("/etc/fstab", sb.toString());
+      written.add("/etc/fstab");
+    }
+    return written;
+  }
+}

@@ -1,0 +1,484 @@
+package org.jail4j.root;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.jail4j.UnsupportedHostException;
+import org.jail4j.root.internal.RootNames;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every host-side write into a jail root goes through here (resolv.conf, rc.conf, fstab,
+ * localtime, anything). The jail's root user owns that tree (freebsd-jail-abi.md section 8: most
+ * VFS privileges inside its chroot), so it may have replaced any directory or file with a
+ * symbolic link to a host path; a host process that followed it would write outside the jail.
+ *
+ * <p>So this writer opens the root, then each parent directory relative to the one before with
+ * {@code O_NOFOLLOW} ({@link SecureDirectoryStream}, i.e. {@code openat(2)}): a link anywhere in
+ * the path is refused with an {@link UnsafePathException}, and a directory swapped for a link
+ * after the check fails the open instead of being followed. Content goes to a new temporary file
+ * created with {@code O_CREAT|O_EXCL|O_NOFOLLOW} in the final directory and is then renamed over
+ * the target ({@code renameat(2)}), which replaces a planted link or hard link instead of writing
+ * through it, and leaves the old file whole if anything fails. Reads of files inside the root
+ * (a zoneinfo file to copy) follow the same rules.
+ *
+ * <p>Paths are named as the jail sees them: {@code /etc/rc.conf} or {@code etc/rc.conf}. {@code
+ * ..} components are refused. Missing directories are created (mode 0755) with {@code mkdir(2)},
+ * which never follows a final link; a directory created while the jail races the writer can land
+ * at most one empty directory elsewhere, and the writer then refuses to continue.
+ *
+ * <pre>{@code
+ * SafeRootWriter w = SafeRootWriter.of(Path.of("/jail/web"));
+ * w.copyFromHost(Path.of("/etc/resolv.conf"), "/etc/resolv.conf", 0644);
+ * w.writeString("/etc/rc.conf", "sshd_enable=\"YES\"\n");
+ * }</pre>
+ */
+public final class SafeRootWriter {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int DEFAULT_DIR_MODE = 0755;
+
+  private final Path root;
+  private final FileSystem fs;
+
+  private SafeRootWriter(Path root) {
+    this.root = root;
+    this.fs = root.getFileSystem();
+  }
+
+  /**
+   * A writer for a root. The root's own path is the host's (it may contain host symbolic links);
+   * only what is below it is treated as hostile.
+   *
+   * @param root an existing directory
+   * @return the writer
+   * @throws RootException when the root is not a directory
+   * @throws UnsupportedHostException when the platform has no {@code openat(2)} support
+   */
+  public static SafeRootWriter of(Path root) {
+    Path real;
+    try {
+      real = root.toRealPath();
+    } catch (IOException e) {
+      throw new RootException("write", root + ": root does not exist: " + e.getMessage(), e);
+    }
+    if (!Files.isDirectory(real)) {
+      throw new RootException("write", root + ": root is not a directory", null);
+    }
+    try (DirectoryStream<Path> probe = Files.newDirectoryStream(real)) {
+      if (!(probe instanceof SecureDirectoryStream)) {
+        throw new UnsupportedHostException(
+            "write",
+            "writing into a jail root safely needs openat(2) (SecureDirectoryStream), which this"
+                + " platform's Java does not offer");
+      }
+    } catch (IOException e) {
+      throw new RootException("write", root + ": " + e.getMessage(), e);
+    }
+    return new SafeRootWriter(real);
+  }
+
+  /** The root directory (its real path on the host). */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Writes a file atomically (temporary file, then rename), creating missing parents.
+   *
+   * @param path the file inside the root, e.g. {@code /etc/rc.conf}
+   * @param content the bytes
+   * @param mode permission bits, e.g. {@code 0644}
+   * @throws UnsafePathException when a component is a symbolic link or the path has {@code ..}
+   * @throws RootException when the target is a directory or the write fails
+   */
+  public void write(String path, byte[] content, int mode) {
+    at(
+        "write",
+        path,
+        true,
+        (dir, dirPath, name) -> {
+          BasicFileAttributes existing = stat(dir, name);
+          if (existing != null && existing.isDirectory()) {
+            throw new RootException("write", display(path) + ": is a directory", null);
+          }
+          Path tmp = temporaryName(name);
+          boolean moved = false;
+          try {
+            Set<OpenOption> options =
+                Set.of(
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            try (SeekableByteChannel ch =
+                dir.newByteChannel(
+                    tmp, options, PosixFilePermissions.asFileAttribute(permissions(0600)))) {
+              ByteBuffer bb = ByteBuffer.wrap(content);
+              while (bb.hasRemaining()) {
+                ch.write(bb);
+              }
+            }
+            dir.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(permissions(mode));
+            dir.move(tmp, dir, name);
+            moved = true;
+          } finally {
+            if (!moved) {
+              deleteQuietly(dir, tmp);
+            }
+          }
+          return Boolean.TRUE;
+        });
+  }
+
+  /**
+   * Writes UTF-8 text with mode 0644.
+   *
+   * @param path the file inside the root
+   * @param text the text
+   */
+  public void writeString(String path, String text) {
+    write(path, text.getBytes(StandardCharsets.UTF_8), 0644);
+  }
+
+  /**
+   * Copies a host file (read normally: the host's own file, e.g. {@code /etc/resolv.conf}) into
+   * the root.
+   *
+   * @param hostFile the file on the host
+   * @param path the file inside the root
+   * @param mode permission bits
+   * @throws RootException when the host file cannot be read or the write fails
+   */
+  public void copyFromHost(Path hostFile, String path, int mode) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(hostFile);
+    } catch (IOException e) {
+      throw new RootException("write", hostFile + ": " + e.getMessage(), e);
+    }
+    write(path, content, mode);
+  }
+
+  /**
+   * Creates a directory and its missing parents; an existing directory is kept as it is.
+   *
+   * @param path the directory inside the root
+   * @param mode permission bits for directories created
+   * @throws UnsafePathException when a component is a symbolic link
+   */
+  public void createDirectories(String path, int mode) {
+    at(
+        "mkdir",
+        path,
+        true,
+        (dir, dirPath, name) -> {
+          BasicFileAttributes a = stat(dir, name);
+          if (a == null) {
+            try {
+              Files.createDirectory(dirPath.resolve(name.toString()));
+            } catch (FileAlreadyExistsException raced) {
+              // checked below
+            }
+            a = stat(dir, name);
+            if (a != null && a.isDirectory()) {
+              dir.getFileAttributeView(
+                      name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                  .setPermissions(permissions(mode));
+            }
+          }
+          if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
+            throw new UnsafePathException(
+                "mkdir", path, "is not a directory (or was replaced by a link)", null);
+          }
+          return Boolean.TRUE;
+        });
+  }
+
+  /**
+   * Creates (or replaces) a symbolic link. The link's target is read inside the jail and may be
+   * absolute ({@code /usr/share/zoneinfo/UTC}); the host never follows it.
+   *
+   * @param path the link inside the root
+   * @param target the link's content
+   * @throws UnsafePathException when a component of {@code path} is a symbolic link
+   */
+  public void symlink(String path, String target) {
+    if (target.isEmpty() || target.indexOf('\0') >= 0) {
+      throw new RootException("symlink", display(path) + ": empty or NUL link target", null);
+    }
+    at(
+        "symlink",
+        path,
+        true,
+        (dir, dirPath, name) -> {
+          BasicFileAttributes existing = stat(dir, name);
+          if (existing != null && existing.isDirectory()) {
+            throw new RootException("symlink", display(path) + ": is a directory", null);
+          }
+          Path tmp = temporaryName(name);
+          boolean moved = false;
+          try {
+            Files.createSymbolicLink(dirPath.resolve(tmp.toString()), fs.getPath(target));
+            BasicFileAttributes a = stat(dir, tmp);
+            if (a == null || !a.isSymbolicLink()) {
+              throw new UnsafePathException(
+                  "symlink", path, "the directory changed while the link was made", null);
+            }
+            dir.move(tmp, dir, name);
+            moved = true;
+          } finally {
+            if (!moved) {
+              deleteQuietly(dir, tmp);
+            }
+          }
+          return Boolean.TRUE;
+        });
+  }
+
+  /**
+   * Reads a regular file inside the root without following any link.
+   *
+   * @param path the file inside the root
+   * @param maxBytes the largest size accepted
+   * @return the content
+   * @throws UnsafePathException when the file or a component is a symbolic link, or the file is
+   *     not a regular file
+   * @throws RootException when it does not exist or is larger than {@code maxBytes}
+   */
+  public byte[] read(String path, int maxBytes) {
+    return at(
+        "read",
+        path,
+        false,
+        (dir, dirPath, name) -> {
+          BasicFileAttributes a = stat(dir, name);
+          if (a == null) {
+            throw new RootException("read", display(path) + ": no such file", null);
+          }
+          if (a.isSymbolicLink()) {
+            throw new UnsafePathException("read", path, "is a symbolic link", null);
+          }
+          if (!a.isRegularFile()) {
+            throw new UnsafePathException("read", path, "is not a regular file", null);
+          }
+          if (a.size() > maxBytes) {
+            throw new RootException(
+                "read", display(path) + ": larger than " + maxBytes + " bytes", null);
+          }
+          try (SeekableByteChannel ch =
+              dir.newByteChannel(
+                  name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            ByteBuffer bb = ByteBuffer.allocate(maxBytes + 1);
+            while (bb.hasRemaining() && ch.read(bb) > 0) {
+              // keep reading
+            }
+            if (bb.position() > maxBytes) {
+              throw new RootException(
+                  "read", display(path) + ": larger than " + maxBytes + " bytes", null);
+            }
+            byte[] out = new byte[bb.position()];
+            bb.flip().get(out);
+            return out;
+          }
+        });
+  }
+
+  /**
+   * What is at a path, without following links.
+   *
+   * @param path the path inside the root
+   * @return {@code file}, {@code directory}, {@code symlink}, {@code other}, or {@code missing}
+   *     (also when a parent is missing)
+   * @throws UnsafePathException when a parent component is a symbolic link
+   */
+  public String kind(String path) {
+    try {
+      return at(
+          "stat",
+          path,
+          false,
+          (dir, dirPath, name) -> {
+            BasicFileAttributes a = stat(dir, name);
+            if (a == null) {
+              return "missing";
+            }
+            return a.isSymbolicLink()
+                ? "symlink"
+                : a.isDirectory() ? "directory" : a.isRegularFile() ? "file" : "other";
+          });
+    } catch (MissingParentException e) {
+      return "missing";
+    }
+  }
+
+  /**
+   * Deletes a file, a link (not what it points to) or an empty directory; nothing when absent.
+   *
+   * @param path the path inside the root
+   * @throws UnsafePathException when a parent component is a symbolic link
+   */
+  public void delete(String path) {
+    try {
+      at(
+          "delete",
+          path,
+          false,
+          (dir, dirPath, name) -> {
+            BasicFileAttributes a = stat(dir, name);
+            if (a == null) {
+              return Boolean.TRUE;
+            }
+            if (a.isDirectory()) {
+              dir.deleteDirectory(name);
+            } else {
+              dir.deleteFile(name);
+            }
+            return Boolean.TRUE;
+          });
+    } catch (MissingParentException e) {
+      // nothing to delete
+    }
+  }
+
+  // ---- the walk ----------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface InDirectory<T> {
+    T run(SecureDirectoryStream<Path> dir, Path dirPath, Path name) throws IOException;
+  }
+
+  private static final class MissingParentException extends RootException {
+    private static final long serialVersionUID = 1L;
+
+    MissingParentException(String op, String detail) {
+      super(op, detail, null);
+    }
+  }
+
+  private <T> T at(String op, String path, boolean createParents, InDirectory<T> action) {
+    List<String> parts = RootNames.rootComponents(op, path);
+    if (parts.isEmpty()) {
+      throw new UnsafePathException(op, path, "names the root itself", null);
+    }
+    List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
+    try {
+      SecureDirectoryStream<Path> dir = (SecureDirectoryStream<Path>) Files.newDirectoryStream(root);
+      opened.add(dir);
+      Path dirPath = root;
+      StringBuilder prefix = new StringBuilder();
+      for (int i = 0; i < parts.size() - 1; i++) {
+        String c = parts.get(i);
+        prefix.append('/').append(c);
+        Path name = fs.getPath(c);
+        BasicFileAttributes a = stat(dir, name);
+        if (a == null) {
+          if (!createParents) {
+            throw new MissingParentException(op, display(path) + ": no such directory " + prefix);
+          }
+          try {
+            Files.createDirectory(
+                dirPath.resolve(c),
+                PosixFilePermissions.asFileAttribute(permissions(DEFAULT_DIR_MODE)));
+          } catch (FileAlreadyExistsException raced) {
+            // checked below, without following
+          }
+          a = stat(dir, name);
+          if (a == null) {
+            throw new UnsafePathException(
+                op, path, "directory " + prefix + " vanished while it was created", null);
+          }
+        }
+        if (a.isSymbolicLink()) {
+          throw new UnsafePathException(op, path, "a component is a symbolic link: " + prefix, null);
+        }
+        if (!a.isDirectory()) {
+          throw new UnsafePathException(op, path, "a component is not a directory: " + prefix, null);
+        }
+        SecureDirectoryStream<Path> next;
+        try {
+          next = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException e) {
+          // O_NOFOLLOW refused: the directory was swapped for a link after the check
+          throw new UnsafePathException(
+              op, path, "a component changed into a symbolic link: " + prefix, e);
+        }
+        opened.add(next);
+        dir = next;
+        dirPath = dirPath.resolve(c);
+      }
+      return action.run(dir, dirPath, fs.getPath(parts.get(parts.size() - 1)));
+    } catch (IOException e) {
+      throw new RootException(op, display(path) + ": " + e, e);
+    } finally {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (IOException ignored) {
+          // closing a directory descriptor cannot lose data
+        }
+      }
+    }
+  }
+
+  private static @Nullable BasicFileAttributes stat(SecureDirectoryStream<Path> dir, Path name)
+      throws IOException {
+    try {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .readAttributes();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static void deleteQuietly(SecureDirectoryStream<Path> dir, Path name) {
+    try {
+      dir.deleteFile(name);
+    } catch (IOException ignored) {
+      // the temporary file was never created or is already gone
+    }
+  }
+
+  private Path temporaryName(Path name) {
+    byte[] r = new byte[6];
+    RANDOM.nextBytes(r);
+    return fs.getPath("." + name + ".jail4j-" + HexFormat.of().formatHex(r));
+  }
+
+  private String display(String path) {
+    return root + (path.startsWith("/") ? "" : "/") + path;
+  }
+
+  static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
+    PosixFilePermission[] all = PosixFilePermission.values();
+    for (int i = 0; i < all.length; i++) {
+      if ((mode & (1 << (8 - i))) != 0) {
+        s.add(all[i]);
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,126 @@
+package org.jail4j.root.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.jail4j.root.HostCommandException;
+import org.jail4j.spi.CommandSpec;
+import org.jail4j.spi.HostSystem;
+
+/** Runs host commands through {@link HostSystem#startOnHost}, keeping the tail of the output. */
+public final class HostCommands {
+  private static final int TAIL = 64 * 1024;
+
+  private HostCommands() {}
+
+  /**
+   * The outcome of a command.
+   *
+   * @param exitStatus the exit status
+   * @param stdout the tail of standard output
+   * @param stderr the tail of standard error
+   */
+  public record Result(int exitStatus, String stdout, String stderr) {
+    /** Standard output then standard error, for error messages. */
+    public String output() {
+      if (stderr.isEmpty()) {
+        return stdout;
+      }
+      return stdout.isEmpty() ? stderr : stdout + (stdout.endsWith("\n") ? "" : "\n") + stderr;
+    }
+  }
+
+  /**
+   * Runs a command to completion.
+   *
+   * @param host the host
+   * @param command the command
+   * @return its result
+   * @throws HostCommandException when it cannot be started
+   */
+  public static Result run(HostSystem host, CommandSpec command) {
+    Process p;
+    try {
+      p = host.startOnHost(command);
+    } catch (IOException e) {
+      throw new HostCommandException(command.argv(), -1, e.toString(), e);
+    }
+    try {
+      OutputStream stdin = p.getOutputStream();
+      stdin.close();
+    } catch (IOException ignored) {
+      // a command that reads no input does not care
+    }
+    Tail err = new Tail(p.getErrorStream());
+    Thread t = new Thread(err, "jail4j-stderr");
+    t.setDaemon(true);
+    t.start();
+    Tail out = new Tail(p.getInputStream());
+    out.run();
+    try {
+      int status = p.waitFor();
+      t.join();
+      return new Result(status, out.text(), err.text());
+    } catch (InterruptedException e) {
+      p.destroy();
+      Thread.currentThread().interrupt();
+      throw new HostCommandException(command.argv(), -1, "interrupted", e);
+    }
+  }
+
+  /**
+   * Runs a command and fails unless it exits 0.
+   *
+   * @param host the host
+   * @param command the command
+   * @return its result
+   * @throws HostCommandException with the output when it exits non-zero
+   */
+  public static Result check(HostSystem host, CommandSpec command) {
+    Result r = run(host, command);
+    if (r.exitStatus() != 0) {
+      throw new HostCommandException(command.argv(), r.exitStatus(), r.output(), null);
+    }
+    return r;
+  }
+
+  private static final class Tail implements Runnable {
+    private final InputStream in;
+    private final byte[] ring = new byte[TAIL];
+    private long total;
+
+    Tail(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public void run() {
+      byte[] buf = new byte[8192];
+      try (InputStream s = in) {
+        int n;
+        while ((n = s.read(buf)) > 0) {
+          synchronized (this) {
+            for (int i = 0; i < n; i++) {
+              ring[(int) ((total + i) % TAIL)] = buf[i];
+            }
+            total += n;
+          }
+        }
+      } catch (IOException ignored) {
+        // the process went away; what was read is kept
+      }
+    }
+
+    synchronized String text() {
+      int len = (int) Math.min(total, TAIL);
+      byte[] out = new byte[len];
+      long start = total - len;
+      for (int i = 0; i < len; i++) {
+        out[i] = ring[(int) ((start + i) % TAIL)];
+      }
+      String s = new String(out, StandardCharsets.UTF_8);
+      return total > TAIL ? "[... " + (total - TAIL) + " bytes before]\n" + s : s;
+    }
+  }
+}

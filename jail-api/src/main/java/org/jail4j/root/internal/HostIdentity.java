@@ -1,0 +1,57 @@
+package org.jail4j.root.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jail4j.root.RootException;
+
+/**
+ * Who this process is on the host, as a file it creates shows it: the owner of a new file is the
+ * effective uid, and the permissions left from {@code 0777} reveal the umask. Java has no direct
+ * call for either.
+ *
+ * @param uid the effective user id
+ * @param umask the file creation mask
+ */
+public record HostIdentity(int uid, int umask) {
+
+  /**
+   * Creates and removes a probe file in a directory.
+   *
+   * @param dir a writable directory
+   * @return the identity
+   * @throws RootException when the directory is not writable
+   */
+  public static HostIdentity probe(Path dir) {
+    Path probe = null;
+    try {
+      probe =
+          Files.createTempFile(
+              dir,
+              ".jail4j-probe",
+              null,
+              PosixFilePermissions.asFileAttribute(EnumSet.allOf(PosixFilePermission.class)));
+      Set<PosixFilePermission> got = Files.getPosixFilePermissions(probe);
+      int mode = 0;
+      for (PosixFilePermission p : got) {
+        mode |= 1 << (8 - p.ordinal());
+      }
+      int uid = (Integer) Files.getAttribute(probe, "unix:uid");
+      return new HostIdentity(uid, 0777 & ~mode);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new RootException("extract", dir + ": cannot create files here: " + e, e);
+    } finally {
+      if (probe != null) {
+        try {
+          Files.deleteIfExists(probe);
+        } catch (IOException ignored) {
+          // a leftover empty probe file is harmless
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,462 @@
+package org.jail4j.root.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.jail4j.root.EntryOwner;
+import org.jail4j.root.ExtractionProgress;
+import org.jail4j.root.ExtractionReport;
+import org.jail4j.root.OwnerPolicy;
+import org.jail4j.root.ProgressListener;
+import org.jail4j.root.RootException;
+import org.jail4j.root.SkippedEntry;
+import org.jail4j.root.UnsafePathException;
+import org.jspecify.annotations.Nullable;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * Extracts one {@code .txz} distribution set into a root in a single pass: xz decoding on its own
+ * thread, entries written with one reusable buffer, each file created with its mode in the same
+ * {@code open(2)} where the umask allows, directory modes and times applied once at the end.
+ *
+ * <p>Safety: the root belongs to the jail's root user (freebsd-jail-abi.md section 8), so an
+ * entry never writes through a symbolic link. Every parent directory of an entry is checked with
+ * {@code lstat} (no link following) the first time it is used and remembered afterwards; this
+ * extraction never replaces a directory it has checked, so the memory stays true. An existing
+ * non-directory at an entry's place is unlinked first (never opened), so a planted hard link or
+ * symbolic link is replaced, not written through. Device nodes and FIFOs are skipped.
+ *
+ * <p>Extract only into a root no jail is running from: a process inside the jail could swap a
+ * checked directory for a link between the check and the write.
+ */
+public final class SetExtractor {
+  private static final String OP = "extract";
+  private static final int BUFFER = 1 << 20;
+  private static final long PROGRESS_BYTES = 1 << 20;
+  private static final int PROGRESS_ENTRIES = 256;
+  private static final Set<OpenOption> CREATE_FILE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+
+  private final Path root;
+  private final boolean applyOwners;
+  private final int umask;
+  private final ProgressListener listener;
+  private final byte[] buffer = new byte[BUFFER];
+  private final Set<String> checkedDirectories = new HashSet<>();
+  @SuppressWarnings("unchecked")
+  private final FileAttribute<Set<PosixFilePermission>>[] createModes = new FileAttribute[512];
+
+  private record DeferredDirectory(Path path, int mode, FileTime mtime) {}
+
+  /**
+   * An extractor for one root.
+   *
+   * @param root the root directory; must exist
+   * @param owners the owner policy
+   * @param listener progress
+   */
+  public SetExtractor(Path root, OwnerPolicy owners, ProgressListener listener) {
+    this.root = root;
+    this.listener = listener;
+    HostIdentity id = HostIdentity.probe(root);
+    this.umask = id.umask();
+    this.applyOwners =
+        owners == OwnerPolicy.APPLY || (owners == OwnerPolicy.AUTO && id.uid() == 0);
+    checkedDirectories.add("");
+  }
+
+  /** True when this extractor applies numeric owners. */
+  public boolean appliesOwners() {
+    return applyOwners;
+  }
+
+  /**
+   * Extracts an archive.
+   *
+   * @param set the set's name for progress and reports
+   * @param archive the {@code .txz} file
+   * @param verifyXzCheck check the xz stream's own CRC/SHA (redundant after a MANIFEST check)
+   * @return what was done
+   * @throws RootException on a refused entry or an I/O failure
+   */
+  public ExtractionReport extract(String set, Path archive, boolean verifyXzCheck) {
+    long total;
+    try {
+      total = Files.size(archive);
+    } catch (IOException e) {
+      throw new RootException(OP, archive + ": " + e.getMessage(), e);
+    }
+    Counts counts = new Counts();
+    List<DeferredDirectory> directories = new ArrayList<>();
+    String current = "";
+    try (InputStream file = Files.newInputStream(archive);
+        CountingInputStream counted = new CountingInputStream(file);
+        InputStream xz =
+            new XZInputStream(new BufferedInputStream(counted, 1 << 16), -1, verifyXzCheck);
+        DecompressingPipe pipe = new DecompressingPipe(xz, set);
+        TarArchiveInputStream tar =
+            new TarArchiveInputStream(pipe, StandardCharsets.UTF_8.name())) {
+      long lastBytes = 0;
+      long lastEntries = 0;
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        current = entry.getName();
+        counts.entries++;
+        extractEntry(tar, entry, counts, directories);
+        long read = counted.count();
+        if (counts.entries - lastEntries >= PROGRESS_ENTRIES || read - lastBytes >= PROGRESS_BYTES) {
+          lastEntries = counts.entries;
+          lastBytes = read;
+          listener.progress(
+              new ExtractionProgress(set, read, total, counts.entries, counts.bytesWritten));
+        }
+      }
+      current = "";
+      for (int i = directories.size() - 1; i >= 0; i--) {
+        DeferredDirectory d = directories.get(i);
+        setMode(d.path(), d.mode());
+        setTime(d.path(), d.mtime());
+      }
+      listener.progress(
+          new ExtractionProgress(set, total, total, counts.entries, counts.bytesWritten));
+    } catch (IOException e) {
+      throw new RootException(
+          OP,
+          archive.getFileName()
+              + (current.isEmpty() ? "" : ": entry \"" + current + "\"")
+              + ": "
+              + e,
+          e);
+    }
+    return new ExtractionReport(
+        set,
+        counts.entries,
+        counts.files,
+        counts.directories,
+        counts.symlinks,
+        counts.hardLinks,
+        counts.bytesWritten,
+        counts.skipped,
+        applyOwners,
+        counts.owners);
+  }
+
+  private static final class Counts {
+    long entries;
+    long files;
+    long directories;
+    long symlinks;
+    long hardLinks;
+    long bytesWritten;
+    final List<SkippedEntry> skipped = new ArrayList<>();
+    final List<EntryOwner> owners = new ArrayList<>();
+  }
+
+  private void extractEntry(
+      TarArchiveInputStream tar,
+      TarArchiveEntry entry,
+      Counts counts,
+      List<DeferredDirectory> directories)
+      throws IOException {
+    String name = entry.getName();
+    if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+      // A jail gets its devices from devfs and its ruleset (freebsd-jail-abi.md section 8);
+      // a device node in the tree would be a way around that ruleset, so none is ever created.
+      String type =
+          entry.isCharacterDevice()
+              ? "character device"
+              : entry.isBlockDevice() ? "block device" : "fifo";
+      RootNames.archiveComponents(OP, name);
+      counts.skipped.add(new SkippedEntry(name, type, "devfs provides /dev; not created"));
+      return;
+    }
+    List<String> parts = RootNames.archiveComponents(OP, name);
+    int mode = entry.getMode() & 07777;
+    FileTime mtime = entry.getLastModifiedTime();
+    if (parts.isEmpty()) {
+      if (!entry.isDirectory()) {
+        throw new UnsafePathException(OP, name, "the root itself can only be a directory", null);
+      }
+      directories.add(new DeferredDirectory(root, mode, mtime));
+      owner(root, "", entry, mode, counts);
+      counts.directories++;
+      return;
+    }
+    Path parent = parents(name, parts);
+    Path target = parent.resolve(parts.get(parts.size() - 1));
+    String rel = String.join("/", parts);
+    if (entry.isDirectory()) {
+      directory(name, target, rel);
+      directories.add(new DeferredDirectory(target, mode, mtime));
+      owner(target, rel, entry, mode, counts);
+      counts.directories++;
+    } else if (entry.isSymbolicLink()) {
+      String link = entry.getLinkName();
+      if (link.isEmpty() || link.indexOf('\0') >= 0) {
+        throw new UnsafePathException(OP, name, "symbolic link with an empty or NUL target", null);
+      }
+      // The link itself may point anywhere (it is read inside the jail); only following it from
+      // the host would be dangerous, and nothing here ever does.
+      clearPlace(name, target);
+      Files.createSymbolicLink(target, target.getFileSystem().getPath(link));
+      owner(target, rel, entry, mode, counts);
+      setTimeQuietly(target, mtime);
+      counts.symlinks++;
+    } else if (entry.isLink()) {
+      Path existing = hardLinkTarget(name, entry.getLinkName());
+      clearPlace(name, target);
+      Files.createLink(target, existing);
+      counts.hardLinks++;
+    } else if (entry.isFile()) {
+      writeFile(tar, entry, name, target, mode, counts);
+      owner(target, rel, entry, mode, counts);
+      // The file was just created by this extraction under checked parents: path-based chmod and
+      // utimes (one call each) are safe here and cheaper than the no-follow variants.
+      if (applyOwners || needsChmod(mode)) {
+        Files.setAttribute(target, "unix:mode", mode);
+      }
+      // both times given: the JDK then skips the fstat it needs to keep an unset access time
+      Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
+      counts.files++;
+    } else {
+      counts.skipped.add(
+          new SkippedEntry(
+              name,
+              "type '" + (char) entry.getLinkFlag() + "'",
+              "not a file, directory or link; not created"));
+    }
+  }
+
+  /** Checks (and creates) the parent directories of an entry, never following a link. */
+  private Path parents(String name, List<String> parts) throws IOException {
+    Path dir = root;
+    StringBuilder rel = new StringBuilder();
+    for (int i = 0; i < parts.size() - 1; i++) {
+      String c = parts.get(i);
+      if (rel.length() > 0) {
+        rel.append('/');
+      }
+      rel.append(c);
+      dir = dir.resolve(c);
+      String key = rel.toString();
+      if (checkedDirectories.contains(key)) {
+        continue;
+      }
+      BasicFileAttributes a = lstat(dir);
+      if (a == null) {
+        try {
+          Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException raced) {
+          a = lstat(dir);
+        }
+      }
+      if (a != null && a.isSymbolicLink()) {
+        throw new UnsafePathException(OP, name, "a parent is a symbolic link: " + key, null);
+      }
+      if (a != null && !a.isDirectory()) {
+        throw new UnsafePathException(OP, name, "a parent is not a directory: " + key, null);
+      }
+      checkedDirectories.add(key);
+    }
+    return dir;
+  }
+
+  private void directory(String name, Path target, String rel) throws IOException {
+    if (checkedDirectories.contains(rel)) {
+      return;
+    }
+    BasicFileAttributes a = lstat(target);
+    if (a == null) {
+      Files.createDirectory(target);
+    } else if (a.isSymbolicLink()) {
+      throw new UnsafePathException(OP, name, "a symbolic link is in the way of a directory", null);
+    } else if (!a.isDirectory()) {
+      Files.delete(target);
+      Files.createDirectory(target);
+    }
+    checkedDirectories.add(rel);
+  }
+
+  /** Makes room for a non-directory: unlinks what is there, refuses to replace a directory. */
+  private void clearPlace(String name, Path target) throws IOException {
+    BasicFileAttributes a = lstat(target);
+    if (a == null) {
+      return;
+    }
+    if (a.isDirectory()) {
+      throw new UnsafePathException(
+          OP, name, "would replace a directory with a non-directory", null);
+    }
+    Files.delete(target);
+  }
+
+  private Path hardLinkTarget(String name, String linkName) throws IOException {
+    List<String> parts;
+    try {
+      parts = RootNames.archiveComponents(OP, linkName);
+    } catch (UnsafePathException e) {
+      throw new UnsafePathException(
+          OP, name, "hard link target \"" + linkName + "\" is outside the root", e);
+    }
+    if (parts.isEmpty()) {
+      throw new UnsafePathException(OP, name, "hard link to the root itself", null);
+    }
+    Path dir = root;
+    StringBuilder rel = new StringBuilder();
+    for (int i = 0; i < parts.size() - 1; i++) {
+      dir = dir.resolve(parts.get(i));
+      if (rel.length() > 0) {
+        rel.append('/');
+      }
+      rel.append(parts.get(i));
+      if (!checkedDirectories.contains(rel.toString())) {
+        BasicFileAttributes a = lstat(dir);
+        if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
+          throw new UnsafePathException(
+              OP, name, "hard link target is not inside a real directory: " + linkName, null);
+        }
+        checkedDirectories.add(rel.toString());
+      }
+    }
+    Path target = dir.resolve(parts.get(parts.size() - 1));
+    BasicFileAttributes a = lstat(target);
+    if (a == null || !a.isRegularFile()) {
+      throw new UnsafePathException(
+          OP, name, "hard link target is not a regular file in the root: " + linkName, null);
+    }
+    return target;
+  }
+
+  private void writeFile(
+      TarArchiveInputStream tar,
+      TarArchiveEntry entry,
+      String name,
+      Path target,
+      int mode,
+      Counts counts)
+      throws IOException {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
+    } catch (FileAlreadyExistsException e) {
+      clearPlace(name, target);
+      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
+    }
+    try (FileChannel out = ch) {
+      long remaining = entry.getSize();
+      while (remaining > 0) {
+        int n = tar.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+        if (n < 0) {
+          throw new IOException("archive ends inside the entry");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
+        while (bb.hasRemaining()) {
+          out.write(bb);
+        }
+        remaining -= n;
+        counts.bytesWritten += n;
+      }
+    }
+  }
+
+  private void owner(Path target, String rel, TarArchiveEntry entry, int mode, Counts counts)
+      throws IOException {
+    long uid = entry.getLongUserId();
+    long gid = entry.getLongGroupId();
+    if (!applyOwners) {
+      counts.owners.add(new EntryOwner(rel, uid, gid, mode));
+      return;
+    }
+    try {
+      Files.setAttribute(target, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(target, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      throw new RootException(OP, "this file system cannot record owners: " + target, e);
+    }
+  }
+
+  /** True when the mode given to open(2) would not survive the umask or has special bits. */
+  private boolean needsChmod(int mode) {
+    return (mode & 07000) != 0 || (mode & umask) != 0;
+  }
+
+  private FileAttribute<Set<PosixFilePermission>> createMode(int mode) {
+    int perm = mode & 0777;
+    FileAttribute<Set<PosixFilePermission>> a = createModes[perm];
+    if (a == null) {
+      a = PosixFilePermissions.asFileAttribute(permissions(perm));
+      createModes[perm] = a;
+    }
+    return a;
+  }
+
+  static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
+    PosixFilePermission[] order = {
+      PosixFilePermission.OTHERS_EXECUTE,
+      PosixFilePermission.OTHERS_WRITE,
+      PosixFilePermission.OTHERS_READ,
+      PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.GROUP_WRITE,
+      PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE,
+      PosixFilePermission.OWNER_WRITE,
+      PosixFilePermission.OWNER_READ
+    };
+    for (int i = 0; i < order.length; i++) {
+      if ((mode & (1 << i)) != 0) {
+        s.add(order[i]);
+      }
+    }
+    return s;
+  }
+
+  /** chmod without following a link (the JDK opens with O_NOFOLLOW and uses fchmod). */
+  private static void setMode(Path p, int mode) throws IOException {
+    Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static void setTime(Path p, FileTime t) throws IOException {
+    Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setTimes(t, t, null);
+  }
+
+  private static void setTimeQuietly(Path p, FileTime t) {
+    try {
+      setTime(p, t);
+    } catch (IOException | UnsupportedOperationException e) {
+      // the time of a symbolic link is cosmetic, and not every platform can set it
+    }
+  }
+
+  static @Nullable BasicFileAttributes lstat(Path p) throws IOException {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+}
