@@ -213,25 +213,51 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
-   * Takes a plain reference on a jail (as an open socket or descriptor does): once dying, the jail
-   * is not freed until every hold is {@linkplain #release(int) released}, so it stays visible with
-   * {@code JAIL_DYING} (§3.5). Without holds a dying jail is freed at once.
+   * Takes a plain reference on a jail (as an open socket or a process credential does): once dying,
+   * the jail is not freed until the reference is closed, so it stays visible with {@code
+   * JAIL_DYING} (§3.5). Without references a dying jail is freed at once. The reference follows the
+   * jail, also when 15.0 renumbers it.
+   *
+   * <pre>{@code
+   * try (FakeJailKernel.Hold ref = kernel.hold(jid)) {
+   *   kernel.remove(jid);          // dying, still there
+   * }                              // freed here
+   * }</pre>
    *
    * @param jid the jail
+   * @return the reference; closing it (again) is harmless
    * @throws IllegalArgumentException when no jail has that JID
    */
-  public void hold(int jid) {
-    kernel.hold(jid);
+  public Hold hold(int jid) {
+    Runnable release = kernel.hold(jid);
+    return release::run;
   }
 
   /**
-   * Drops a reference taken with {@link #hold(int)}; a dying jail with no references left is freed.
+   * Drops one reference taken with {@link #hold(int)} on the jail that now has this JID (for
+   * callers that keep JIDs rather than {@link Hold}s; do not also close that {@code Hold}). A dying
+   * jail with no references left is freed.
    *
    * @param jid the jail
-   * @throws IllegalArgumentException when the jail is not held
+   * @throws IllegalArgumentException when no jail with that JID is held
    */
   public void release(int jid) {
     kernel.release(jid);
+  }
+
+  /**
+   * A plain reference on a jail taken with {@link #hold(int)}.
+   *
+   * <pre>{@code
+   * FakeJailKernel.Hold ref = kernel.hold(jid);
+   * ref.close();
+   * }</pre>
+   */
+  @FunctionalInterface
+  public interface Hold extends AutoCloseable {
+    /** Drops the reference; a dying jail with no references left is freed. */
+    @Override
+    void close();
   }
 
   /**
@@ -384,7 +410,7 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
-     * How {@code path} is looked up (default {@link PathCheck#realFileSystem()}).
+     * How a jail's path parameter is looked up (default {@link PathCheck#realFileSystem()}).
      *
      * @param paths the check
      * @return this builder
@@ -468,9 +494,9 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
-     * Where automatic JID allocation continues from ({@code lastprid}, default 0): the next
-     * automatic JID is {@code lastJid % 999999 + 1}, so {@code 999998} makes the next jail 999999
-     * and the one after wrap to 1 (§3.3).
+     * Where automatic JID allocation continues from (the kernel's last allocated JID, default 0):
+     * the next automatic JID is {@code lastJid % 999999 + 1}, so {@code 999998} makes the next jail
+     * 999999 and the one after wrap to 1 (§3.3).
      *
      * @param lastJid a value in 0..999999
      * @return this builder

@@ -70,25 +70,24 @@ class FakeKernelStressTest {
     String name = NAMES[random.nextInt(NAMES.length)];
     try {
       switch (random.nextInt(4)) {
-        case 0:
+        case 0 -> {
           k.set(Iov.of().str("name", name).flag("persist").array(), JailFlags.CREATE);
           created.incrementAndGet();
-          break;
-        case 1:
-          k.set(
-              Iov.of().str("name", name).str("host.hostname", name + random.nextInt(9)).array(),
-              JailFlags.UPDATE);
-          break;
-        case 2:
+        }
+        case 1 ->
+            k.set(
+                Iov.of().str("name", name).str("host.hostname", name + random.nextInt(9)).array(),
+                JailFlags.UPDATE);
+        case 2 -> {
           Iov iov = Iov.of().str("name", name).out("jid", 4);
           int jid = k.get(iov.array(), 0);
           assertThat(iov.intValue("jid")).isEqualTo(jid);
-          break;
-        default:
-          Iov find = Iov.of().str("name", name);
-          int victim = k.get(find.array(), 0);
+        }
+        default -> {
+          int victim = k.get(Iov.of().str("name", name).array(), 0);
           k.remove(victim);
           removed.incrementAndGet();
+        }
       }
     } catch (SyscallException e) {
       // contended names: EEXIST on create, ENOENT when another thread removed it first,

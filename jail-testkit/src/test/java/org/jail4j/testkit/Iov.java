@@ -35,7 +35,6 @@ final class Iov {
   }
 
   static byte[] addrs(String... ips) {
-    ByteBuffer b = null;
     List<byte[]> raw = new ArrayList<>();
     for (String ip : ips) {
       try {
@@ -45,7 +44,7 @@ final class Iov {
       }
     }
     int size = raw.stream().mapToInt(a -> a.length).sum();
-    b = ByteBuffer.allocate(size);
+    ByteBuffer b = ByteBuffer.allocate(size);
     for (byte[] a : raw) {
       b.put(a);
     }

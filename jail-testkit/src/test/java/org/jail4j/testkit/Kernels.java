@@ -44,7 +44,7 @@ final class Kernels {
   /** Runs a set/get with this iovec and asserts the errno and the errmsg the kernel wrote. */
   static void assertSetFails(JailKernel k, Iov iov, int flags, Errno errno, String errmsg) {
     SyscallException e =
-        catchThrowableOfType(() -> k.set(iov.array(), flags), SyscallException.class);
+        catchThrowableOfType(SyscallException.class, () -> k.set(iov.array(), flags));
     assertThat(e).as("jail_set should fail with %s", errno).isNotNull();
     assertThat(e.errno()).isEqualTo(errno);
     assertThat(iov.errmsg()).isEqualTo(errmsg);
@@ -52,14 +52,14 @@ final class Kernels {
 
   static void assertGetFails(JailKernel k, Iov iov, int flags, Errno errno, String errmsg) {
     SyscallException e =
-        catchThrowableOfType(() -> k.get(iov.array(), flags), SyscallException.class);
+        catchThrowableOfType(SyscallException.class, () -> k.get(iov.array(), flags));
     assertThat(e).as("jail_get should fail with %s", errno).isNotNull();
     assertThat(e.errno()).isEqualTo(errno);
     assertThat(iov.errmsg()).isEqualTo(errmsg);
   }
 
   static void assertFails(Call call, Errno errno) {
-    SyscallException e = catchThrowableOfType(call::run, SyscallException.class);
+    SyscallException e = catchThrowableOfType(SyscallException.class, call::run);
     assertThat(e).as("call should fail with %s", errno).isNotNull();
     assertThat(e.errno()).isEqualTo(errno);
   }

@@ -54,14 +54,24 @@ class LifecycleTest {
   @Test
   void aHeldJailStaysDyingAndVisibleWithTheDyingFlag() throws SyscallException {
     int jid = newJail(kernel, "web");
-    kernel.hold(jid);
+    FakeJailKernel.Hold ref = kernel.hold(jid);
     kernel.remove(jid);
     assertThat(kernel.jail(jid).orElseThrow().dying()).isTrue();
     Kernels.assertGetFails(
         kernel, Iov.of().i32("jid", jid).out("dying", 4), 0, Errno.ENOENT, "jail 1 is dying");
     assertThat(Kernels.getInt(kernel, jid, "dying")).isEqualTo(1);
+    ref.close();
+    assertThat(kernel.jail(jid)).isEmpty();
+  }
+
+  @Test
+  void releaseByJidFreesADyingJail() throws SyscallException {
+    int jid = newJail(kernel, "web");
+    kernel.hold(jid);
+    kernel.remove(jid);
     kernel.release(jid);
     assertThat(kernel.jail(jid)).isEmpty();
+    assertThatThrownBy(() -> kernel.release(jid)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -163,25 +163,19 @@ public final class Kernel {
   }
 
   private static String osrelease(FreeBsdVersion v) {
-    switch (v) {
-      case V13:
-        return "13.5-RELEASE";
-      case V15:
-        return "15.0-RELEASE";
-      default:
-        return "14.3-RELEASE";
-    }
+    return switch (v) {
+      case V13 -> "13.5-RELEASE";
+      case V15 -> "15.0-RELEASE";
+      default -> "14.3-RELEASE";
+    };
   }
 
   private static int osreldate(FreeBsdVersion v) {
-    switch (v) {
-      case V13:
-        return 1305000;
-      case V15:
-        return 1500068;
-      default:
-        return 1403000;
-    }
+    return switch (v) {
+      case V13 -> 1305000;
+      case V15 -> 1500068;
+      default -> 1403000;
+    };
   }
 
   /** The settings. */
@@ -338,22 +332,36 @@ public final class Kernel {
   }
 
   /**
-   * Takes a plain reference on a jail.
+   * Takes a plain reference on a jail; the returned action drops it (once). The reference follows
+   * the jail, also when 15.0 renumbers it.
    *
    * @param jid the jail
+   * @return the action that releases the reference
    */
-  public void hold(int jid) {
+  public Runnable hold(int jid) {
     synchronized (lock) {
       Prison p = byJid.get(jid);
       if (p == null) {
         throw new IllegalArgumentException("no jail with JID " + jid);
       }
       p.holds++;
+      boolean[] released = {false};
+      return () -> {
+        synchronized (lock) {
+          if (!released[0]) {
+            released[0] = true;
+            p.holds--;
+            if (byJid.get(p.jid) == p) {
+              dropUserRef(p);
+            }
+          }
+        }
+      };
     }
   }
 
   /**
-   * Drops a plain reference.
+   * Drops one plain reference of the jail that now has this JID.
    *
    * @param jid the jail
    */
@@ -1337,7 +1345,7 @@ public final class Kernel {
     // the caller's root (§3.1)
     String joined = caller.path.equals("/") ? "/" + path : caller.path + "/" + path;
     List<String> parts = new ArrayList<>();
-    for (String part : joined.split("/")) {
+    for (String part : joined.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

@@ -19,7 +19,7 @@ import org.jail4j.testkit.PathCheck;
  * @param persistCheckOnCreateUpdate whether CREATE|UPDATE needs persist or attach
  * @param securelevel prison0's securelevel
  * @param hostname prison0's host name
- * @param lastJid where JID allocation continues from ({@code lastprid})
+ * @param lastJid where JID allocation continues from (the last allocated JID)
  */
 public record KernelConfig(
     FreeBsdVersion version,

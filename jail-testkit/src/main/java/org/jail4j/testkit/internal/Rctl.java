@@ -54,56 +54,57 @@ final class Rctl {
 
   String call(RctlCall call, String argument, Function<String, @Nullable String> usage)
       throws SyscallException {
-    switch (call) {
-      case ADD_RULE:
-        {
-          String[] r = parseRule(argument);
-          String key = r[0] + ":" + r[1] + ":" + r[2] + ":" + r[3];
-          rules.removeIf(x -> x.startsWith(key + "=") || x.equals(key));
-          rules.add(argument);
-          return "";
+    return switch (call) {
+      case ADD_RULE -> add(argument);
+      case REMOVE_RULE -> remove(argument);
+      case GET_RULES -> {
+        String[] f = parseFilter(argument);
+        List<String> out = new ArrayList<>();
+        for (String rule : rules) {
+          if (matches(rule, f)) {
+            out.add(rule);
+          }
         }
-      case REMOVE_RULE:
-        {
-          String[] f = parseFilter(argument);
-          boolean removed = false;
-          for (Iterator<String> it = rules.iterator(); it.hasNext(); ) {
-            if (matches(it.next(), f)) {
-              it.remove();
-              removed = true;
-            }
-          }
-          if (!removed) {
-            throw new SyscallException("rctl_remove_rule", Errno.ESRCH);
-          }
-          return "";
-        }
-      case GET_RULES:
-        {
-          String[] f = parseFilter(argument);
-          List<String> out = new ArrayList<>();
-          for (String rule : rules) {
-            if (matches(rule, f)) {
-              out.add(rule);
-            }
-          }
-          return String.join(",", out);
-        }
-      case GET_RACCT:
-        {
-          String[] f = parseFilter(argument);
-          if (!f[0].equals("jail") || f[1].isEmpty()) {
-            throw new SyscallException("rctl_get_racct", Errno.EINVAL);
-          }
-          String figures = usage.apply(f[1]);
-          if (figures == null) {
-            throw new SyscallException("rctl_get_racct", Errno.ESRCH);
-          }
-          return figures;
-        }
-      default:
-        throw new SyscallException("rctl", Errno.EINVAL);
+        yield String.join(",", out);
+      }
+      case GET_RACCT -> racct(argument, usage);
+    };
+  }
+
+  private String add(String rule) throws SyscallException {
+    String[] r = parseRule(rule);
+    String key = r[0] + ":" + r[1] + ":" + r[2] + ":" + r[3];
+    rules.removeIf(x -> x.startsWith(key + "=") || x.equals(key));
+    rules.add(rule);
+    return "";
+  }
+
+  private String remove(String filter) throws SyscallException {
+    String[] f = parseFilter(filter);
+    boolean removed = false;
+    for (Iterator<String> it = rules.iterator(); it.hasNext(); ) {
+      if (matches(it.next(), f)) {
+        it.remove();
+        removed = true;
+      }
     }
+    if (!removed) {
+      throw new SyscallException("rctl_remove_rule", Errno.ESRCH);
+    }
+    return "";
+  }
+
+  private static String racct(String subject, Function<String, @Nullable String> usage)
+      throws SyscallException {
+    String[] f = parseFilter(subject);
+    if (!f[0].equals("jail") || f[1].isEmpty()) {
+      throw new SyscallException("rctl_get_racct", Errno.EINVAL);
+    }
+    String figures = usage.apply(f[1]);
+    if (figures == null) {
+      throw new SyscallException("rctl_get_racct", Errno.ESRCH);
+    }
+    return figures;
   }
 
   /** {@code subject, id, resource, action, amount-or-empty}; EINVAL when malformed. */
