@@ -102,6 +102,7 @@ public final class FakeHostSystem implements HostSystem {
   private static final ScheduledExecutorService CLOCK = newClock();
 
   private final FakeJailKernel kernel;
+  private final PathCheck paths;
   private final AtomicLong hostPids = new AtomicLong(90_000);
 
   // Guarded by this.
@@ -122,12 +123,25 @@ public final class FakeHostSystem implements HostSystem {
   private CommandResult defaultResult = CommandResult.success();
 
   /**
-   * A fake host over this kernel, with the interfaces {@link #DEFAULT_INTERFACES}.
+   * A fake host over this kernel, with the interfaces {@link #DEFAULT_INTERFACES}, that looks jail
+   * paths up on the real file system (like {@link FakeJailKernel#create()}).
    *
    * @param kernel the kernel in-jail commands run in and {@code vnet} moves look jails up in
    */
   public FakeHostSystem(FakeJailKernel kernel) {
+    this(kernel, PathCheck.realFileSystem());
+  }
+
+  /**
+   * A fake host over this kernel whose {@link #checkDirectory} answers with {@code paths}; give it
+   * the check the kernel was built with, so that jail(8)'s path check and the kernel agree.
+   *
+   * @param kernel the kernel in-jail commands run in and {@code vnet} moves look jails up in
+   * @param paths how a jail's path is looked up
+   */
+  public FakeHostSystem(FakeJailKernel kernel, PathCheck paths) {
     this.kernel = Objects.requireNonNull(kernel, "kernel");
+    this.paths = Objects.requireNonNull(paths, "paths");
     for (String name : DEFAULT_INTERFACES) {
       interfaces.put(name, new Iface(name, null, -1));
     }
@@ -762,6 +776,41 @@ public final class FakeHostSystem implements HostSystem {
     track(p);
     p.begin(CLOCK);
     return p;
+  }
+
+  /**
+   * Whether a jail's path is an existing directory, as jail(8) checks before creating the jail:
+   * answered by this host's {@link PathCheck}.
+   *
+   * @param path an absolute path
+   * @return empty for a directory, else {@code ENOENT}, {@code ENOTDIR} or another lookup errno
+   */
+  public Optional<Errno> checkDirectory(String path) {
+    return paths.check(path);
+  }
+
+  /**
+   * Sends a signal to every process of a jail through the kernel ({@link FakeJailKernel#signal}),
+   * as {@code pkill -SIGNAL -j JID} would; recorded in the {@link #journal()}.
+   *
+   * @param jid the jail
+   * @param signal the signal number, e.g. 15 for SIGTERM
+   */
+  public void signalJail(int jid, int signal) {
+    synchronized (this) {
+      journal.add("signal " + signal + " to jail " + jid);
+    }
+    kernel.signal(jid, signal);
+  }
+
+  /**
+   * The processes of a jail, as {@code pgrep -j JID} lists them: the kernel's process ids.
+   *
+   * @param jid the jail
+   * @return the pids, empty when there are none
+   */
+  public List<Integer> jailProcesses(int jid) {
+    return kernel.processes(jid);
   }
 
   private synchronized void track(FakeProcess p) {

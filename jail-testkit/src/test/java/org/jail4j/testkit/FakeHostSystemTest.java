@@ -547,6 +547,37 @@ class FakeHostSystemTest {
   }
 
   @Nested
+  class JailHelpers {
+    @Test
+    void checkDirectoryUsesTheHostsPathCheck() throws Exception {
+      FakeHostSystem real = new FakeHostSystem(kernel);
+      FakeHostSystem any = new FakeHostSystem(kernel, PathCheck.anyDirectory());
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("fakehost", ".txt");
+      try {
+        assertThat(real.checkDirectory("/j4j-no-such-dir/web")).contains(Errno.ENOENT);
+        assertThat(real.checkDirectory(file.toString())).contains(Errno.ENOTDIR);
+        assertThat(real.checkDirectory(System.getProperty("java.io.tmpdir"))).isEmpty();
+        assertThat(any.checkDirectory("/j4j-no-such-dir/web")).isEmpty();
+      } finally {
+        java.nio.file.Files.delete(file);
+      }
+    }
+
+    @Test
+    void signalJailEndsTheJailsProcessesThroughTheKernel() throws Exception {
+      int jid = createPersistentJail("web");
+      host.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofHours(1)));
+      Process p = host.startInJail(jid, CommandSpec.of("sleep", "3600"));
+
+      assertThat(host.jailProcesses(jid)).containsExactly((int) p.pid());
+      host.signalJail(jid, 15);
+      assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(host.jailProcesses(jid)).isEmpty();
+      assertThat(host.journal()).contains("signal 15 to jail " + jid);
+    }
+  }
+
+  @Nested
   class Concurrency {
     @Test
     void parallelMountsAliasesAndCommandsLoseNothing() throws Exception {

@@ -230,18 +230,19 @@ public final class FakeJailsExtension
     Fakes(FakeJails config) {
       this.config = config;
       FreeBsdVersion version = config.version();
+      PathCheck paths =
+          config.paths() == FakeJails.Paths.REAL_FILE_SYSTEM
+              ? PathCheck.realFileSystem()
+              : PathCheck.anyDirectory();
       this.kernel =
           FakeJailKernel.builder()
               .version(version)
               .modules(config.modules())
               .vimage(config.vimage())
               .racct(config.racct())
-              .paths(
-                  config.paths() == FakeJails.Paths.REAL_FILE_SYSTEM
-                      ? PathCheck.realFileSystem()
-                      : PathCheck.anyDirectory())
+              .paths(paths)
               .build();
-      this.host = new FakeHostSystem(kernel);
+      this.host = new FakeHostSystem(kernel, paths);
       this.provider = new FakeJailProvider(kernel, host);
       this.jailHost = JailHost.using(provider);
     }
