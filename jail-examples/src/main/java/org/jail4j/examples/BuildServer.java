@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import org.jail4j.ExecResult;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -29,8 +29,8 @@ import org.jail4j.testkit.PathCheck;
  * A build server: runs N build jobs in parallel, each in its own thin jail over one shared
  * read-only base, and shows their progress. Every job gets a fresh thin root (only {@code etc},
  * {@code var}, {@code root} are copied; the base is mounted read-only over nullfs), a jail that
- * runs {@code make} inside, and is stopped and removed afterwards, so nothing of one job leaks
- * into the next.
+ * runs {@code make} inside, and is stopped and removed afterwards, so nothing of one job leaks into
+ * the next.
  *
  * <pre>{@code
  * java -cp ... org.jail4j.examples.BuildServer            # 8 jobs, 4 at a time
@@ -70,8 +70,9 @@ public final class BuildServer {
   public static void main(String[] args) {
     ExampleHost chosen = ExampleHost.localOrFake(PathCheck.realFileSystem());
     if (chosen.fallback()) {
-      System.out.println("(no jail provider supports this machine: running on the testkit's fake;"
-          + " its host answers make after a short delay)");
+      System.out.println(
+          "(no jail provider supports this machine: running on the testkit's fake;"
+              + " its host answers make after a short delay)");
       ExampleHost.fake(chosen.host()).ifPresent(f -> answerMake(f.fakeHost()));
     }
     int status = run(chosen.host(), args, System.out, System.err);
@@ -82,15 +83,19 @@ public final class BuildServer {
   /**
    * On the fake: {@code make} inside a jail takes 50 to 250 ms and prints what it built.
    *
-   * @param fake the fake host
+   * @param fakeHost the fake host
    */
-  static void answerMake(FakeHostSystem fake) {
-    fake.onCommand(
+  static void answerMake(FakeHostSystem fakeHost) {
+    fakeHost.onCommand(
         FakeHostSystem.programIs("make"),
         cmd ->
             CommandResult.exit(0)
-                .stdout("===> built " + cmd.argv().get(cmd.argv().size() - 1) + " in jail "
-                    + cmd.jid() + "\n")
+                .stdout(
+                    "===> built "
+                        + cmd.argv().get(cmd.argv().size() - 1)
+                        + " in jail "
+                        + cmd.jid()
+                        + "\n")
                 .duration(Duration.ofMillis(50 + 40L * (cmd.jid() % 6))));
   }
 
@@ -143,7 +148,9 @@ public final class BuildServer {
     long started = System.nanoTime();
     Tour.generateSets(work.resolve("dist"));
     Path base = work.resolve("base");
-    RootBuilder.into(base).sets(DistributionSets.inDirectory(work.resolve("dist")), "base").populate();
+    RootBuilder.into(base)
+        .sets(DistributionSets.inDirectory(work.resolve("dist")), "base")
+        .populate();
     ThinRoot.prepareBase(base);
     out.printf(
         Locale.ROOT,
@@ -160,10 +167,9 @@ public final class BuildServer {
         int job = i;
         futures.add(pool.submit(() -> runJob(thin, work.resolve("jobs/job" + job), job)));
       }
-      List<JobResult> results = new ArrayList<>();
       for (Future<JobResult> f : futures) {
         try {
-          results.add(f.get());
+          f.get();
         } catch (ExecutionException e) {
           Throwable cause = e.getCause() == null ? e : e.getCause();
           report("job", false, cause.toString());
@@ -177,8 +183,10 @@ public final class BuildServer {
     }
     bar.done();
     int left = host.list().size();
-    long mounts = host.hostSystem().mounts().stream()
-        .filter(m -> Path.of(m.target()).startsWith(work)).count();
+    long mounts =
+        host.hostSystem().mounts().stream()
+            .filter(m -> Path.of(m.target()).startsWith(work))
+            .count();
     out.printf(
         Locale.ROOT,
         "%d jobs: %d ok, %d failed in %.1f s; jails left: %d, mounts left: %d%n",
@@ -195,7 +203,8 @@ public final class BuildServer {
   private JobResult runJob(ThinRoot thin, Path rootDir, int job) {
     JailRoot root = thin.create(rootDir);
     String name = "build" + job;
-    Jail jail = root.applyTo(Jail.builder().name(name).hostname(name + ".build").persist(true).build());
+    Jail jail =
+        root.applyTo(Jail.builder().name(name).hostname(name + ".build").persist(true).build());
     ExecResult result;
     String cleanup = "";
     try (RunningJail running = host.start(jail)) {
@@ -214,7 +223,9 @@ public final class BuildServer {
         ok,
         String.format(Locale.ROOT, "%.2f s", result.duration().toMillis() / 1000.0)
             + (firstLine.isEmpty() ? "" : "  " + firstLine)
-            + (result.isSuccess() ? "" : "  exit " + result.exitCode() + " " + result.stderr().strip())
+            + (result.isSuccess()
+                ? ""
+                : "  exit " + result.exitCode() + " " + result.stderr().strip())
             + cleanup);
     return new JobResult(job, name, result);
   }

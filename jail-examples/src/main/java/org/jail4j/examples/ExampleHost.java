@@ -25,7 +25,7 @@ record ExampleHost(JailHost host, String why, boolean fallback) {
   /**
    * The local host, or a fresh fake whose kernel and host check jail paths with {@code paths}.
    *
-   * @param paths how the fake checks a jail's {@code path}
+   * @param paths how the fake checks the directories jails are given
    * @return the host and the reason
    */
   static ExampleHost localOrFake(PathCheck paths) {
@@ -40,7 +40,9 @@ record ExampleHost(JailHost host, String why, boolean fallback) {
       FakeJailKernel kernel = FakeJailKernel.builder().paths(paths).build();
       FakeHostSystem fakeHost = new FakeHostSystem(kernel, paths);
       return new ExampleHost(
-          JailHost.using(new FakeJailProvider(kernel, fakeHost)), String.valueOf(e.getMessage()), true);
+          JailHost.using(new FakeJailProvider(kernel, fakeHost)),
+          String.valueOf(e.getMessage()),
+          true);
     }
   }
 

@@ -23,9 +23,9 @@ import org.jail4j.spi.CommandSpec;
  * }</pre>
  *
  * <p>{@code -l} runs with a clean environment, {@code -u} as a user from the host's password
- * database, {@code -U} as a user from the jail's, {@code -d} in that directory (the home
- * directory otherwise); without a command it runs {@code /bin/sh}. The jail is a JID or a name.
- * The exit status is the command's; 1 when the jail does not exist, 2 for bad usage.
+ * database, {@code -U} as a user from the jail's, {@code -d} in that directory (the home directory
+ * otherwise); without a command it runs {@code /bin/sh}. The jail is a JID or a name. The exit
+ * status is the command's; 1 when the jail does not exist, 2 for bad usage.
  */
 public final class Jexec {
   static final String USAGE =
@@ -148,7 +148,9 @@ public final class Jexec {
     }
   }
 
-  /** Copies in a daemon thread; closes the target when {@code closeTarget} (the command's stdin). */
+  /**
+   * Copies in a daemon thread; closes the target when {@code closeTarget} (the command's stdin).
+   */
   private static Thread pump(InputStream from, OutputStream to, boolean closeTarget) {
     Thread t =
         new Thread(

@@ -36,7 +36,10 @@ final class ProgressBar {
   static String bar(double fraction) {
     double f = Math.max(0, Math.min(1, fraction));
     int filled = (int) Math.round(f * WIDTH);
-    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]"
+    return "["
+        + "#".repeat(filled)
+        + ".".repeat(WIDTH - filled)
+        + "]"
         + String.format(Locale.ROOT, " %3.0f%%", 100 * f);
   }
 

@@ -15,9 +15,9 @@ import org.jail4j.conf.JailConf;
 import org.jail4j.testkit.PathCheck;
 
 /**
- * Reads an existing jail.conf(5) file and starts one jail from it, as {@code jail -f FILE -c
- * NAME} does: the jail's evaluated parameters ({@code jail -e}), the typed {@link Jail}, the start
- * with its aliases, mounts and {@code exec.*} commands, and a jls line.
+ * Reads an existing jail.conf(5) file and starts one jail from it, as {@code jail -f FILE -c NAME}
+ * does: the jail's evaluated parameters ({@code jail -e}), the typed {@link Jail}, the start with
+ * its aliases, mounts and {@code exec.*} commands, and a jls line.
  *
  * <pre>{@code
  * java -cp ... org.jail4j.examples.StartFromJailConf /etc/jail.conf web
@@ -42,8 +42,9 @@ public final class StartFromJailConf {
   public static void main(String[] args) {
     ExampleHost chosen = ExampleHost.localOrFake(PathCheck.realFileSystem());
     if (chosen.fallback()) {
-      System.out.println("(no jail provider supports this machine: running on the testkit's fake,"
-          + " and stopping the jail again at the end)");
+      System.out.println(
+          "(no jail provider supports this machine: running on the testkit's fake,"
+              + " and stopping the jail again at the end)");
     }
     boolean stop = chosen.fallback();
     int status = run(chosen.host(), args, stop, System.out, System.err);
@@ -61,7 +62,8 @@ public final class StartFromJailConf {
    * @param err standard error
    * @return the exit status
    */
-  static int run(JailHost host, String[] args, boolean alwaysStop, PrintStream out, PrintStream err) {
+  static int run(
+      JailHost host, String[] args, boolean alwaysStop, PrintStream out, PrintStream err) {
     boolean stop = alwaysStop;
     int i = 0;
     if (i < args.length && args[i].equals("--stop")) {
@@ -85,8 +87,8 @@ public final class StartFromJailConf {
     if (args.length - i == 2) {
       picked = conf.jail(args[i + 1]);
       if (picked.isEmpty()) {
-        err.println("jail: \"" + args[i + 1] + "\" not found in " + file + "; it defines "
-            + names(jails));
+        err.println(
+            "jail: \"" + args[i + 1] + "\" not found in " + file + "; it defines " + names(jails));
         return 1;
       }
     } else if (jails.size() == 1) {
@@ -114,19 +116,33 @@ public final class StartFromJailConf {
     }
     int status = 0;
     try {
-      out.println("# started " + running.name() + " as JID " + running.jid() + " on "
-          + host.provider().name());
+      out.println(
+          "# started "
+              + running.name()
+              + " as JID "
+              + running.jid()
+              + " on "
+              + host.provider().name());
       for (CommandRun r : running.transcript()) {
-        out.println("  " + r.step().name().toLowerCase(java.util.Locale.ROOT).replace('_', '.')
-            + ": " + r.command() + " (exit " + r.exitCode() + ")");
+        out.println(
+            "  "
+                + r.step().name().toLowerCase(java.util.Locale.ROOT).replace('_', '.')
+                + ": "
+                + r.command()
+                + " (exit "
+                + r.exitCode()
+                + ")");
       }
       if (running.isAlive()) {
         out.print(JailListing.of(List.of(running.info())).render());
       } else {
         // jail(8) drops the temporary persist after exec.start: with nothing left running inside
         // (and no persist in the file) the jail is gone, as on FreeBSD
-        out.println("# " + running.name() + " ended when its last process exited (no persist, and"
-            + " nothing started by exec.start is still running)");
+        out.println(
+            "# "
+                + running.name()
+                + " ended when its last process exited (no persist, and"
+                + " nothing started by exec.start is still running)");
         running.stop();
         out.println("# removed what its start had set up (mounts, aliases)");
         stop = false;

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jail4j.CommandRun;
 import org.jail4j.Errno;
-import org.jail4j.HostCapabilities;
 import org.jail4j.ExecResult;
+import org.jail4j.HostCapabilities;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
@@ -119,16 +119,19 @@ public final class Tour {
    */
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
-      err.println("usage: Tour [DIR]   (DIR holds MANIFEST and base.txz; or -D" + SETS_PROPERTY
-          + "=DIR)");
+      err.println(
+          "usage: Tour [DIR]   (DIR holds MANIFEST and base.txz; or -D" + SETS_PROPERTY + "=DIR)");
       return 2;
     }
     String setsArg = args.length == 1 ? args[0] : System.getProperty(SETS_PROPERTY);
     Optional<Path> realSets = Optional.ofNullable(setsArg).filter(s -> !s.isBlank()).map(Path::of);
     if (realSets.isPresent() && !Files.isRegularFile(realSets.get().resolve("MANIFEST"))) {
-      err.println("tour: " + realSets.get() + ": no MANIFEST there (a release directory such as"
-          + " https://download.freebsd.org/releases/amd64/14.3-RELEASE/ holds MANIFEST and"
-          + " base.txz)");
+      err.println(
+          "tour: "
+              + realSets.get()
+              + ": no MANIFEST there (a release directory such as"
+              + " https://download.freebsd.org/releases/amd64/14.3-RELEASE/ holds MANIFEST and"
+              + " base.txz)");
       return 2;
     }
     Path work;
@@ -179,12 +182,18 @@ public final class Tour {
     ExampleHost chosen = ExampleHost.localOrFake(insideTour);
     JailHost host = chosen.host();
     Optional<FakeJailProvider> fake = ExampleHost.fake(host);
-    out.println("  provider: " + host.provider().name() + " (" + host.provider().getClass().getName()
-        + ")");
+    out.println(
+        "  provider: "
+            + host.provider().name()
+            + " ("
+            + host.provider().getClass().getName()
+            + ")");
     out.println("  why:      " + indent(chosen.why().strip(), "            ").strip());
     if (fake.isPresent()) {
-      out.println("  So the tour runs on the testkit's fake kernel and host: the same jail(8) steps");
-      out.println("  and kernel rules on the same bytes, with nothing done to this machine's network");
+      out.println(
+          "  So the tour runs on the testkit's fake kernel and host: the same jail(8) steps");
+      out.println(
+          "  and kernel rules on the same bytes, with nothing done to this machine's network");
       out.println("  or mounts. Its kernel accepts only jail paths that are directories under ./");
     }
     out.println("  kernel:   " + describe(host.capabilities()));
@@ -201,8 +210,10 @@ public final class Tour {
     } else {
       dist = work.resolve("dist");
       generateSets(dist);
-      out.println("  no real sets given (pass a directory with MANIFEST and base.txz, or -D"
-          + SETS_PROPERTY + "=DIR),");
+      out.println(
+          "  no real sets given (pass a directory with MANIFEST and base.txz, or -D"
+              + SETS_PROPERTY
+              + "=DIR),");
       out.println("  so the tour wrote two small ones with DistributionSetWriter in " + rel(dist));
     }
     DistributionSets sets = DistributionSets.inDirectory(dist);
@@ -238,9 +249,7 @@ public final class Tour {
             .progress(
                 p ->
                     bar.update(
-                        p.set(),
-                        p.fraction(),
-                        p.entries() + " entries, " + size(p.bytesWritten())))
+                        p.set(), p.fraction(), p.entries() + " entries, " + size(p.bytesWritten())))
             .populate();
     bar.done();
     for (ExtractionReport r : report.sets()) {
@@ -260,7 +269,8 @@ public final class Tour {
     step("Web jail: thin root, rc.conf, preflight");
     ThinRoot.prepareBase(pkgRoot);
     JailRoot webRoot = ThinRoot.from(pkgRoot).create(work.resolve("jails/web"));
-    out.println("  thin root " + rel(webRoot.path()) + " over " + rel(pkgRoot) + " (read-only nullfs),");
+    out.println(
+        "  thin root " + rel(webRoot.path()) + " over " + rel(pkgRoot) + " (read-only nullfs),");
     out.println("  its own writable parts in " + rel(webRoot.writableParts().orElseThrow()));
     RcConf rc =
         RcConf.empty()
@@ -302,19 +312,34 @@ public final class Tour {
     try {
       out.println("  started \"" + running.name() + "\" as JID " + running.jid());
       for (IpAlias a : ourAliases(host)) {
-        out.println("  alias:  ifconfig " + a.iface() + " inet " + a.address().getHostAddress()
-            + "/" + a.prefixLength() + " alias");
+        out.println(
+            "  alias:  ifconfig "
+                + a.iface()
+                + " inet "
+                + a.address().getHostAddress()
+                + "/"
+                + a.prefixLength()
+                + " alias");
       }
       for (MountRequest m : ourMounts(host, work)) {
         out.println("  mount:  " + describe(m));
       }
       for (CommandRun r : running.transcript()) {
-        out.println("  " + r.step().name().toLowerCase(Locale.ROOT).replace('_', '.') + ": "
-            + r.command() + " (exit " + r.exitCode() + ")" + firstLine(r.stdout()));
+        out.println(
+            "  "
+                + r.step().name().toLowerCase(Locale.ROOT).replace('_', '.')
+                + ": "
+                + r.command()
+                + " (exit "
+                + r.exitCode()
+                + ")"
+                + firstLine(r.stdout()));
       }
       fake.ifPresent(
-          f -> out.println("  (the fake host records in-jail commands and answers them from"
-              + " handlers; it does not run programs)"));
+          f ->
+              out.println(
+                  "  (the fake host records in-jail commands and answers them from"
+                      + " handlers; it does not run programs)"));
 
       // 6 ------------------------------------------------------------------------------------
       step("List jails as jls(8) does");
@@ -322,8 +347,11 @@ public final class Tour {
       out.println("  $ jls");
       out.print(indent(JailListing.of(jails).render(), "  "));
       out.println("  $ jls -n name host.hostname ip4.addr securelevel children.max");
-      out.print(indent(JailListing.of(jails)
-          .render("-n", "name", "host.hostname", "ip4.addr", "securelevel", "children.max"), "  "));
+      out.print(
+          indent(
+              JailListing.of(jails)
+                  .render("-n", "name", "host.hostname", "ip4.addr", "securelevel", "children.max"),
+              "  "));
 
       // 7 ------------------------------------------------------------------------------------
       step("Run a command inside, as jexec(8) does");
@@ -368,8 +396,14 @@ public final class Tour {
       int before = running.transcript().size();
       running.stop();
       for (CommandRun r : running.transcript().subList(before, running.transcript().size())) {
-        out.println("  " + r.step().name().toLowerCase(Locale.ROOT).replace('_', '.') + ": "
-            + r.command() + " (exit " + r.exitCode() + ")");
+        out.println(
+            "  "
+                + r.step().name().toLowerCase(Locale.ROOT).replace('_', '.')
+                + ": "
+                + r.command()
+                + " (exit "
+                + r.exitCode()
+                + ")");
       }
       out.println("  removed JID " + running.jid() + " and its child, unmounted, alias deleted");
     } finally {
@@ -388,7 +422,8 @@ public final class Tour {
     out.println("  aliases: " + (aliases.isEmpty() ? "no " + WEB_ADDRESS : aliases));
     if (fake.isPresent()) {
       var leftovers = fake.get().fakeHost().leftovers();
-      out.println("  fake host leftovers: " + (leftovers.isEmpty() ? "none" : leftovers.describe()));
+      out.println(
+          "  fake host leftovers: " + (leftovers.isEmpty() ? "none" : leftovers.describe()));
       if (!leftovers.isEmpty()) {
         throw new IllegalStateException("left behind: " + leftovers.describe());
       }
@@ -466,7 +501,9 @@ public final class Tour {
     out.println("    rule:    " + rule);
   }
 
-  /** On the fake: `hostname` inside a jail prints the jail's host.hostname, read from the kernel. */
+  /**
+   * On the fake: `hostname` inside a jail prints the jail's host.hostname, read from the kernel.
+   */
   private static void answerHostname(FakeHostSystem fake, JailHost host) {
     fake.onCommand(
         FakeHostSystem.programIs("hostname"),
@@ -476,19 +513,37 @@ public final class Tour {
   // ---- generated sets ---------------------------------------------------------------------
 
   /**
-   * Writes a small base and lib32 set: the directories a thin root needs, the files rc.conf and
-   * the tour touch, and some bulk so the progress bar has something to show.
+   * Writes a small base and lib32 set: the directories a thin root needs, the files rc.conf and the
+   * tour touch, and some bulk so the progress bar has something to show.
    */
   static void generateSets(Path dist) throws IOException {
     Files.createDirectories(dist);
     DistributionSetWriter base =
-        DistributionSetWriter.create("base").description("Base system (MANDATORY)")
+        DistributionSetWriter.create("base")
+            .description("Base system (MANDATORY)")
             .compressionPreset(0);
     for (String d :
         List.of(
-            "./bin", "./sbin", "./etc", "./etc/rc.d", "./dev", "./home", "./lib", "./libexec",
-            "./proc", "./root", "./usr", "./usr/bin", "./usr/lib", "./usr/local", "./usr/sbin",
-            "./usr/share", "./usr/share/doc", "./usr/share/zoneinfo", "./var", "./var/log",
+            "./bin",
+            "./sbin",
+            "./etc",
+            "./etc/rc.d",
+            "./dev",
+            "./home",
+            "./lib",
+            "./libexec",
+            "./proc",
+            "./root",
+            "./usr",
+            "./usr/bin",
+            "./usr/lib",
+            "./usr/local",
+            "./usr/sbin",
+            "./usr/share",
+            "./usr/share/doc",
+            "./usr/share/zoneinfo",
+            "./var",
+            "./var/log",
             "./var/run")) {
       base.directory(d, 0755);
     }
@@ -508,7 +563,8 @@ public final class Tour {
     }
     ManifestEntry baseEntry = base.writeTo(dist.resolve("base.txz"));
     DistributionSetWriter lib32 =
-        DistributionSetWriter.create("lib32").description("32-bit compatibility libraries")
+        DistributionSetWriter.create("lib32")
+            .description("32-bit compatibility libraries")
             .compressionPreset(0)
             .directory("./usr/lib32", 0755);
     for (int i = 0; i < 40; i++) {
@@ -527,8 +583,8 @@ public final class Tour {
       x ^= x << 13;
       x ^= x >>> 7;
       x ^= x << 17;
-      sb.append(String.format(Locale.ROOT, "%04d %016x jail4j tour generated page %d%n", line, x,
-          i));
+      sb.append(
+          String.format(Locale.ROOT, "%04d %016x jail4j tour generated page %d%n", line, x, i));
     }
     return sb.toString();
   }
@@ -553,12 +609,24 @@ public final class Tour {
   }
 
   private static String describe(HostCapabilities c) {
-    return c.osrelease() + " (osreldate " + c.osreldate() + "), VIMAGE " + (c.vimage() ? "on" : "off")
-        + ", RACCT " + (c.racct() ? "on" : "off") + ", " + c.params().size() + " jail parameters";
+    return c.osrelease()
+        + " (osreldate "
+        + c.osreldate()
+        + "), VIMAGE "
+        + (c.vimage() ? "on" : "off")
+        + ", RACCT "
+        + (c.racct() ? "on" : "off")
+        + ", "
+        + c.params().size()
+        + " jail parameters";
   }
 
   private String describe(MountRequest m) {
-    return m.fsType() + " " + rel(m.source()) + " on " + rel(m.target())
+    return m.fsType()
+        + " "
+        + rel(m.source())
+        + " on "
+        + rel(m.target())
         + (m.options().isEmpty() ? "" : " (" + String.join(",", m.options()) + ")")
         + (m.devfsRuleset() == null ? "" : " ruleset " + m.devfsRuleset());
   }

@@ -28,7 +28,8 @@ class BuildServerTest {
   void everyJobRunsMakeInItsOwnJail() {
     Output out = new Output();
 
-    int status = BuildServer.run(host, new String[] {"-p", "2", "4"}, out.stream, new Output().stream);
+    int status =
+        BuildServer.run(host, new String[] {"-p", "2", "4"}, out.stream, new Output().stream);
 
     assertThat(status).as(out.text()).isZero();
     List<RecordedCommand> makes =
@@ -44,8 +45,9 @@ class BuildServerTest {
     BuildServer.run(host, new String[] {"-p", "2", "3"}, new Output().stream, new Output().stream);
 
     long readOnlyBase =
-        fake.journal().stream().filter(l -> l.contains("mount") && l.contains("nullfs")
-            && l.contains("/base ")).count();
+        fake.journal().stream()
+            .filter(l -> l.contains("mount") && l.contains("nullfs") && l.contains("/base "))
+            .count();
     assertThat(readOnlyBase).as(String.join("\n", fake.journal())).isEqualTo(3);
   }
 
@@ -57,7 +59,8 @@ class BuildServerTest {
 
     assertThat(out.text())
         .contains("3 jobs, 3 at a time, each in a thin jail over base")
-        .contains("1/3").contains("2/3")
+        .contains("1/3")
+        .contains("2/3")
         .contains("[##############################] 100%  3/3")
         .contains("3 jobs: 3 ok, 0 failed")
         .contains("jails left: 0, mounts left: 0");
@@ -76,7 +79,8 @@ class BuildServerTest {
     fake.failNextCommand("make", 2);
     Output out = new Output();
 
-    int status = BuildServer.run(host, new String[] {"-p", "1", "2"}, out.stream, new Output().stream);
+    int status =
+        BuildServer.run(host, new String[] {"-p", "1", "2"}, out.stream, new Output().stream);
 
     assertThat(status).isEqualTo(1);
     assertThat(out.text()).contains("FAIL").contains("exit 2").contains("2 jobs: 1 ok, 1 failed");

@@ -50,9 +50,11 @@ class ConsumerExampleTest {
   @Test
   void startingAWebJailAddsItsAliasAndRunsRc(JailHost host, FakeHostSystem fake) {
     try (RunningJail web = new WebJails(host).start("acme", "192.0.2.20")) {
-      assertThat(fake.aliases()).extracting(a -> a.address().getHostAddress())
+      assertThat(fake.aliases())
+          .extracting(a -> a.address().getHostAddress())
           .containsExactly("192.0.2.20");
-      assertThat(fake.jailCommands(web.jid())).extracting(RecordedCommand::argv)
+      assertThat(fake.jailCommands(web.jid()))
+          .extracting(RecordedCommand::argv)
           .containsExactly(List.of("/bin/sh", "/etc/rc"));
       assertThat(web.info().hostname()).isEqualTo("acme.example.org");
     }
@@ -74,14 +76,16 @@ class ConsumerExampleTest {
       assertThatThrownBy(() -> jails.start("acme", "192.0.2.30"))
           .isInstanceOf(JailException.class)
           .satisfies(e -> assertThat(((JailException) e).errno()).contains(Errno.EEXIST));
-      assertThat(fake.aliases()).extracting(IpAlias::address).extracting(a -> a.getHostAddress())
+      assertThat(fake.aliases())
+          .extracting(IpAlias::address)
+          .extracting(a -> a.getHostAddress())
           .containsExactly("192.0.2.20");
     }
   }
 
   @Test
-  void aFailingMountStopsTheStartWithNothingLeft(JailHost host, FakeHostSystem fake,
-      FakeJailKernel kernel) {
+  void aFailingMountStopsTheStartWithNothingLeft(
+      JailHost host, FakeHostSystem fake, FakeJailKernel kernel) {
     fake.failNextMount(Errno.EBUSY);
 
     assertThatThrownBy(() -> new WebJails(host).start("acme", "192.0.2.20"))

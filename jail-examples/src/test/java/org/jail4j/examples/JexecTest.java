@@ -45,7 +45,8 @@ class JexecTest {
 
   @Test
   void runsTheCommandInsideTheNamedJailAndPrintsItsOutput() {
-    fake.onCommand(FakeHostSystem.programIs("hostname"),
+    fake.onCommand(
+        FakeHostSystem.programIs("hostname"),
         cmd -> CommandResult.exit(0).stdout("web in jail " + cmd.jid() + "\n"));
     Output out = new Output();
 

@@ -22,10 +22,24 @@ class JlsTest {
   void startTwoJails(JailHost host, FakeJailKernel kernel) {
     this.host = host;
     this.kernel = kernel;
-    web = host.start(Jail.builder().name("web").path("/jail/web").hostname("web.example.org")
-        .ip4("192.0.2.4").persist(true).build());
-    db = host.start(Jail.builder().name("db").path("/jail/db").hostname("db.example.org")
-        .ip4("192.0.2.5").persist(true).build());
+    web =
+        host.start(
+            Jail.builder()
+                .name("web")
+                .path("/jail/web")
+                .hostname("web.example.org")
+                .ip4("192.0.2.4")
+                .persist(true)
+                .build());
+    db =
+        host.start(
+            Jail.builder()
+                .name("db")
+                .path("/jail/db")
+                .hostname("db.example.org")
+                .ip4("192.0.2.5")
+                .persist(true)
+                .build());
   }
 
   @AfterEach
@@ -48,10 +62,11 @@ class JlsTest {
     Run r = jls();
 
     assertThat(r.status()).isZero();
-    assertThat(r.out()).isEqualTo(
-        "   JID  IP Address      Hostname                      Path\n"
-            + "     1  192.0.2.4       web.example.org               /jail/web\n"
-            + "     2  192.0.2.5       db.example.org                /jail/db\n");
+    assertThat(r.out())
+        .isEqualTo(
+            "   JID  IP Address      Hostname                      Path\n"
+                + "     1  192.0.2.4       web.example.org               /jail/web\n"
+                + "     2  192.0.2.5       db.example.org                /jail/db\n");
   }
 
   @Test
@@ -91,10 +106,11 @@ class JlsTest {
   void dashNPrintsJailNamesInTheDefaultTable() {
     Run r = jls("-N");
 
-    assertThat(r.out()).isEqualTo(
-        " JID             IP Address      Hostname                      Path\n"
-            + " web             192.0.2.4       web.example.org               /jail/web\n"
-            + " db              192.0.2.5       db.example.org                /jail/db\n");
+    assertThat(r.out())
+        .isEqualTo(
+            " JID             IP Address      Hostname                      Path\n"
+                + " web             192.0.2.4       web.example.org               /jail/web\n"
+                + " db              192.0.2.5       db.example.org                /jail/db\n");
   }
 
   @Test
@@ -136,7 +152,8 @@ class JlsTest {
 
   @Test
   void dashDIncludesDyingJails() {
-    RunningJail old = host.start(Jail.builder().name("old").path("/jail/old").persist(true).build());
+    RunningJail old =
+        host.start(Jail.builder().name("old").path("/jail/old").persist(true).build());
     try (FakeJailKernel.Hold ref = kernel.hold(old.jid())) {
       old.remove();
 

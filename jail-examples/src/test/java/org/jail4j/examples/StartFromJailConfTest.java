@@ -37,7 +37,9 @@ class StartFromJailConfTest {
             + "exec.clean;\n"
             + "mount.devfs;\n"
             + "persist;\n"
-            + "path = \"" + dir + "/$name\";\n"
+            + "path = \""
+            + dir
+            + "/$name\";\n"
             + "host.hostname = \"$name.example.org\";\n"
             + "web {\n"
             + "  ip4.addr = \"em0|192.0.2.10/24\";\n"
@@ -59,13 +61,14 @@ class StartFromJailConfTest {
 
     try {
       assertThat(status).isZero();
-      assertThat(fake.aliases()).extracting(IpAlias::iface, a -> a.address().getHostAddress(),
-          IpAlias::prefixLength).containsExactly(org.assertj.core.groups.Tuple.tuple("em0",
-          "192.0.2.10", 24));
-      assertThat(fake.mounts()).anyMatch(m -> m.fsType().equals("devfs")
-          && m.target().equals(dir + "/web/dev"));
+      assertThat(fake.aliases())
+          .extracting(IpAlias::iface, a -> a.address().getHostAddress(), IpAlias::prefixLength)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("em0", "192.0.2.10", 24));
+      assertThat(fake.mounts())
+          .anyMatch(m -> m.fsType().equals("devfs") && m.target().equals(dir + "/web/dev"));
       int jid = host.find("web").orElseThrow().jid();
-      assertThat(fake.jailCommands(jid)).extracting(RecordedCommand::argv)
+      assertThat(fake.jailCommands(jid))
+          .extracting(RecordedCommand::argv)
           .containsExactly(java.util.List.of("/bin/sh", "/etc/rc"));
       assertThat(out.text())
           .contains("jail -e prints it")

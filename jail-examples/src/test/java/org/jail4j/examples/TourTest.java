@@ -77,8 +77,9 @@ class TourTest {
         .contains("mount:  devfs devfs on ./jails/web/dev ruleset 4")
         .contains("exec.start: /bin/sh /etc/rc (exit 0)")
         .containsPattern("\\n\\s+1  192\\.0\\.2\\.80\\s+web\\.tour\\.example\\s+/")
-        .contains("name=web host.hostname=web.tour.example ip4.addr=192.0.2.80 securelevel=3"
-            + " children.max=1")
+        .contains(
+            "name=web host.hostname=web.tour.example ip4.addr=192.0.2.80 securelevel=3"
+                + " children.max=1")
         .contains("$ jexec web hostname\n  web.tour.example\n  (exit 0)");
   }
 
@@ -109,8 +110,9 @@ class TourTest {
     int status = Tour.run(new String[] {dist.toString()}, out.stream, err.stream);
 
     assertThat(status).as(err.text()).isZero();
-    assertThat(out.text()).contains("using the release sets in " + dist).doesNotContain(
-        "wrote two small ones");
+    assertThat(out.text())
+        .contains("using the release sets in " + dist)
+        .doesNotContain("wrote two small ones");
   }
 
   @Test
