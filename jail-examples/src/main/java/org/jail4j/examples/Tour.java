@@ -207,6 +207,13 @@ public final class Tour {
     if (realSets.isPresent()) {
       dist = realSets.get();
       out.println("  using the release sets in " + dist);
+    } else if (fake.isEmpty()) {
+      // the generated sets hold placeholders, not FreeBSD programs: /bin/sh /etc/rc could not run
+      throw new IllegalStateException(
+          "on a real host the tour needs real distribution sets (their /bin/sh runs /etc/rc):"
+              + " give a directory with MANIFEST and base.txz as an argument or with -D"
+              + SETS_PROPERTY
+              + "=DIR");
     } else {
       dist = work.resolve("dist");
       generateSets(dist);
@@ -414,10 +421,12 @@ public final class Tour {
 
     // 10 -------------------------------------------------------------------------------------
     step("Nothing left behind");
-    List<JailInfo> left = host.list();
+    // only the tour's jails: a real host may run others
+    List<JailInfo> left =
+        host.list().stream().filter(j -> Path.of(j.path()).normalize().startsWith(work)).toList();
     List<MountRequest> mounts = ourMounts(host, work);
     List<IpAlias> aliases = ourAliases(host);
-    out.println("  jails:   " + (left.isEmpty() ? "none" : names(left)));
+    out.println("  jails:   " + (left.isEmpty() ? "none under ./" : names(left)));
     out.println("  mounts:  " + (mounts.isEmpty() ? "none under ./" : mounts));
     out.println("  aliases: " + (aliases.isEmpty() ? "no " + WEB_ADDRESS : aliases));
     if (fake.isPresent()) {

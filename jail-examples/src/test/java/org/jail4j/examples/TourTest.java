@@ -95,7 +95,7 @@ class TourTest {
   @Test
   void tourLeavesNothingBehind() {
     assertThat(printed)
-        .contains("jails:   none")
+        .contains("jails:   none under ./")
         .contains("mounts:  none under ./")
         .contains("aliases: no 192.0.2.80")
         .contains("fake host leftovers: none");
