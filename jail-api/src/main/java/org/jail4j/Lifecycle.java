@@ -705,6 +705,7 @@ final class Lifecycle {
           e);
     }
     if (background) {
+      ProcessRun.detach(p);
       return new CommandRun(step, line, 0, "", "");
     }
     ProcessRun r;

@@ -43,8 +43,7 @@ public final class JailConfWriter {
    * @param jails the jails
    * @return the file's text
    * @throws InvalidJailParameterException for a jail jail.conf cannot express: no name, a wildcard
-   *     name, a numeric name without the same {@code jid}, a NUL character, a timeout that is not
-   *     whole seconds
+   *     name, a numeric name without the same {@code jid}, a timeout that is not whole seconds
    */
   public static String write(Jail... jails) {
     return write(Arrays.asList(jails));
@@ -175,9 +174,6 @@ public final class JailConfWriter {
         for (int i = 1; i < l.length; i++) {
           if (i > 1) {
             b.append(", ");
-          }
-          if (l[i].indexOf('\0') >= 0) {
-            throw refuse(name, l[0], "a value cannot contain a NUL character");
           }
           b.append(Quoting.value(l[i]));
         }

@@ -64,6 +64,40 @@ public record ProcessRun(
         code, stdout, stderr, Duration.ofNanos(System.nanoTime() - start), timedOut);
   }
 
+  /**
+   * Lets a background command run on without waiting for it: its stdin is closed and its output is
+   * read and discarded on daemon threads, so it never blocks on a full pipe.
+   *
+   * @param process the process
+   */
+  public static void detach(Process process) {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // already closed by the process: nothing to do
+    }
+    discard(process.getInputStream(), "jail4j-background-stdout");
+    discard(process.getErrorStream(), "jail4j-background-stderr");
+  }
+
+  private static void discard(InputStream in, String name) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] chunk = new byte[8192];
+              try (InputStream s = in) {
+                while (s.read(chunk) >= 0) {
+                  // discarded: nobody waits for a background command's output
+                }
+              } catch (IOException e) {
+                // the process ended or was killed
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** A thread copying one stream into memory. */
   private static final class Drain implements Runnable {
     private final InputStream in;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.conf.internal.Ast;
@@ -105,9 +106,17 @@ class JailConfRoundTripProperties {
         .zip(
             lists().of(mutation()).ofSizeBetween(0, 12),
             (n, ms) -> {
-              Jail.Builder b = Jail.builder().name(n);
-              ms.forEach(m -> m.accept(b));
-              Jail j = b.build();
+              // apply each change that keeps the jail valid (Jail enforces the kernel's rules)
+              Jail j = Jail.builder().name(n).build();
+              for (Consumer<Jail.Builder> m : ms) {
+                Jail.Builder b = Jail.builder().from(j);
+                m.accept(b);
+                try {
+                  j = b.build();
+                } catch (InvalidJailParameterException e) {
+                  // skip this change
+                }
+              }
               // jail.conf keeps address order within each family (ip4.addr, then ip6.addr)
               List<JailAddress> canonical = new ArrayList<>();
               j.addresses().stream().filter(JailAddress::isIpv4).forEach(canonical::add);

@@ -171,14 +171,6 @@ class JailConfWriterTest {
   }
 
   @Test
-  void nulCharacterIsRefused() {
-    Jail j = Jail.builder().name("w").hostname("a\0b").build();
-    assertThatThrownBy(() -> JailConfWriter.write(j))
-        .isInstanceOf(InvalidJailParameterException.class)
-        .hasMessageContaining("NUL");
-  }
-
-  @Test
   void writtenTextReadsBackInTheLegacyDialectToo() {
     Jail j = Jail.builder().name("w").path("/j").hostname("x y").persist(true).build();
     Jail back =

@@ -276,7 +276,7 @@ public final class FakeJailKernel implements JailKernel {
    * @return the snapshot, or empty
    */
   public Optional<FakeJail> jail(int jid) {
-    return kernel.jails().stream().filter(j -> j.jid() == jid).findFirst();
+    return kernel.jail(jid);
   }
 
   /**

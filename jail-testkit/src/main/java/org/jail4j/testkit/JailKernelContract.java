@@ -641,6 +641,31 @@ public abstract class JailKernelContract {
   }
 
   @Test
+  @DisplayName(
+      "§2.4 the no-form twin matches per dotted component: allow.mount.devfs then allow.mount.nodevfs")
+  void noFormPerDottedComponentWins() {
+    int jid =
+        persistent(
+            jailName("nodev"), Req.of().flag("allow.mount.devfs").flag("allow.mount.nodevfs"));
+    assertEquals(0, readInt(jid, "allow.mount.devfs"));
+  }
+
+  @Test
+  @DisplayName("§2.6 ip4.nosaddrsel clears source address selection")
+  void nosaddrselClearsSaddrsel() {
+    int jid = persistent(jailName("nosaddr"), Req.of().flag("ip4.nosaddrsel"));
+    assertEquals(0, readInt(jid, "ip4.saddrsel"));
+  }
+
+  @Test
+  @DisplayName("§3.3 defaults: ip4.saddrsel and ip6.saddrsel are on")
+  void saddrselDefaultsOn() {
+    int jid = persistent(jailName("saddr"));
+    assertEquals(1, readInt(jid, "ip4.saddrsel"), "ip4.saddrsel");
+    assertEquals(1, readInt(jid, "ip6.saddrsel"), "ip6.saddrsel");
+  }
+
+  @Test
   @DisplayName("§2.7 an unknown parameter is EINVAL \"unknown parameter: NAME\" on jail_set")
   void unknownParameterOnSet() {
     set(

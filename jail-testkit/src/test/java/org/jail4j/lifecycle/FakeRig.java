@@ -3,9 +3,7 @@ package org.jail4j.lifecycle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jail4j.JailHost;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
@@ -13,10 +11,9 @@ import org.jail4j.testkit.Leftovers;
 import org.jail4j.testkit.RecordedCommand;
 
 /**
- * A fake kernel and host wired into a {@link JailHost}, with {@code pkill -SIG -j JID} and {@code
- * pgrep -j JID} answered from the fake kernel's process table, so that the SPI's default {@code
- * signalJail} / {@code jailProcesses} (which run those two programs) act on fake processes as they
- * would on FreeBSD.
+ * A fake kernel and host wired into a {@link JailHost}, with a baseline of what the host had before
+ * the test so that leftovers (jails, mounts, aliases, cloned interfaces, rctl rules) can be
+ * checked.
  */
 final class FakeRig {
   final FakeJailKernel kernel;
@@ -28,24 +25,6 @@ final class FakeRig {
     this.kernel = kernel;
     this.fake = new FakeHostSystem(kernel);
     this.host = JailHost.using(new FakeJailProvider(kernel, fake));
-    fake.onCommand(
-        FakeHostSystem.programIs("pkill"),
-        cmd -> {
-          List<String> a = cmd.argv();
-          int signal = Integer.parseInt(a.get(1).substring(1));
-          kernel.signal(Integer.parseInt(a.get(3)), signal);
-          return CommandResult.exit(0);
-        });
-    fake.onCommand(
-        FakeHostSystem.programIs("pgrep"),
-        cmd -> {
-          List<Integer> pids = kernel.processes(Integer.parseInt(cmd.argv().get(2)));
-          return pids.isEmpty()
-              ? CommandResult.exit(1)
-              : CommandResult.exit(0)
-                  .stdout(
-                      pids.stream().map(String::valueOf).collect(Collectors.joining("\n")) + "\n");
-        });
     this.before = fake.leftovers();
   }
 
@@ -80,9 +59,7 @@ final class FakeRig {
   List<String> hostCommandLines() {
     List<String> out = new ArrayList<>();
     for (RecordedCommand c : fake.hostCommands()) {
-      if (!c.program().equals("pgrep") && !c.program().equals("pkill")) {
-        out.add(String.join(" ", c.argv()));
-      }
+      out.add(String.join(" ", c.argv()));
     }
     return out;
   }

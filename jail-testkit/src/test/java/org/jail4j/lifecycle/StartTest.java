@@ -195,6 +195,22 @@ class StartTest {
   }
 
   @Test
+  void trailingAmpersandStartsTheCommandWithoutWaitingForIt() {
+    rig.fake.onCommand("daemon", CommandResult.exit(0).duration(Duration.ofSeconds(30)));
+
+    long start = System.nanoTime();
+    RunningJail r =
+        rig.host.start(web().addExecStart("/usr/sbin/daemon /bin/app &").persist(true).build());
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(rig.kernel.processes(r.jid())).hasSize(1);
+    assertThat(rig.fake.jailCommands(r.jid()).get(0).argv())
+        .containsExactly("/usr/sbin/daemon", "/bin/app");
+    r.stop();
+    assertThat(rig.fake.runningProcesses()).isEmpty();
+  }
+
+  @Test
   void temporaryPersistIsDroppedSoAJailWithoutProcessesDies() {
     RunningJail r = rig.host.start(web().addExecStart("/bin/sh /etc/rc").build());
 
@@ -222,6 +238,14 @@ class StartTest {
         .isInstanceOfSatisfying(
             JailStartException.class, e -> assertThat(e.step()).isEqualTo(JailStep.CREATE))
         .hasMessageContaining("path " + FakeRig.dir(root) + "/missing: No such file or directory");
+    assertThat(rig.kernel.jails()).isEmpty();
+  }
+
+  @Test
+  void relativePathIsRefusedWhenTheJailIsBuilt() {
+    assertThatThrownBy(() -> web().path("jail/web").persist(true).build())
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class)
+        .hasMessageContaining("path: must be absolute");
     assertThat(rig.kernel.jails()).isEmpty();
   }
 

@@ -381,19 +381,35 @@ public final class Kernel {
     synchronized (lock) {
       List<FakeJail> out = new ArrayList<>(byJid.size());
       for (Prison p : byJid.values()) {
-        Prison parent = p.parent;
-        out.add(
-            new FakeJail(
-                p.jid,
-                p.fullName(),
-                parent == null ? 0 : parent.jid,
-                p.dying,
-                p.persist,
-                p.pids.size(),
-                p.childCount));
+        out.add(snapshot(p));
       }
       return out;
     }
+  }
+
+  /**
+   * One jail, live or dying.
+   *
+   * @param jid the JID
+   * @return its snapshot, or empty
+   */
+  public Optional<FakeJail> jail(int jid) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      return p == null ? Optional.empty() : Optional.of(snapshot(p));
+    }
+  }
+
+  private static FakeJail snapshot(Prison p) {
+    Prison parent = p.parent;
+    return new FakeJail(
+        p.jid,
+        p.fullName(),
+        parent == null ? 0 : parent.jid,
+        p.dying,
+        p.persist,
+        p.pids.size(),
+        p.childCount);
   }
 
   /** The recorded rctl rules. */
