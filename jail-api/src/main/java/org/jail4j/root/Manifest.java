@@ -35,8 +35,8 @@ public final class Manifest {
   }
 
   /**
-   * Parses MANIFEST text: one tab-separated entry per line; blank lines and {@code #} comments
-   * are ignored.
+   * Parses MANIFEST text: one tab-separated entry per line; blank lines and {@code #} comments are
+   * ignored.
    *
    * @param text the file's text
    * @return the manifest

@@ -42,12 +42,12 @@ import org.tukaani.xz.XZInputStream;
  * thread, entries written with one reusable buffer, each file created with its mode in the same
  * {@code open(2)} where the umask allows, directory modes and times applied once at the end.
  *
- * <p>Safety: the root belongs to the jail's root user (freebsd-jail-abi.md section 8), so an
- * entry never writes through a symbolic link. Every parent directory of an entry is checked with
- * {@code lstat} (no link following) the first time it is used and remembered afterwards; this
- * extraction never replaces a directory it has checked, so the memory stays true. An existing
- * non-directory at an entry's place is unlinked first (never opened), so a planted hard link or
- * symbolic link is replaced, not written through. Device nodes and FIFOs are skipped.
+ * <p>Safety: the root belongs to the jail's root user (freebsd-jail-abi.md section 8), so an entry
+ * never writes through a symbolic link. Every parent directory of an entry is checked with {@code
+ * lstat} (no link following) the first time it is used and remembered afterwards; this extraction
+ * never replaces a directory it has checked, so the memory stays true. An existing non-directory at
+ * an entry's place is unlinked first (never opened), so a planted hard link or symbolic link is
+ * replaced, not written through. Device nodes and FIFOs are skipped.
  *
  * <p>Extract only into a root no jail is running from: a process inside the jail could swap a
  * checked directory for a link between the check and the write.
@@ -66,6 +66,7 @@ public final class SetExtractor {
   private final ProgressListener listener;
   private final byte[] buffer = new byte[BUFFER];
   private final Set<String> checkedDirectories = new HashSet<>();
+
   @SuppressWarnings("unchecked")
   private final FileAttribute<Set<PosixFilePermission>>[] createModes = new FileAttribute[512];
 
@@ -83,8 +84,7 @@ public final class SetExtractor {
     this.listener = listener;
     HostIdentity id = HostIdentity.probe(root);
     this.umask = id.umask();
-    this.applyOwners =
-        owners == OwnerPolicy.APPLY || (owners == OwnerPolicy.AUTO && id.uid() == 0);
+    this.applyOwners = owners == OwnerPolicy.APPLY || (owners == OwnerPolicy.AUTO && id.uid() == 0);
     checkedDirectories.add("");
   }
 
@@ -127,7 +127,8 @@ public final class SetExtractor {
         counts.entries++;
         extractEntry(tar, entry, counts, directories);
         long read = counted.count();
-        if (counts.entries - lastEntries >= PROGRESS_ENTRIES || read - lastBytes >= PROGRESS_BYTES) {
+        if (counts.entries - lastEntries >= PROGRESS_ENTRIES
+            || read - lastBytes >= PROGRESS_BYTES) {
           lastEntries = counts.entries;
           lastBytes = read;
           listener.progress(
