@@ -147,10 +147,9 @@ public final class JailRoot {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof JailRoot)) {
+    if (!(o instanceof JailRoot r)) {
       return false;
     }
-    JailRoot r = (JailRoot) o;
     return r.path.equals(path)
         && r.kind == kind
         && r.mounts.equals(mounts)

@@ -106,7 +106,7 @@ public final class Manifest {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Manifest && ((Manifest) o).entries.equals(entries);
+    return o instanceof Manifest m && m.entries.equals(entries);
   }
 
   @Override

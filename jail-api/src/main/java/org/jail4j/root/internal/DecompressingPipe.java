@@ -56,10 +56,11 @@ final class DecompressingPipe extends InputStream {
           break;
         }
       }
-    } catch (IOException | RuntimeException e) {
-      last = new Chunk(new byte[0], 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      last = new Chunk(new byte[0], 0, e);
+    } catch (Throwable e) {
+      // anything, even an Error, must reach the reader: it would otherwise wait forever
       last = new Chunk(new byte[0], 0, e);
     } finally {
       try {

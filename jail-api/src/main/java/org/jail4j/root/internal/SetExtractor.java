@@ -55,6 +55,13 @@ import org.tukaani.xz.XZInputStream;
 public final class SetExtractor {
   private static final String OP = "extract";
   private static final int BUFFER = 1 << 20;
+
+  /**
+   * FreeBSD's sets are made with {@code xz -9} (64 MiB dictionary, about 65 MiB to decode); a
+   * forged header asking for more is refused instead of exhausting the heap.
+   */
+  private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
   private static final long PROGRESS_BYTES = 1 << 20;
   private static final int PROGRESS_ENTRIES = 256;
   private static final Set<OpenOption> CREATE_FILE =
@@ -67,7 +74,7 @@ public final class SetExtractor {
   private final byte[] buffer = new byte[BUFFER];
   private final Set<String> checkedDirectories = new HashSet<>();
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private final FileAttribute<Set<PosixFilePermission>>[] createModes = new FileAttribute[512];
 
   private record DeferredDirectory(Path path, int mode, FileTime mtime) {}
@@ -115,7 +122,8 @@ public final class SetExtractor {
     try (InputStream file = Files.newInputStream(archive);
         CountingInputStream counted = new CountingInputStream(file);
         InputStream xz =
-            new XZInputStream(new BufferedInputStream(counted, 1 << 16), -1, verifyXzCheck);
+            new XZInputStream(
+                new BufferedInputStream(counted, 1 << 16), XZ_MEMORY_LIMIT_KIB, verifyXzCheck);
         DecompressingPipe pipe = new DecompressingPipe(xz, set);
         TarArchiveInputStream tar =
             new TarArchiveInputStream(pipe, StandardCharsets.UTF_8.name())) {
@@ -143,7 +151,10 @@ public final class SetExtractor {
       }
       listener.progress(
           new ExtractionProgress(set, total, total, counts.entries, counts.bytesWritten));
-    } catch (IOException e) {
+    } catch (RootException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // a malformed header can surface as IllegalArgumentException from the tar parser
       throw new RootException(
           OP,
           archive.getFileName()
