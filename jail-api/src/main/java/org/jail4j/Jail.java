@@ -3,6 +3,7 @@ package org.jail4j;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,8 +212,9 @@ public abstract class Jail {
   }
 
   /**
-   * The value of a kernel parameter: the dedicated attributes for {@code name}, {@code jid}, {@code
-   * path}, {@code host.hostname}, {@code ip4.addr}, {@code ip6.addr} and {@code persist}, the
+   * The value of a parameter: the dedicated attributes for {@code name}, {@code jid}, {@code path},
+   * {@code host.hostname}, {@code ip4.addr}, {@code ip6.addr}, {@code persist} and jail(8)'s
+   * pseudo-parameters ({@code exec.timeout} and {@code stop.timeout} in whole seconds), the
    * parameter map otherwise.
    *
    * @param param the parameter
@@ -243,6 +245,9 @@ public abstract class Jail {
     if (param.equals(JailParam.IP6_ADDR)) {
       return ip6().isEmpty() ? Optional.empty() : Optional.of((T) ip6());
     }
+    if (!param.isKernel()) {
+      return (Optional<T>) JailRules.pseudoValue(this, param);
+    }
     return Optional.ofNullable((T) params().get(param));
   }
 
@@ -258,11 +263,17 @@ public abstract class Jail {
    */
   public static class Builder extends ImmutableJail.Builder {
 
+    /** Problems found while setting values, reported by {@link #build()} with all the others. */
+    private final List<InvalidJailParameterException.Violation> problems = new ArrayList<>();
+
     Builder() {}
 
     /**
-     * Sets a kernel parameter. {@code name}, {@code jid}, {@code path}, {@code host.hostname},
-     * {@code ip4.addr}, {@code ip6.addr} and {@code persist} go to their own attributes.
+     * Sets a parameter. {@code name}, {@code jid}, {@code path}, {@code host.hostname}, {@code
+     * ip4.addr}, {@code ip6.addr}, {@code persist} and jail(8)'s pseudo-parameters ({@code
+     * exec.start}, {@code mount.devfs}, {@code exec.timeout} in seconds...) go to their own
+     * attributes; other kernel parameters to {@link #params()}. A value of the wrong Java type is
+     * reported by {@link #build()}.
      *
      * @param param the parameter
      * @param value its value
@@ -271,6 +282,16 @@ public abstract class Jail {
      */
     @SuppressWarnings("unchecked")
     public <T> Builder param(JailParam<T> param, T value) {
+      if (!param.isNamed() && !param.type().accepts(value)) {
+        problems.add(
+            new InvalidJailParameterException.Violation(
+                param.name(),
+                "a value of type "
+                    + (value == null ? "null" : value.getClass().getSimpleName())
+                    + " is not a "
+                    + param.type().javaTypeName()));
+        return this;
+      }
       if (param.equals(JailParam.NAME)) {
         name((String) value);
       } else if (param.equals(JailParam.PATH)) {
@@ -289,7 +310,7 @@ public abstract class Jail {
         for (Inet6Address a : (List<Inet6Address>) value) {
           addAddresses(new JailAddress(a, null, null));
         }
-      } else {
+      } else if (!JailRules.setPseudo(this, param, value)) {
         putParams(param, value);
       }
       return this;
@@ -297,31 +318,59 @@ public abstract class Jail {
 
     /**
      * Adds IPv4 addresses: literals, optionally as {@code IFACE|ADDR/MASK}. Host names are refused,
-     * never resolved.
+     * never resolved; text that is not an address is reported by {@link #build()}.
      *
      * @param addresses the addresses
      * @return this builder
      */
     public Builder ip4(String... addresses) {
-      for (String a : addresses) {
-        JailAddress parsed = JailRules.parseAddress("ip4.addr", a, true);
-        addAddresses(parsed);
-      }
-      return this;
+      return addAddressText("ip4.addr", addresses, true);
     }
 
     /**
-     * Adds IPv6 addresses: literals, optionally as {@code IFACE|ADDR/PREFIX}.
+     * Adds IPv6 addresses: literals, optionally as {@code IFACE|ADDR/PREFIX}; text that is not an
+     * address is reported by {@link #build()}.
      *
      * @param addresses the addresses
      * @return this builder
      */
     public Builder ip6(String... addresses) {
+      return addAddressText("ip6.addr", addresses, false);
+    }
+
+    private Builder addAddressText(String field, String[] addresses, boolean v4) {
       for (String a : addresses) {
-        JailAddress parsed = JailRules.parseAddress("ip6.addr", a, false);
-        addAddresses(parsed);
+        try {
+          addAddresses(JailRules.parseAddress(field, a, v4));
+        } catch (InvalidJailParameterException e) {
+          problems.addAll(e.violations());
+        }
       }
       return this;
+    }
+
+    /**
+     * Builds the jail, checking every rule that needs no kernel.
+     *
+     * @return the jail
+     * @throws InvalidJailParameterException listing every problem found, each with its field and
+     *     rule
+     */
+    @Override
+    public Jail build() {
+      List<InvalidJailParameterException.Violation> all = new ArrayList<>(problems);
+      String jailName = null;
+      try {
+        Jail built = super.build();
+        if (all.isEmpty()) {
+          return built;
+        }
+        jailName = built.name().orElse(null);
+      } catch (InvalidJailParameterException e) {
+        all.addAll(e.violations());
+        jailName = e.jailName().orElse(null);
+      }
+      throw new InvalidJailParameterException("build", jailName, all);
     }
 
     /**

@@ -47,9 +47,12 @@ public final class JailHost {
    *     provider found and why it declined
    */
   public static JailHost local() {
-    return select(
-        ServiceLoader.load(JailProvider.class, JailHost.class.getClassLoader()),
-        System.getProperty(PROVIDER_PROPERTY));
+    return local(JailHost.class.getClassLoader(), System.getProperty(PROVIDER_PROPERTY));
+  }
+
+  /** {@link #local()} with the providers a class loader finds (tests register their own). */
+  static JailHost local(ClassLoader loader, @org.jspecify.annotations.Nullable String wanted) {
+    return select(ServiceLoader.load(JailProvider.class, loader), wanted);
   }
 
   /**
@@ -116,8 +119,11 @@ public final class JailHost {
             + System.getProperty("os.name")
             + "); providers found:"
             + (found.isEmpty() ? " none" : report.toString())
-            + "\nAdd org.jail4j:jail-native-freebsd to run jails on FreeBSD, or use"
-            + " org.jail4j:jail-testkit's fake kernel (FakeJailKernel / @FakeJails) anywhere.");
+            + "\nTo run jails on FreeBSD, add org.jail4j:jail-native-freebsd (module"
+            + " org.jail4j.freebsd). To test anywhere, add org.jail4j:jail-testkit (module"
+            + " org.jail4j.testkit) and select its fake with -D"
+            + PROVIDER_PROPERTY
+            + "=fake or JailHost.using(new FakeJailProvider()).");
   }
 
   /** The provider behind this host. */

@@ -1,11 +1,39 @@
 package org.jail4j;
 
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.jail4j.InvalidJailParameterException.Violation;
+import org.jail4j.param.JailParam;
+import org.jail4j.param.JailSys;
+import org.jail4j.param.ParamCodec;
+import org.jail4j.spi.JailFlags;
 
-/** The rules a {@link Jail} must satisfy before any kernel sees it. */
+/**
+ * The rules a {@link Jail} must satisfy before any kernel sees it: the kernel's own value checks
+ * that need no other jail (freebsd-jail-abi.md §3.1, §3.4), jail(8)'s path rule, and the shape of
+ * every value. {@link #check} reports every problem of a jail at once.
+ */
 final class JailRules {
   private JailRules() {}
+
+  /** The parameters {@link Jail} holds in their own attributes, never in its parameter map. */
+  private static final Set<JailParam<?>> OWN_ATTRIBUTES =
+      Set.of(
+          JailParam.NAME,
+          JailParam.JID,
+          JailParam.PATH,
+          JailParam.HOST_HOSTNAME,
+          JailParam.IP4_ADDR,
+          JailParam.IP6_ADDR,
+          JailParam.PERSIST);
 
   static JailAddress parseAddress(String field, String text, boolean v4) {
     JailAddress a;
@@ -22,17 +50,409 @@ final class JailRules {
   }
 
   static void check(Jail jail) {
-    List<InvalidJailParameterException.Violation> v = new ArrayList<>();
-    jail.path()
+    List<Violation> v = new ArrayList<>();
+    checkName(jail.name(), jail.jid(), v);
+    jail.jid()
         .ifPresent(
-            p -> {
-              if (!p.startsWith("/")) {
-                v.add(
-                    new InvalidJailParameterException.Violation("path", "must be absolute: " + p));
+            j -> {
+              if (j < 0 || j > JailFlags.JAIL_MAX) {
+                v.add(new Violation("jid", j + " is outside 0.." + JailFlags.JAIL_MAX));
               }
             });
+    jail.path().ifPresent(p -> checkPath(p, v));
+    jail.hostname().ifPresent(h -> checkString("host.hostname", h, 256, v));
+    checkAddresses("ip4.addr", jail.ip4(), v);
+    checkAddresses("ip6.addr", jail.ip6(), v);
+    checkParams(jail, v);
+    checkPseudo(jail, v);
     if (!v.isEmpty()) {
       throw new InvalidJailParameterException("build", jail.name().orElse(null), v);
     }
+  }
+
+  // ---- kernel parameters -----------------------------------------------------------------
+
+  private static void checkName(Optional<String> name, OptionalInt jid, List<Violation> v) {
+    if (name.isEmpty()) {
+      return;
+    }
+    String n = name.get();
+    if (!checkString("name", n, 256, v)) {
+      return;
+    }
+    if (n.isEmpty()) {
+      v.add(new Violation("name", "must not be empty"));
+      return;
+    }
+    for (String part : n.split("\\.", -1)) {
+      if (part.isEmpty()) {
+        v.add(
+            new Violation(
+                "name",
+                "\""
+                    + n
+                    + "\" has an empty component; dots separate the names of parent and child"
+                    + " jails, each non-empty"));
+        return;
+      }
+    }
+    // The kernel refuses a numeric last component unless it is the jid in canonical form (§3.4);
+    // on CREATE without a jid the number becomes the jid (§3.2).
+    String last = n.substring(n.lastIndexOf('.') + 1);
+    if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      boolean canonical = !last.startsWith("0") && last.length() <= 6;
+      if (!canonical) {
+        v.add(
+            new Violation(
+                "name",
+                "numeric name \""
+                    + last
+                    + "\" is not a jid in canonical form (1.."
+                    + JailFlags.JAIL_MAX
+                    + ", no leading zeros); the kernel allows a numeric name only when it is the"
+                    + " jid"));
+      } else if (jid.isPresent() && jid.getAsInt() != Integer.parseInt(last)) {
+        v.add(
+            new Violation(
+                "name",
+                "numeric name \""
+                    + last
+                    + "\" is not the jid "
+                    + jid.getAsInt()
+                    + "; the kernel allows a numeric name only when it is the jid"));
+      }
+    }
+  }
+
+  private static void checkPath(String p, List<Violation> v) {
+    if (!checkString("path", p, 1024, v)) {
+      return;
+    }
+    if (!p.startsWith("/")) {
+      v.add(new Violation("path", "must be absolute: \"" + p + "\""));
+      return;
+    }
+    // jail(8) and the kernel resolve the path; a normalised one is what jls reports back, so
+    // comparisons (apply, restart decisions) stay exact.
+    boolean normal = p.equals("/") || !p.endsWith("/");
+    for (String part : p.substring(1).split("/", -1)) {
+      if (p.equals("/")) {
+        break;
+      }
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        normal = false;
+      }
+    }
+    if (!normal) {
+      v.add(
+          new Violation(
+              "path",
+              "must be normalised (no empty, \".\" or \"..\" components, no trailing \"/\"): \""
+                  + p
+                  + "\""));
+    }
+  }
+
+  /** NUL and size check of a kernel string; false when it failed. */
+  private static boolean checkString(String field, String s, int size, List<Violation> v) {
+    boolean ok = true;
+    if (s.indexOf('\0') >= 0) {
+      v.add(new Violation(field, "contains a NUL byte, which would end the C string early"));
+      ok = false;
+    }
+    int bytes = s.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes + 1 > size) {
+      v.add(
+          new Violation(
+              field,
+              "is "
+                  + bytes
+                  + " bytes; at most "
+                  + (size - 1)
+                  + " bytes fit the kernel's "
+                  + size
+                  + "-byte buffer with the NUL"));
+      ok = false;
+    }
+    return ok;
+  }
+
+  private static void checkAddresses(
+      String field, List<? extends InetAddress> addresses, List<Violation> v) {
+    if (addresses.size() > JailFlags.MAX_AF_IPS) {
+      v.add(
+          new Violation(
+              field,
+              addresses.size()
+                  + " addresses; at most "
+                  + JailFlags.MAX_AF_IPS
+                  + " per family (security.jail.jail_max_af_ips)"));
+    }
+    Set<InetAddress> seen = new HashSet<>();
+    for (InetAddress a : addresses) {
+      String text = IpLiterals.format(a);
+      if (a.isAnyLocalAddress()) {
+        v.add(new Violation(field, text + " is the unspecified address, not a jail address"));
+      } else if (text.equals("255.255.255.255")) {
+        v.add(new Violation(field, text + " is the broadcast address, not a jail address"));
+      } else if (!seen.add(a)) {
+        v.add(new Violation(field, text + " is listed twice"));
+      }
+    }
+  }
+
+  private static void checkParams(Jail jail, List<Violation> v) {
+    Map<JailParam<?>, Object> params = jail.params();
+    for (Map.Entry<JailParam<?>, Object> e : params.entrySet()) {
+      checkParam(e.getKey(), e.getValue(), v);
+    }
+    if (params.containsKey(JailParam.VNET)
+        && (!jail.addresses().isEmpty()
+            || params.containsKey(JailParam.IP4)
+            || params.containsKey(JailParam.IP6))) {
+      // Any explicit vnet value with any ip4/ip6 parameter is refused by the kernel (§3.1).
+      v.add(
+          new Violation(
+              "vnet",
+              "vnet jails cannot have IP address restrictions: drop ip4, ip6, ip4.addr and"
+                  + " ip6.addr, or vnet"));
+    }
+  }
+
+  private static void checkParam(JailParam<?> p, Object value, List<Violation> v) {
+    String f = p.name();
+    if (!p.isKernel()) {
+      v.add(
+          new Violation(
+              f,
+              "a jail(8) pseudo-parameter cannot be in the kernel parameter map; set it with"
+                  + " Jail.Builder.param or its own setter"));
+      return;
+    }
+    if (OWN_ATTRIBUTES.contains(p)) {
+      v.add(
+          new Violation(
+              f,
+              "has its own attribute and cannot be in the parameter map; set it with"
+                  + " Jail.Builder.param or its own setter"));
+      return;
+    }
+    if (p.access() == JailParam.Access.READ_ONLY) {
+      v.add(new Violation(f, "is read-only: the kernel reports it and jail_set refuses it"));
+      return;
+    }
+    if (p.isNamed()) {
+      Optional<JailParam<?>> known = JailParam.lookup(f);
+      if (known.isPresent() && (!known.get().isKernel() || OWN_ATTRIBUTES.contains(known.get()))) {
+        v.add(
+            new Violation(
+                f,
+                "is "
+                    + (known.get().isKernel()
+                        ? "held in its own attribute"
+                        : "a jail(8) pseudo-parameter")
+                    + "; set it with JailParam."
+                    + f.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                    + " instead of JailParam.named"));
+        return;
+      }
+      if (!(value instanceof String s)) {
+        v.add(
+            new Violation(
+                f,
+                "a run-time parameter takes its value as text, not a "
+                    + value.getClass().getSimpleName()));
+      } else if (s.indexOf('\0') >= 0) {
+        v.add(new Violation(f, "contains a NUL byte, which would end the C string early"));
+      }
+      return;
+    }
+    if (!p.type().accepts(value)) {
+      v.add(
+          new Violation(
+              f,
+              "a value of type "
+                  + value.getClass().getSimpleName()
+                  + " is not a "
+                  + p.type().javaTypeName()));
+      return;
+    }
+    try {
+      encode(p, value);
+    } catch (InvalidJailParameterException e) {
+      v.addAll(e.violations());
+      return;
+    }
+    if (p.equals(JailParam.SECURELEVEL)) {
+      range(f, (Integer) value, -1, 3, v);
+    } else if (p.equals(JailParam.ENFORCE_STATFS)) {
+      range(f, (Integer) value, 0, 2, v);
+    } else if (p.equals(JailParam.DEVFS_RULESET)) {
+      range(f, (Integer) value, 0, 65535, v);
+    } else if (p.equals(JailParam.CHILDREN_MAX)) {
+      range(f, (Integer) value, 0, JailFlags.JAIL_MAX, v);
+    } else if (p.equals(JailParam.OSRELDATE) && (Integer) value == 0) {
+      v.add(new Violation(f, "osreldate cannot be 0"));
+    } else if (p.equals(JailParam.OSRELEASE) && ((String) value).isEmpty()) {
+      v.add(new Violation(f, "osrelease string must be 1-31 bytes long"));
+    } else if ((p.equals(JailParam.HOST) || p.equals(JailParam.VNET)) && value == JailSys.DISABLE) {
+      v.add(new Violation(f, "takes new or inherit; " + f + " has no disable"));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void encode(JailParam<T> p, Object value) {
+    ParamCodec.encode(p, (T) value);
+  }
+
+  private static void range(String field, int value, int min, int max, List<Violation> v) {
+    if (value < min || value > max) {
+      v.add(new Violation(field, value + " is outside " + min + ".." + max));
+    }
+  }
+
+  // ---- jail(8) pseudo-parameters ---------------------------------------------------------
+
+  private static void checkPseudo(Jail jail, List<Violation> v) {
+    noNul("exec.prepare", jail.execPrepare(), v);
+    noNul("exec.prestart", jail.execPrestart(), v);
+    noNul("exec.created", jail.execCreated(), v);
+    noNul("exec.start", jail.execStart(), v);
+    noNul("command", jail.command(), v);
+    noNul("exec.poststart", jail.execPoststart(), v);
+    noNul("exec.prestop", jail.execPrestop(), v);
+    noNul("exec.stop", jail.execStop(), v);
+    noNul("exec.poststop", jail.execPoststop(), v);
+    noNul("exec.release", jail.execRelease(), v);
+    noNul("exec.jail_user", jail.execJailUser().stream().toList(), v);
+    noNul("exec.system_user", jail.execSystemUser().stream().toList(), v);
+    noNul("exec.consolelog", jail.execConsolelog().stream().toList(), v);
+    noNul("interface", jail.iface().stream().toList(), v);
+    noNul("mount", jail.mounts(), v);
+    noNul("mount.fstab", jail.mountFstab().stream().toList(), v);
+    noNul("vnet.interface", jail.vnetInterfaces(), v);
+    noNul("depend", jail.depend(), v);
+    noNul("zfs.dataset", jail.zfsDatasets(), v);
+    jail.execTimeout().ifPresent(d -> notNegative("exec.timeout", d, v));
+    notNegative("stop.timeout", jail.stopTimeout(), v);
+    jail.execFib()
+        .ifPresent(
+            fib -> {
+              if (fib < 0) {
+                v.add(
+                    new Violation("exec.fib", fib + " is not a routing table number (0 or more)"));
+              }
+            });
+  }
+
+  private static void noNul(String field, List<String> values, List<Violation> v) {
+    for (String s : values) {
+      if (s.indexOf('\0') >= 0) {
+        v.add(
+            new Violation(
+                field,
+                "\""
+                    + s.replace("\0", "\\0")
+                    + "\" contains a NUL byte, which would end the C string early"));
+      }
+    }
+  }
+
+  private static void notNegative(String field, Duration d, List<Violation> v) {
+    if (d.isNegative()) {
+      v.add(new Violation(field, d.getSeconds() + " s is negative"));
+    }
+  }
+
+  // ---- the builder's typed setters for pseudo-parameters ----------------------------------
+
+  /**
+   * Sets a jail(8) pseudo-parameter on the builder through its own attribute; false when the
+   * parameter is not a catalogued pseudo-parameter.
+   */
+  @SuppressWarnings("unchecked")
+  static boolean setPseudo(Jail.Builder b, JailParam<?> p, Object value) {
+    if (p.isKernel() || !p.isCatalogued()) {
+      return false;
+    }
+    switch (p.name()) {
+      case "exec.prepare" -> b.execPrepare((List<String>) value);
+      case "exec.prestart" -> b.execPrestart((List<String>) value);
+      case "exec.created" -> b.execCreated((List<String>) value);
+      case "exec.start" -> b.execStart((List<String>) value);
+      case "command" -> b.command((List<String>) value);
+      case "exec.poststart" -> b.execPoststart((List<String>) value);
+      case "exec.prestop" -> b.execPrestop((List<String>) value);
+      case "exec.stop" -> b.execStop((List<String>) value);
+      case "exec.poststop" -> b.execPoststop((List<String>) value);
+      case "exec.release" -> b.execRelease((List<String>) value);
+      case "exec.clean" -> b.execClean((Boolean) value);
+      case "exec.jail_user" -> b.execJailUser((String) value);
+      case "exec.system_jail_user" -> b.execSystemJailUser((Boolean) value);
+      case "exec.system_user" -> b.execSystemUser((String) value);
+      case "exec.timeout" -> b.execTimeout(Duration.ofSeconds((Integer) value));
+      case "exec.consolelog" -> b.execConsolelog((String) value);
+      case "exec.fib" -> b.execFib((Integer) value);
+      case "stop.timeout" -> b.stopTimeout(Duration.ofSeconds((Integer) value));
+      case "interface" -> b.iface((String) value);
+      case "ip_hostname" -> b.ipHostname((Boolean) value);
+      case "mount" -> b.mounts((List<String>) value);
+      case "mount.fstab" -> b.mountFstab((String) value);
+      case "mount.devfs" -> b.mountDevfs((Boolean) value);
+      case "mount.fdescfs" -> b.mountFdescfs((Boolean) value);
+      case "mount.procfs" -> b.mountProcfs((Boolean) value);
+      case "allow.dying" -> b.allowDying((Boolean) value);
+      case "depend" -> b.depend((List<String>) value);
+      case "vnet.interface" -> b.vnetInterfaces((List<String>) value);
+      case "zfs.dataset" -> b.zfsDatasets((List<String>) value);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value of a pseudo-parameter of a jail, or empty when unset (or not a pseudo one). */
+  static Optional<Object> pseudoValue(Jail j, JailParam<?> p) {
+    if (p.isKernel() || !p.isCatalogued()) {
+      return Optional.empty();
+    }
+    return switch (p.name()) {
+      case "exec.prepare" -> list(j.execPrepare());
+      case "exec.prestart" -> list(j.execPrestart());
+      case "exec.created" -> list(j.execCreated());
+      case "exec.start" -> list(j.execStart());
+      case "command" -> list(j.command());
+      case "exec.poststart" -> list(j.execPoststart());
+      case "exec.prestop" -> list(j.execPrestop());
+      case "exec.stop" -> list(j.execStop());
+      case "exec.poststop" -> list(j.execPoststop());
+      case "exec.release" -> list(j.execRelease());
+      case "exec.clean" -> Optional.of(j.execClean());
+      case "exec.jail_user" -> j.execJailUser().map(s -> s);
+      case "exec.system_jail_user" -> Optional.of(j.execSystemJailUser());
+      case "exec.system_user" -> j.execSystemUser().map(s -> s);
+      case "exec.timeout" -> j.execTimeout().map(d -> (int) d.getSeconds());
+      case "exec.consolelog" -> j.execConsolelog().map(s -> s);
+      case "exec.fib" ->
+          j.execFib().isPresent() ? Optional.of(j.execFib().getAsInt()) : Optional.empty();
+      case "stop.timeout" -> Optional.of((int) j.stopTimeout().getSeconds());
+      case "interface" -> j.iface().map(s -> s);
+      case "ip_hostname" -> Optional.of(j.ipHostname());
+      case "mount" -> list(j.mounts());
+      case "mount.fstab" -> j.mountFstab().map(s -> s);
+      case "mount.devfs" -> Optional.of(j.mountDevfs());
+      case "mount.fdescfs" -> Optional.of(j.mountFdescfs());
+      case "mount.procfs" -> Optional.of(j.mountProcfs());
+      case "allow.dying" -> Optional.of(j.allowDying());
+      case "depend" -> list(j.depend());
+      case "vnet.interface" -> list(j.vnetInterfaces());
+      case "zfs.dataset" -> list(j.zfsDatasets());
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<Object> list(List<String> l) {
+    return l.isEmpty() ? Optional.empty() : Optional.of(l);
   }
 }

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Java type of a jail parameter and how it travels to the kernel (freebsd-jail-abi.md §4.1).
@@ -124,8 +125,52 @@ public final class ParamType<T> {
     return javaClass;
   }
 
+  /**
+   * Whether a value has this type's Java shape: an {@code Integer} for {@link #INT}, a list of
+   * {@code Inet4Address} for {@link #IP4_LIST}, a map of strings for {@link #KEY_VALUE}, and so on.
+   * Sizes and ranges are not checked here.
+   *
+   * @param value any value, may be null
+   * @return true when the value is of this type
+   */
+  public boolean accepts(@Nullable Object value) {
+    if (!javaClass.isInstance(value)) {
+      return false;
+    }
+    switch (kind) {
+      case IP4_LIST:
+        return ((List<?>) value).stream().allMatch(Inet4Address.class::isInstance);
+      case IP6_LIST:
+        return ((List<?>) value).stream().allMatch(Inet6Address.class::isInstance);
+      case STRING_LIST:
+        return ((List<?>) value).stream().allMatch(String.class::isInstance);
+      case KEY_VALUE:
+        return ((Map<?, ?>) value)
+            .entrySet().stream()
+                .allMatch(e -> e.getKey() instanceof String && e.getValue() instanceof String);
+      default:
+        return true;
+    }
+  }
+
+  /** The Java type in words, for error messages: {@code Integer}, {@code List<Inet4Address>}... */
+  public String javaTypeName() {
+    switch (kind) {
+      case IP4_LIST:
+        return "List<Inet4Address>";
+      case IP6_LIST:
+        return "List<Inet6Address>";
+      case STRING_LIST:
+        return "List<String>";
+      case KEY_VALUE:
+        return "Map<String, String>";
+      default:
+        return javaClass.getSimpleName();
+    }
+  }
+
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ParamType<?> t && t.kind == kind && t.size == size;
   }
 

@@ -1,0 +1,462 @@
+package org.jail4j.param;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jail4j.Errno;
+import org.jail4j.InvalidJailParameterException;
+import org.jail4j.Jail;
+import org.jail4j.JailException;
+import org.jail4j.spi.IoVec;
+import org.jail4j.spi.JailFlags;
+import org.jail4j.spi.JailKernel;
+import org.jail4j.spi.KernelParam;
+import org.jail4j.spi.SyscallException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code jail_set(2)} or {@code jail_get(2)} call, built from typed parameters: it encodes the
+ * values with {@link ParamCodec}, appends the {@code errmsg} buffer (cleared before every call),
+ * calls the kernel, and turns a failure into the matching {@link JailException} with the kernel's
+ * message. {@link #get} does libjail's size probes and retries (freebsd-jail-abi.md §2.8, §5).
+ *
+ * <p>Values are checked and encoded as they are put, so a bad value fails before any call. A
+ * parameter put twice keeps the last value (as the kernel does with duplicates, §2.4). {@link
+ * JailParam#named(String)} parameters are typed with what the kernel publishes for them ({@link
+ * JailKernel#param(String)}) when the call is made; a name the kernel does not know fails with
+ * {@code "unknown parameter: NAME"} before the call, as libjail's {@code jailparam_init} does.
+ *
+ * <pre>{@code
+ * int jid = JailRequest.create()
+ *     .put(JailParam.NAME, "web").put(JailParam.PERSIST, true)
+ *     .set(kernel, JailFlags.CREATE);
+ * JailValues v = JailRequest.create()
+ *     .put(JailParam.NAME, "web").want(JailParam.HOST_HOSTNAME).want(JailParam.IP4_ADDR)
+ *     .get(kernel, 0);
+ * }</pre>
+ *
+ * <p>A request is a mutable builder for one thread; it can be sent more than once.
+ */
+public final class JailRequest {
+
+  /** libjail's {@code ARRAY_SANITY}: how many times a {@code jail_get} is retried. */
+  static final int ARRAY_ATTEMPTS = 5;
+
+  /** libjail's {@code ARRAY_SLOP}: extra elements allocated for address lists that may grow. */
+  static final int ARRAY_SLACK = 5;
+
+  private static final String ERRMSG = "errmsg";
+
+  /** One name/value pair as put: typed (encoded now), named (text, typed at call time) or raw. */
+  private static final class Entry {
+    final String name;
+    final @Nullable JailParam<?> param;
+    final @Nullable String text;
+    final byte @Nullable [] bytes;
+
+    Entry(String name, @Nullable JailParam<?> param, @Nullable String text, byte @Nullable [] b) {
+      this.name = name;
+      this.param = param;
+      this.text = text;
+      this.bytes = b;
+    }
+  }
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, JailParam<?>> wants = new LinkedHashMap<>();
+  private @Nullable Integer keyJid;
+  private @Nullable String keyName;
+
+  private JailRequest() {}
+
+  /** An empty request. */
+  public static JailRequest create() {
+    return new JailRequest();
+  }
+
+  /**
+   * A request carrying every kernel parameter of a jail: {@code name}, {@code jid}, {@code path},
+   * {@code host.hostname}, {@code ip4.addr} and {@code ip6.addr} when it has addresses, {@code
+   * persist} when true, and every entry of its parameter map. jail(8)'s pseudo-parameters are not
+   * part of it.
+   *
+   * @param jail the jail
+   * @return the request, ready for {@code set(kernel, JailFlags.CREATE)}
+   */
+  public static JailRequest forJail(Jail jail) {
+    JailRequest r = create();
+    jail.name().ifPresent(n -> r.put(JailParam.NAME, n));
+    jail.jid().ifPresent(j -> r.put(JailParam.JID, j));
+    jail.path().ifPresent(p -> r.put(JailParam.PATH, p));
+    jail.hostname().ifPresent(h -> r.put(JailParam.HOST_HOSTNAME, h));
+    List<Inet4Address> ip4 = jail.ip4();
+    if (!ip4.isEmpty()) {
+      r.put(JailParam.IP4_ADDR, ip4);
+    }
+    List<Inet6Address> ip6 = jail.ip6();
+    if (!ip6.isEmpty()) {
+      r.put(JailParam.IP6_ADDR, ip6);
+    }
+    if (jail.persist()) {
+      r.put(JailParam.PERSIST, true);
+    }
+    for (Map.Entry<JailParam<?>, Object> e : jail.params().entrySet()) {
+      r.putAny(e.getKey(), e.getValue());
+    }
+    return r;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> void putAny(JailParam<T> param, Object value) {
+    put(param, (T) value);
+  }
+
+  /**
+   * Adds a parameter, replacing an earlier value of the same parameter. A false boolean is sent as
+   * its {@code no} name.
+   *
+   * @param param a kernel parameter
+   * @param value its value
+   * @param <T> its type
+   * @return this request
+   * @throws InvalidJailParameterException when the value cannot be encoded or the parameter is a
+   *     jail(8) pseudo-parameter
+   */
+  public <T> JailRequest put(JailParam<T> param, T value) {
+    Objects.requireNonNull(param, "param");
+    Objects.requireNonNull(value, "value");
+    Entry e;
+    if (param.isNamed()) {
+      String text = (String) value;
+      if (text.indexOf('\0') >= 0) {
+        throw new InvalidJailParameterException(
+            "param", keyName, param.name(), "contains a NUL byte");
+      }
+      e = new Entry(param.name(), param, text, null);
+    } else {
+      byte[] b = ParamCodec.encode(param, value);
+      e = new Entry(ParamCodec.wireName(param, value), param, null, b);
+    }
+    entries.removeIf(old -> old.param != null && old.param.name().equals(param.name()));
+    entries.add(e);
+    if (param.equals(JailParam.JID)) {
+      keyJid = (Integer) value;
+    } else if (param.equals(JailParam.NAME)) {
+      keyName = (String) value;
+    }
+    return this;
+  }
+
+  /**
+   * Adds a name with exactly these value bytes, unchecked and never replaced: for tests that send a
+   * kernel what a careless C caller could (wrong sizes, duplicates, unknown names).
+   *
+   * @param name the parameter name
+   * @param value the value bytes, sent as they are
+   * @return this request
+   */
+  public JailRequest putRaw(String name, byte[] value) {
+    entries.add(
+        new Entry(
+            Objects.requireNonNull(name, "name"),
+            null,
+            null,
+            Objects.requireNonNull(value, "value").clone()));
+    return this;
+  }
+
+  /**
+   * Adds a name with a null, zero-length value, as a presence-only boolean is sent ({@code
+   * persist}, {@code nopersist}); never replaced.
+   *
+   * @param name the parameter name
+   * @return this request
+   */
+  public JailRequest putName(String name) {
+    entries.add(new Entry(Objects.requireNonNull(name, "name"), null, null, null));
+    return this;
+  }
+
+  /**
+   * Asks {@link #get} to read a parameter.
+   *
+   * @param param a kernel parameter
+   * @return this request
+   * @throws InvalidJailParameterException for a jail(8) pseudo-parameter
+   */
+  public JailRequest want(JailParam<?> param) {
+    Objects.requireNonNull(param, "param");
+    if (!param.isKernel()) {
+      throw new InvalidJailParameterException(
+          "jail_get",
+          keyName,
+          param.name(),
+          "a jail(8) pseudo-parameter; the kernel has no value for it");
+    }
+    wants.put(param.name(), param);
+    return this;
+  }
+
+  /** The parameter names this request sends, in order (without {@code errmsg}). */
+  public List<String> names() {
+    List<String> out = new ArrayList<>();
+    for (Entry e : entries) {
+      out.add(e.name);
+    }
+    return out;
+  }
+
+  /**
+   * {@code jail_set(2)} with these parameters.
+   *
+   * @param kernel the kernel
+   * @param flags {@link JailFlags} bits, e.g. {@code JailFlags.CREATE}
+   * @return the JID of the jail created or changed
+   * @throws JailException the kernel's failure as {@link JailException#fromErrno}, with the
+   *     kernel's errmsg; {@link InvalidJailParameterException} for a named parameter the kernel
+   *     does not know
+   */
+  public int set(JailKernel kernel, int flags) {
+    Objects.requireNonNull(kernel, "kernel");
+    List<IoVec> iov = new ArrayList<>();
+    addEntries(kernel, iov, "jail_set");
+    IoVec errmsg = addErrmsg(iov);
+    try {
+      return kernel.set(iov.toArray(new IoVec[0]), flags);
+    } catch (SyscallException e) {
+      throw failure("jail_set", e, errmsg);
+    }
+  }
+
+  /**
+   * {@code jail_get(2)}: reads the wanted parameters of the jail the keys choose ({@code lastjid},
+   * else a non-zero {@code jid}, else {@code name}, §3.6). The typed keys are read back too, as the
+   * kernel rewrites them. Address lists and strings without a fixed buffer are sized with a probe
+   * first; when an address list grew between the probe and the read ({@code EINVAL}), the read is
+   * retried up to 5 times with 5 elements of slack, as libjail does.
+   *
+   * @param kernel the kernel
+   * @param flags {@link JailFlags#DYING} to include dying jails, or 0
+   * @return the JID and the values read
+   * @throws JailException the kernel's failure as {@link JailException#fromErrno}
+   */
+  public JailValues get(JailKernel kernel, int flags) {
+    Objects.requireNonNull(kernel, "kernel");
+    List<IoVec> keys = new ArrayList<>();
+    Map<String, IoVec> keyValues = addEntries(kernel, keys, "jail_get");
+
+    List<JailParam<?>> typed = new ArrayList<>();
+    for (JailParam<?> w : wants.values()) {
+      typed.add(w.isNamed() ? resolve(kernel, w.name(), "jail_get").param : w);
+    }
+    int n = typed.size();
+    IoVec[] values = new IoVec[n];
+    for (int attempt = 1; ; attempt++) {
+      boolean probed = probe(kernel, keys, keyValues.keySet(), typed, values, flags);
+      List<IoVec> iov = new ArrayList<>(keys);
+      for (int i = 0; i < n; i++) {
+        if (!keyValues.containsKey(typed.get(i).name())) {
+          iov.add(IoVec.name(typed.get(i).name()));
+          iov.add(values[i]);
+        }
+      }
+      IoVec errmsg = addErrmsg(iov);
+      int jid;
+      try {
+        jid = kernel.get(iov.toArray(new IoVec[0]), flags);
+      } catch (SyscallException e) {
+        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS) {
+          continue; // an address list outgrew its buffer: probe again (§2.8)
+        }
+        throw failure("jail_get", e, errmsg);
+      }
+      Map<String, JailParam<?>> params = new LinkedHashMap<>();
+      Map<String, Object> read = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        JailParam<?> asked = wants.get(typed.get(i).name());
+        IoVec v = keyValues.getOrDefault(typed.get(i).name(), values[i]);
+        Object value = ParamCodec.decode(typed.get(i), v.bytes());
+        if (asked != null && asked.isNamed()) {
+          value = String.join(",", formatAny(typed.get(i), value));
+          params.put(asked.name(), asked);
+        } else {
+          params.put(typed.get(i).name(), typed.get(i));
+        }
+        read.put(typed.get(i).name(), value);
+      }
+      // Typed keys come back too: the kernel rewrites jid and name (§2.8).
+      for (Entry e : entries) {
+        JailParam<?> p = e.param;
+        IoVec v = p == null ? null : keyValues.get(p.name());
+        if (p != null
+            && v != null
+            && e.text == null
+            && p.type().kind() != ParamType.Kind.BOOL
+            && !read.containsKey(p.name())) {
+          params.put(p.name(), p);
+          read.put(p.name(), ParamCodec.decode(p, v.bytes()));
+        }
+      }
+      return new JailValues(jid, params, read);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<String> formatAny(JailParam<T> p, Object value) {
+    return ParamText.format(p, (T) value);
+  }
+
+  /**
+   * Sizes the value buffers: fixed sizes directly, the rest with one probe call (null buffers, the
+   * kernel writes only the needed length). Returns whether a probe was needed.
+   */
+  private boolean probe(
+      JailKernel kernel,
+      List<IoVec> keys,
+      java.util.Set<String> keyNames,
+      List<JailParam<?>> typed,
+      IoVec[] values,
+      int flags) {
+    List<Integer> probes = new ArrayList<>();
+    for (int i = 0; i < typed.size(); i++) {
+      int size = fixedSize(typed.get(i).type());
+      if (keyNames.contains(typed.get(i).name())) {
+        values[i] = IoVec.empty(); // read back from the key's own buffer
+      } else if (size > 0) {
+        values[i] = IoVec.buffer(size);
+      } else {
+        probes.add(i);
+      }
+    }
+    if (probes.isEmpty()) {
+      return false;
+    }
+    List<IoVec> iov = new ArrayList<>(keys);
+    IoVec[] sized = new IoVec[typed.size()];
+    for (int i : probes) {
+      sized[i] = IoVec.empty();
+      iov.add(IoVec.name(typed.get(i).name()));
+      iov.add(sized[i]);
+    }
+    IoVec errmsg = addErrmsg(iov);
+    try {
+      kernel.get(iov.toArray(new IoVec[0]), flags);
+    } catch (SyscallException e) {
+      throw failure("jail_get", e, errmsg);
+    }
+    for (int i : probes) {
+      ParamType<?> t = typed.get(i).type();
+      int len = Math.max(sized[i].length(), 0);
+      boolean array = t.kind() == ParamType.Kind.IP4_LIST || t.kind() == ParamType.Kind.IP6_LIST;
+      values[i] = IoVec.buffer(array ? len + ARRAY_SLACK * t.size() : Math.max(len, 1));
+    }
+    return true;
+  }
+
+  /** The buffer size a type needs without a probe, or 0 when only a probe can tell. */
+  private static int fixedSize(ParamType<?> t) {
+    switch (t.kind()) {
+      case INT:
+      case JAILSYS:
+      case BOOL:
+        return 4; // jail_get answers booleans as a 4-byte int (§4.1)
+      case ULONG:
+        return 8;
+      case STRING:
+      case KEY_VALUE:
+        return t.size();
+      default:
+        return 0;
+    }
+  }
+
+  /** Appends every put entry; returns the value entries by parameter name (for read-back). */
+  private Map<String, IoVec> addEntries(JailKernel kernel, List<IoVec> iov, String op) {
+    Map<String, IoVec> byName = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      String name = e.name;
+      IoVec value;
+      if (e.text != null) {
+        Resolved r = resolve(kernel, e.name, op);
+        Object v = ParamText.parse(r.param, List.of(e.text));
+        if (r.inverted) {
+          v = !((Boolean) v);
+        }
+        name = ParamCodec.wireName(r.param, v);
+        value = valueVec(encodeAny(r.param, v));
+      } else {
+        value = e.bytes == null ? IoVec.empty() : valueVec(e.bytes.clone());
+      }
+      iov.add(IoVec.name(name));
+      iov.add(value);
+      if (e.param != null) {
+        byName.put(e.param.name(), value);
+      }
+    }
+    return byName;
+  }
+
+  private static IoVec valueVec(byte[] bytes) {
+    // A presence-only boolean travels as a NULL, zero-length value (§2.6).
+    return bytes.length == 0 ? IoVec.empty() : IoVec.of(bytes);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> byte[] encodeAny(JailParam<T> p, Object value) {
+    return ParamCodec.encode(p, (T) value);
+  }
+
+  private static IoVec addErrmsg(List<IoVec> iov) {
+    // A fresh, zeroed buffer for every call: the kernel writes only on failure (§1.4).
+    IoVec errmsg = IoVec.buffer(JailFlags.ERRMSG_LEN);
+    iov.add(IoVec.name(ERRMSG));
+    iov.add(errmsg);
+    return errmsg;
+  }
+
+  private JailException failure(String op, SyscallException e, IoVec errmsg) {
+    byte[] b = errmsg.base();
+    String text = b == null ? "" : ParamCodec.cString(b);
+    return JailException.fromErrno(op, keyJid, keyName, e.errno(), text.isEmpty() ? null : text);
+  }
+
+  /** A named parameter typed by the kernel; {@code inverted} for a {@code no} boolean name. */
+  private static final class Resolved {
+    final JailParam<?> param;
+    final boolean inverted;
+
+    Resolved(JailParam<?> param, boolean inverted) {
+      this.param = param;
+      this.inverted = inverted;
+    }
+  }
+
+  private Resolved resolve(JailKernel kernel, String name, String op) {
+    Optional<KernelParam> kp = kernel.param(name);
+    if (kp.isPresent()) {
+      return new Resolved(JailParam.fromKernel(kp.get()), false);
+    }
+    // libjail accepts the "no" form of a boolean (JP_NOBOOL, §5).
+    int dot = name.lastIndexOf('.');
+    String last = name.substring(dot + 1);
+    if (last.startsWith("no") && last.length() > 2) {
+      Optional<KernelParam> base = kernel.param(name.substring(0, dot + 1) + last.substring(2));
+      if (base.isPresent() && base.get().isBoolean()) {
+        return new Resolved(JailParam.fromKernel(base.get()), true);
+      }
+    }
+    // As libjail's jailparam_init: ENOENT and "unknown parameter: NAME", before any call (§2.7).
+    throw new InvalidJailParameterException(
+        op, keyJid, keyName, Errno.ENOENT, "unknown parameter: " + name);
+  }
+
+  @Override
+  public String toString() {
+    return "JailRequest" + names() + (wants.isEmpty() ? "" : " want " + wants.keySet());
+  }
+}

@@ -1,0 +1,345 @@
+package org.jail4j.param;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jail4j.InvalidJailParameterException;
+
+/**
+ * The one codec between typed Java values and the bytes {@code jail_set(2)} takes and {@code
+ * jail_get(2)} returns (freebsd-jail-abi.md §2 and §4.1). Every provider uses it; none has its own.
+ *
+ * <ul>
+ *   <li>{@code I} ints and {@code E,jailsys} values: exactly 4 bytes in the machine's native order.
+ *   <li>{@code LU} ({@code host.hostid}): exactly 8 bytes, native order, unsigned.
+ *   <li>{@code A} strings: UTF-8 followed by one NUL, the NUL counted in the length, at most the
+ *       kernel's buffer size; a NUL inside the value is refused.
+ *   <li>{@code B} booleans: presence-only. {@link #encode} gives an empty value; {@link #wireName}
+ *       gives {@code name} for true and {@code noname} for false. {@code jail_get} answers with a
+ *       4-byte int 0/1, which {@link #decode} reads.
+ *   <li>{@code S,in_addr,a} / {@code S,in6_addr,a}: 4 / 16 bytes per address, network order.
+ *   <li>{@code A,keyvalue} (15.0 {@code meta}/{@code env}): {@code key=value} lines joined by
+ *       newlines, NUL-terminated, at most 4096 bytes.
+ * </ul>
+ *
+ * <pre>{@code
+ * byte[] b = ParamCodec.encode(JailParam.SECURELEVEL, 3);     // 4 bytes, native order
+ * int level = ParamCodec.decode(JailParam.SECURELEVEL, b);    // 3
+ * String n = ParamCodec.wireName(JailParam.PERSIST, false);   // "nopersist"
+ * }</pre>
+ */
+public final class ParamCodec {
+  private ParamCodec() {}
+
+  /**
+   * The value bytes of a parameter as {@code jail_set(2)} takes them.
+   *
+   * @param param a kernel parameter (not a jail(8) pseudo-parameter, not a {@link
+   *     JailParam#named(String)} one: those are typed by the kernel first)
+   * @param value its value
+   * @param <T> the value type
+   * @return the bytes (a new array)
+   * @throws InvalidJailParameterException naming the parameter when the value cannot be sent: a
+   *     string over the kernel's buffer or with a NUL byte, a value of the wrong Java type, a
+   *     pseudo-parameter
+   */
+  public static <T> byte[] encode(JailParam<T> param, T value) {
+    Objects.requireNonNull(param, "param");
+    checkSendable(param);
+    ParamType<T> type = param.type();
+    if (!type.accepts(value)) {
+      throw bad(
+          "encode",
+          param,
+          "a value of type "
+              + (value == null ? "null" : value.getClass().getSimpleName())
+              + " is not a "
+              + type.javaTypeName());
+    }
+    switch (type.kind()) {
+      case INT:
+        return intBytes((Integer) value);
+      case JAILSYS:
+        return intBytes(((JailSys) value).value());
+      case ULONG:
+        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong((Long) value).array();
+      case BOOL:
+        // Presence-only: the kernel ignores the value (§2.6); the name carries true or false.
+        return new byte[0];
+      case STRING:
+        return stringBytes(param, (String) value, type.size());
+      case KEY_VALUE:
+        return stringBytes(param, keyValueText(param, castMap(value)), type.size());
+      case IP4_LIST:
+      case IP6_LIST:
+        return addressBytes((List<?>) value, type.size());
+      default:
+        throw bad("encode", param, "a " + type.javaTypeName() + " never reaches the kernel");
+    }
+  }
+
+  /**
+   * The typed value of a parameter from the bytes {@code jail_get(2)} returned (the first {@code
+   * iov_len} bytes of the buffer).
+   *
+   * @param param a kernel parameter
+   * @param bytes the value bytes
+   * @param <T> the value type
+   * @return the value
+   * @throws InvalidJailParameterException naming the parameter when the bytes have the wrong size
+   *     or shape for its type
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T decode(JailParam<T> param, byte[] bytes) {
+    Objects.requireNonNull(param, "param");
+    Objects.requireNonNull(bytes, "bytes");
+    checkSendable(param);
+    ParamType<T> type = param.type();
+    switch (type.kind()) {
+      case INT:
+        return (T) Integer.valueOf(readInt(param, bytes));
+      case JAILSYS:
+        {
+          int v = readInt(param, bytes);
+          return (T)
+              JailSys.fromValue(v)
+                  .orElseThrow(
+                      () -> bad("decode", param, "jailsys value " + v + " is not 0, 1 or 2"));
+        }
+      case BOOL:
+        if (bytes.length == 0) {
+          // A valueless entry is a presence-only "set" (§2.6).
+          return (T) Boolean.TRUE;
+        }
+        return (T) Boolean.valueOf(readInt(param, bytes) != 0);
+      case ULONG:
+        if (bytes.length != 8) {
+          throw bad("decode", param, sizeRule(bytes.length, "an unsigned long is exactly 8 bytes"));
+        }
+        return (T) Long.valueOf(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).getLong());
+      case STRING:
+        return (T) readString(param, bytes, type.size());
+      case KEY_VALUE:
+        return (T) parseKeyValue(param, readString(param, bytes, type.size()));
+      case IP4_LIST:
+      case IP6_LIST:
+        return (T) readAddresses(param, bytes, type.size());
+      default:
+        throw bad("decode", param, "a " + type.javaTypeName() + " never comes from the kernel");
+    }
+  }
+
+  /**
+   * The parameter name to send with a value: the {@code no} name for a false presence-only boolean
+   * ({@code nopersist}, {@code allow.noraw_sockets}), the parameter's own name otherwise (§2.6).
+   *
+   * @param param the parameter
+   * @param value its value
+   * @return the name to put in the iovec
+   */
+  public static String wireName(JailParam<?> param, Object value) {
+    if (param.type().kind() == ParamType.Kind.BOOL && Boolean.FALSE.equals(value)) {
+      return param.noName();
+    }
+    return param.name();
+  }
+
+  /**
+   * A 4-byte native-order int, as the kernel takes {@code I} parameters and {@code lastjid}.
+   *
+   * @param value the int
+   * @return 4 bytes
+   */
+  public static byte[] intBytes(int value) {
+    return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
+  }
+
+  /**
+   * The text of a C string buffer: the bytes before the first NUL (all of them when there is none),
+   * as UTF-8. Used for the kernel's {@code errmsg}.
+   *
+   * @param buffer the buffer
+   * @return the text, possibly empty
+   */
+  public static String cString(byte[] buffer) {
+    int end = indexOfNul(buffer);
+    return new String(buffer, 0, end < 0 ? buffer.length : end, StandardCharsets.UTF_8);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private static void checkSendable(JailParam<?> param) {
+    if (!param.isKernel()) {
+      throw bad(
+          "codec", param, "a jail(8) pseudo-parameter, used by the lifecycle, never the kernel");
+    }
+    if (param.isNamed()) {
+      throw bad(
+          "codec",
+          param,
+          "a run-time parameter (JailParam.named): its type comes from the kernel, and"
+              + " JailRequest converts its text with that type");
+    }
+  }
+
+  private static InvalidJailParameterException bad(String op, JailParam<?> p, String rule) {
+    return new InvalidJailParameterException(op, null, p.name(), rule);
+  }
+
+  private static String sizeRule(int length, String rule) {
+    return "value of " + length + " bytes; " + rule;
+  }
+
+  private static int readInt(JailParam<?> param, byte[] bytes) {
+    if (bytes.length != 4) {
+      throw bad("decode", param, sizeRule(bytes.length, "an int is exactly 4 bytes"));
+    }
+    return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).getInt();
+  }
+
+  private static int indexOfNul(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] stringBytes(JailParam<?> param, String value, int size) {
+    if (value.indexOf('\0') >= 0) {
+      throw bad("encode", param, "contains a NUL byte, which would end the C string early");
+    }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    // The NUL counts in the length (§2.5), and the kernel's buffer holds it too (§1.3).
+    if (size > 0 && utf8.length + 1 > size) {
+      throw bad(
+          "encode",
+          param,
+          "is "
+              + utf8.length
+              + " bytes; at most "
+              + (size - 1)
+              + " bytes fit the kernel's "
+              + size
+              + "-byte buffer with the NUL");
+    }
+    return Arrays.copyOf(utf8, utf8.length + 1);
+  }
+
+  private static String readString(JailParam<?> param, byte[] bytes, int size) {
+    int nul = indexOfNul(bytes);
+    if (nul < 0) {
+      throw bad(
+          "decode",
+          param,
+          sizeRule(bytes.length, "a string must end in a NUL byte counted in its length"));
+    }
+    if (size > 0 && nul + 1 > size) {
+      throw bad(
+          "decode",
+          param,
+          "string of " + nul + " bytes does not fit the kernel's " + size + "-byte buffer");
+    }
+    return new String(bytes, 0, nul, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] addressBytes(List<?> addresses, int elementSize) {
+    byte[] out = new byte[addresses.size() * elementSize];
+    int pos = 0;
+    for (Object a : addresses) {
+      // getAddress() is network byte order, as struct in_addr / in6_addr (§4.1).
+      byte[] b = ((InetAddress) a).getAddress();
+      System.arraycopy(b, 0, out, pos, elementSize);
+      pos += elementSize;
+    }
+    return out;
+  }
+
+  private static List<InetAddress> readAddresses(
+      JailParam<?> param, byte[] bytes, int elementSize) {
+    if (bytes.length % elementSize != 0) {
+      throw bad(
+          "decode", param, sizeRule(bytes.length, "addresses are " + elementSize + " bytes each"));
+    }
+    List<InetAddress> out = new ArrayList<>(bytes.length / elementSize);
+    for (int pos = 0; pos < bytes.length; pos += elementSize) {
+      byte[] one = Arrays.copyOfRange(bytes, pos, pos + elementSize);
+      try {
+        // Inet6Address.getByAddress keeps ::ffff:a.b.c.d as IPv6, as the kernel stores it.
+        out.add(
+            elementSize == 4
+                ? (Inet4Address) InetAddress.getByAddress(one)
+                : Inet6Address.getByAddress(null, one, -1));
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException("an address of " + elementSize + " bytes", e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> castMap(Object value) {
+    return (Map<String, String>) value;
+  }
+
+  /**
+   * The kernel's text for a key-value map: {@code key=value} lines joined by newlines.
+   *
+   * @throws InvalidJailParameterException when a key is empty or contains {@code =}, a newline or
+   *     NUL, or a value contains a newline or NUL
+   */
+  static String keyValueText(JailParam<?> param, Map<String, String> map) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      String k = e.getKey();
+      String v = e.getValue();
+      if (k.isEmpty() || k.indexOf('=') >= 0 || k.indexOf('\n') >= 0 || k.indexOf('\0') >= 0) {
+        throw bad(
+            "encode",
+            param,
+            "key \"" + printable(k) + "\" must be non-empty without '=', newline or NUL");
+      }
+      if (v.indexOf('\n') >= 0 || v.indexOf('\0') >= 0) {
+        throw bad(
+            "encode",
+            param,
+            "value of key \"" + printable(k) + "\" must not contain a newline or NUL");
+      }
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(k).append('=').append(v);
+    }
+    return sb.toString();
+  }
+
+  static Map<String, String> parseKeyValue(JailParam<?> param, String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : text.split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        throw bad("decode", param, "line \"" + printable(line) + "\" is not key=value");
+      }
+      out.put(line.substring(0, eq), line.substring(eq + 1));
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  static String printable(String s) {
+    return s.replace("\0", "\\0").replace("\n", "\\n");
+  }
+}

@@ -1,0 +1,256 @@
+package org.jail4j.param;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jail4j.Corpus;
+import org.jail4j.spi.KernelParam;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The catalogue against {@code reference/jail-params.tsv}, read at run time: every row has a
+ * constant named after it with the row's type, access, scope and version.
+ */
+class JailParamCatalogueTest {
+
+  record Row(String name, String format, String kind, String addedIn) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Row> rows() throws IOException {
+    Path tsv = Corpus.dir().resolveSibling("reference").resolve("jail-params.tsv");
+    List<Row> rows = new ArrayList<>();
+    List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      rows.add(new Row(f[0], f[1], f[2], f[4]));
+    }
+    return rows.stream();
+  }
+
+  private static JailParam<?> constantFor(String name) throws IllegalAccessException {
+    String field = name.toUpperCase(Locale.ROOT).replace('.', '_');
+    for (Field f : JailParam.class.getFields()) {
+      if (f.getName().equals(field) && Modifier.isStatic(f.getModifiers())) {
+        return (JailParam<?>) f.get(null);
+      }
+    }
+    throw new AssertionError("no constant JailParam." + field + " for " + name);
+  }
+
+  /** The type the table's format column gives. */
+  private static ParamType<?> expectedType(Row row) {
+    String f = row.format();
+    if (row.kind().equals("jail8-pseudo")) {
+      if (f.startsWith("list of") || f.equals("sh command line")) {
+        return ParamType.STRING_LIST;
+      }
+      if (f.equals("boolean")) {
+        return ParamType.BOOL;
+      }
+      if (f.startsWith("int")) {
+        return ParamType.INT;
+      }
+      return ParamType.TEXT;
+    }
+    if (f.contains("E,jailsys")) {
+      return ParamType.JAILSYS;
+    }
+    if (f.contains("\"A,keyvalue\"")) {
+      return ParamType.KEY_VALUE;
+    }
+    if (f.contains("\"A\"")) {
+      Matcher m = Pattern.compile("maxlen (\\d+)").matcher(f);
+      // Module strings without a size in the table: LINUX_MAX_UTSNAME (65) for linux.*,
+      // MAC_RULE_STRING_LEN (1024) for mac_do's rules.
+      int size =
+          m.find() ? Integer.parseInt(m.group(1)) : row.name().startsWith("linux") ? 65 : 1024;
+      return ParamType.string(size);
+    }
+    if (f.contains("\"LU\"")) {
+      return ParamType.ULONG;
+    }
+    if (f.contains("\"B\"")) {
+      return ParamType.BOOL;
+    }
+    if (f.contains("\"I\"") || row.name().equals("lastjid")) {
+      return ParamType.INT;
+    }
+    if (f.contains("in6_addr")) {
+      return ParamType.IP6_LIST;
+    }
+    if (f.contains("in_addr")) {
+      return ParamType.IP4_LIST;
+    }
+    if (row.name().equals("errmsg")) {
+      return ParamType.string(1024);
+    }
+    throw new AssertionError("unknown format " + f);
+  }
+
+  private static JailParam.Access expectedAccess(Row row) {
+    String f = row.format();
+    if (row.kind().equals("jail8-pseudo") || f.contains("|RW")) {
+      return JailParam.Access.WRITABLE;
+    }
+    if (f.contains("|RDTUN")) {
+      return JailParam.Access.CREATE_ONLY;
+    }
+    return JailParam.Access.READ_ONLY;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void everyRowHasAConstantWithItsTypeAccessScopeAndVersion(Row row) throws Exception {
+    JailParam<?> p = constantFor(row.name());
+
+    assertThat(p.name()).isEqualTo(row.name());
+    assertThat(p.type()).isEqualTo(expectedType(row));
+    assertThat(p.access()).isEqualTo(expectedAccess(row));
+    assertThat(p.scope())
+        .isEqualTo(row.kind().equals("kernel") ? JailParam.Scope.KERNEL : JailParam.Scope.PSEUDO);
+    assertThat(p.addedIn()).isEqualTo(row.addedIn());
+    assertThat(p.isCatalogued()).isTrue();
+    assertThat(JailParam.lookup(row.name())).containsSame(p);
+  }
+
+  @Test
+  void whatTheKernelPublishesForAConstantTypesBackToThatConstant() {
+    for (JailParam<?> p : JailParam.catalogue()) {
+      if (p.isKernel() && !p.name().equals("lastjid") && !p.name().equals("errmsg")) {
+        KernelParam published = p.kernelParam().orElseThrow();
+        assertThat(published.name()).isEqualTo(p.name());
+        assertThat(JailParam.fromKernel(published)).as(p.name()).isSameAs(p);
+      } else {
+        assertThat(p.kernelParam()).as(p.name()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aPublishedStringCarriesItsBufferSizeAndAnAddressListItsElementSize() {
+    assertThat(JailParam.PATH.kernelParam().orElseThrow())
+        .isEqualTo(
+            new KernelParam(
+                "path", "A", KernelParam.CTLTYPE_STRING, KernelParam.Access.RDTUN, 1024));
+    assertThat(JailParam.IP6_ADDR.kernelParam().orElseThrow())
+        .isEqualTo(
+            new KernelParam(
+                "ip6.addr", "S,in6_addr,a", KernelParam.CTLTYPE_STRUCT, KernelParam.Access.RW, 16));
+    assertThat(JailParam.DYING.kernelParam().orElseThrow().access())
+        .isEqualTo(KernelParam.Access.RD);
+  }
+
+  @Test
+  void theCatalogueHoldsExactlyTheRowsOfTheTable() throws IOException {
+    assertThat(JailParam.catalogue())
+        .extracting(JailParam::name)
+        .containsExactlyElementsOf(rows().map(Row::name).toList());
+  }
+
+  @Test
+  void moduleParametersNameTheirModule() {
+    assertThat(JailParam.ALLOW_MOUNT_ZFS.module()).contains("zfs");
+    assertThat(JailParam.ZFS.module()).contains("zfs");
+    assertThat(JailParam.ZFS_MOUNT_SNAPSHOT.module()).contains("zfs");
+    assertThat(JailParam.LINUX.module()).contains("linux");
+    assertThat(JailParam.LINUX_OSRELEASE.module()).contains("linux");
+    assertThat(JailParam.LINUX_OSS_VERSION.module()).contains("linux");
+    assertThat(JailParam.SYSVMSG.module()).contains("sysvmsg");
+    assertThat(JailParam.SYSVSEM.module()).contains("sysvsem");
+    assertThat(JailParam.SYSVSHM.module()).contains("sysvshm");
+    assertThat(JailParam.MDO.module()).contains("mac_do");
+    assertThat(JailParam.MDO_RULES.module()).contains("mac_do");
+    assertThat(JailParam.MAC_DO.module()).contains("mac_do");
+    assertThat(JailParam.MAC_DO_RULES.module()).contains("mac_do");
+    assertThat(JailParam.ALLOW_VMM.module()).contains("vmm");
+    assertThat(JailParam.ALLOW_VMM_PPT.module()).contains("vmm");
+    assertThat(JailParam.ALLOW_MOUNT_NULLFS.module()).contains("nullfs");
+  }
+
+  @Test
+  void coreParametersBelongToNoModule() {
+    assertThat(JailParam.PERSIST.module()).isEmpty();
+    assertThat(JailParam.ALLOW_RAW_SOCKETS.module()).isEmpty();
+    assertThat(JailParam.META.module()).isEmpty();
+    assertThat(JailParam.EXEC_START.module()).isEmpty();
+  }
+
+  @Test
+  void theNoNameGoesBeforeTheLastComponent() {
+    assertThat(JailParam.PERSIST.noName()).isEqualTo("nopersist");
+    assertThat(JailParam.ALLOW_MOUNT.noName()).isEqualTo("allow.nomount");
+    assertThat(JailParam.ALLOW_MOUNT_ZFS.noName()).isEqualTo("allow.mount.nozfs");
+    assertThat(JailParam.IP6_SADDRSEL.noName()).isEqualTo("ip6.nosaddrsel");
+  }
+
+  @Test
+  void aNamedParameterIsUncataloguedText() {
+    JailParam<String> p = JailParam.named("allow.mount.p9fs");
+
+    assertThat(p.isNamed()).isTrue();
+    assertThat(p.isCatalogued()).isFalse();
+    assertThat(p.isKernel()).isTrue();
+    assertThat(p).isNotEqualTo(JailParam.ALLOW_MOUNT_P9FS);
+  }
+
+  @Test
+  void aNamedParameterNeedsANonEmptyNameWithoutNul() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JailParam.named("a\0b"))
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class)
+        .hasMessageContaining("a\\0b: a parameter name must be 1-255 bytes without NUL bytes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JailParam.named(""))
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class);
+  }
+
+  @Test
+  void fromKernelGivesTheCataloguedConstantWhenTheTypeAgrees() {
+    KernelParam published =
+        new KernelParam(
+            "host.hostname", "A", KernelParam.CTLTYPE_STRING, KernelParam.Access.RW, 256);
+
+    assertThat(JailParam.fromKernel(published)).isSameAs(JailParam.HOST_HOSTNAME);
+  }
+
+  @Test
+  void fromKernelTypesAnUnknownParameterByItsFormat() {
+    KernelParam published =
+        new KernelParam(
+            "allow.mount.newfs", "B", KernelParam.CTLTYPE_INT, KernelParam.Access.RW, 0);
+
+    JailParam<?> p = JailParam.fromKernel(published);
+
+    assertThat(p.type()).isEqualTo(ParamType.BOOL);
+    assertThat(p.isCatalogued()).isFalse();
+    assertThat(p.access()).isEqualTo(JailParam.Access.WRITABLE);
+  }
+
+  @Test
+  void fromKernelRefusesAFormatItCannotCarry() {
+    KernelParam published =
+        new KernelParam("odd", "S,timeval", KernelParam.CTLTYPE_STRUCT, KernelParam.Access.RW, 16);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JailParam.fromKernel(published))
+        .isInstanceOf(org.jail4j.InvalidJailParameterException.class)
+        .hasMessageContaining("odd: the kernel publishes type \"S,timeval\"");
+  }
+}
