@@ -41,6 +41,18 @@ class FirstStartTest {
   }
 
   @Test
+  void writesAnEditedRcConfKeepingItsText() {
+    org.jail4j.rc.RcConf rc =
+        org.jail4j.rc.RcConf.parse("# jail\nhostname=\"old\"\n").hostname("web").enable("sshd");
+    FirstStart.into(root).rcConf(rc).apply();
+    assertThat(root.resolve("etc/rc.conf")).hasContent(rc.toString().stripTrailing());
+    assertThat(root.resolve("etc/rc.conf"))
+        .content()
+        .startsWith("# jail\nhostname=")
+        .contains("sshd_enable=");
+  }
+
+  @Test
   void copiesTheZoneFileAndRecordsTheZoneName() throws IOException {
     FirstStart.into(root).timeZone("Europe/Berlin").apply();
     assertThat(root.resolve("etc/localtime")).hasBinaryContent(berlin);
