@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class ManifestTest {
   private static final String SHA = "a".repeat(64);
-  private static final String LINE = "base.txz\t" + SHA + "\t31245\tbase\t\"Base system (MANDATORY)\"\ton";
+  private static final String LINE =
+      "base.txz\t" + SHA + "\t31245\tbase\t\"Base system (MANDATORY)\"\ton";
 
   @Test
   void parsesTheReleaseFormat() {
     ManifestEntry e = ManifestEntry.parse(LINE);
-    assertThat(e).isEqualTo(new ManifestEntry("base.txz", SHA, 31245, "base", "Base system (MANDATORY)", true));
+    assertThat(e)
+        .isEqualTo(
+            new ManifestEntry("base.txz", SHA, 31245, "base", "Base system (MANDATORY)", true));
   }
 
   @Test
@@ -22,7 +25,9 @@ class ManifestTest {
 
   @Test
   void findsEntriesBySetOrFileName() {
-    Manifest m = Manifest.parse(LINE + "\n" + "lib32.txz\t" + "B".repeat(64) + "\t100\tlib32\t\"32-bit\"\toff\n\n");
+    Manifest m =
+        Manifest.parse(
+            LINE + "\n" + "lib32.txz\t" + "B".repeat(64) + "\t100\tlib32\t\"32-bit\"\toff\n\n");
     assertThat(m.entry("base")).contains(ManifestEntry.parse(LINE));
     assertThat(m.entry("lib32.txz").orElseThrow().sha256()).isEqualTo("b".repeat(64));
     assertThat(m.entry("kernel")).isEmpty();

@@ -15,8 +15,8 @@ import org.tukaani.xz.XZOutputStream;
  * Fuzzes extraction with arbitrary tar bytes (compressed as a {@code .txz}): whatever the archive
  * holds, extraction either succeeds or fails with a {@link RootException}, and nothing beside the
  * root changes. In normal runs Jazzer replays the committed seeds under {@code
- * SetExtractionFuzzInputs/}: plain, {@code ..}, symlink-then-file, hard link outside, device,
- * pax and GNU long names.
+ * SetExtractionFuzzInputs/}: plain, {@code ..}, symlink-then-file, hard link outside, device, pax
+ * and GNU long names.
  */
 class SetExtractionFuzz {
 

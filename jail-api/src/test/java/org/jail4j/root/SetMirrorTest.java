@@ -33,6 +33,7 @@ class SetMirrorTest {
   static URI base;
   static final Map<String, byte[]> files = new ConcurrentHashMap<>();
   static final List<String> requests = new CopyOnWriteArrayList<>();
+
   /** Paths whose next full response is cut off after this many bytes. */
   static final Map<String, Integer> cutNext = new ConcurrentHashMap<>();
 
@@ -112,7 +113,8 @@ class SetMirrorTest {
   }
 
   private static DistributionSetWriter bigBase() {
-    DistributionSetWriter w = DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
+    DistributionSetWriter w =
+        DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
     java.util.Random r = new java.util.Random(7);
     for (int i = 0; i < 20; i++) {
       byte[] b = new byte[20_000];
@@ -131,7 +133,8 @@ class SetMirrorTest {
     assertThat(p).isEqualTo(tmp.resolve("cache").resolve(e.sha256() + ".txz"));
     assertThat(Files.readAllBytes(p)).isEqualTo(body("/releases/amd64/14.3-RELEASE/base.txz"));
     assertThat(requests)
-        .containsExactly("/releases/amd64/14.3-RELEASE/MANIFEST", "/releases/amd64/14.3-RELEASE/base.txz");
+        .containsExactly(
+            "/releases/amd64/14.3-RELEASE/MANIFEST", "/releases/amd64/14.3-RELEASE/base.txz");
     RootBuilder.into(tmp.resolve("root")).sets(sets, "base").populate();
     assertThat(tmp.resolve("root/bin/f19")).exists();
   }
@@ -170,7 +173,10 @@ class SetMirrorTest {
     publish("14.3-RELEASE", "amd64", bigBase());
     String path = "/releases/amd64/14.3-RELEASE/base.txz";
     cutNext.put(path, 100_000);
-    DistributionSets sets = new SetMirror(base, tmp.resolve("cache")).attempts(2).fetch("14.3-RELEASE", "amd64", "base");
+    DistributionSets sets =
+        new SetMirror(base, tmp.resolve("cache"))
+            .attempts(2)
+            .fetch("14.3-RELEASE", "amd64", "base");
     assertThat(requests).anyMatch(r -> r.startsWith(path + " bytes="));
     assertThat(Files.readAllBytes(sets.archive("base").orElseThrow())).isEqualTo(body(path));
   }

@@ -54,7 +54,8 @@ class SourceInstallTest {
         new RecordingHostSystem()
             .on(
                 "make -C /usr/src installworld",
-                new RecordingHostSystem.Reply(2, "--- installworld ---\n", "make[1]: stopped in /usr/src\n"));
+                new RecordingHostSystem.Reply(
+                    2, "--- installworld ---\n", "make[1]: stopped in /usr/src\n"));
     Path root = tmp.resolve("web");
     assertThatThrownBy(() -> SourceInstall.from(Path.of("/usr/src")).install(host, root))
         .isInstanceOf(HostCommandException.class)
@@ -64,7 +65,8 @@ class SourceInstallTest {
             e -> {
               HostCommandException h = (HostCommandException) e;
               assertThat(h.exitStatus()).isEqualTo(2);
-              assertThat(h.output()).isEqualTo("--- installworld ---\nmake[1]: stopped in /usr/src\n");
+              assertThat(h.output())
+                  .isEqualTo("--- installworld ---\nmake[1]: stopped in /usr/src\n");
             });
     // distribution never ran, and no link was made
     assertThat(host.commandLines()).hasSize(1);
@@ -74,7 +76,8 @@ class SourceInstallTest {
   @Test
   void aMissingMakeIsReportedAsNotStarted() {
     RecordingHostSystem host = new RecordingHostSystem().withoutPrograms();
-    assertThatThrownBy(() -> SourceInstall.from(Path.of("/usr/src")).install(host, tmp.resolve("web")))
+    assertThatThrownBy(
+            () -> SourceInstall.from(Path.of("/usr/src")).install(host, tmp.resolve("web")))
         .isInstanceOf(HostCommandException.class)
         .hasMessageContaining(": could not be started");
   }

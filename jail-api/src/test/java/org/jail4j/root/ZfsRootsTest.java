@@ -14,9 +14,13 @@ class ZfsRootsTest {
 
   private RecordingHostSystem zfsHost(Path jails) {
     return new RecordingHostSystem()
-        .on("zfs list -H -o name -t snapshot", RecordingHostSystem.Reply.fail(1, "dataset does not exist\n"))
+        .on(
+            "zfs list -H -o name -t snapshot",
+            RecordingHostSystem.Reply.fail(1, "dataset does not exist\n"))
         .on("zfs list -H -o name " + jails, RecordingHostSystem.Reply.ok("zroot/jails\n"))
-        .on("zfs get -H -o value origin", RecordingHostSystem.Reply.ok("zroot/jails/base@jail4j\n"));
+        .on(
+            "zfs get -H -o value origin",
+            RecordingHostSystem.Reply.ok("zroot/jails/base@jail4j\n"));
   }
 
   @Test
@@ -28,7 +32,8 @@ class ZfsRootsTest {
   @Test
   void aPathNotOnZfsHasNoDataset() {
     RecordingHostSystem host =
-        new RecordingHostSystem().on("zfs list", RecordingHostSystem.Reply.fail(1, "not a ZFS filesystem\n"));
+        new RecordingHostSystem()
+            .on("zfs list", RecordingHostSystem.Reply.fail(1, "not a ZFS filesystem\n"));
     assertThat(new ZfsRoots(host).datasetOf(tmp)).isEmpty();
   }
 
@@ -47,7 +52,9 @@ class ZfsRootsTest {
             "zfs list -H -o name " + jails,
             "zfs list -H -o name -t snapshot zroot/jails/base@jail4j",
             "zfs snapshot zroot/jails/base@jail4j",
-            "zfs clone -o mountpoint=" + jails.resolve("web") + " zroot/jails/base@jail4j zroot/jails/web");
+            "zfs clone -o mountpoint="
+                + jails.resolve("web")
+                + " zroot/jails/base@jail4j zroot/jails/web");
     assertThat(r.kind()).isEqualTo(JailRoot.Kind.ZFS_CLONE);
     assertThat(r.dataset()).contains("zroot/jails/web");
     assertThat(r.mounts()).isEmpty();
@@ -58,17 +65,23 @@ class ZfsRootsTest {
     Path jails = tmp.resolve("jails");
     RecordingHostSystem host =
         new RecordingHostSystem()
-            .on("zfs list -H -o name -t snapshot", RecordingHostSystem.Reply.ok("zroot/jails/base@jail4j\n"))
+            .on(
+                "zfs list -H -o name -t snapshot",
+                RecordingHostSystem.Reply.ok("zroot/jails/base@jail4j\n"))
             .on("zfs list -H -o name " + jails, RecordingHostSystem.Reply.ok("zroot/jails\n"));
     new ZfsRoots(host).clone("zroot/jails/base", "jail4j", jails.resolve("db"));
     assertThat(host.commandLines()).noneMatch(c -> c.startsWith("zfs snapshot"));
-    assertThat(host.commandLines()).last().asString().endsWith("zroot/jails/base@jail4j zroot/jails/db");
+    assertThat(host.commandLines())
+        .last()
+        .asString()
+        .endsWith("zroot/jails/base@jail4j zroot/jails/db");
   }
 
   @Test
   void cloningWhereTheParentIsNotOnZfsIsRefused() {
     RecordingHostSystem host =
-        new RecordingHostSystem().on("zfs list", RecordingHostSystem.Reply.fail(1, "not a ZFS filesystem\n"));
+        new RecordingHostSystem()
+            .on("zfs list", RecordingHostSystem.Reply.fail(1, "not a ZFS filesystem\n"));
     assertThatThrownBy(() -> new ZfsRoots(host).clone("zroot/base", "s", tmp.resolve("web")))
         .isInstanceOf(RootException.class)
         .hasMessageContaining(tmp + ": not on a ZFS dataset");
@@ -78,8 +91,13 @@ class ZfsRootsTest {
   void aFailedCloneCarriesZfsOutput() {
     Path jails = tmp.resolve("jails");
     RecordingHostSystem host =
-        zfsHost(jails).on("zfs clone", RecordingHostSystem.Reply.fail(1, "cannot create 'zroot/jails/web': dataset already exists\n"));
-    assertThatThrownBy(() -> new ZfsRoots(host).clone("zroot/jails/base", "jail4j", jails.resolve("web")))
+        zfsHost(jails)
+            .on(
+                "zfs clone",
+                RecordingHostSystem.Reply.fail(
+                    1, "cannot create 'zroot/jails/web': dataset already exists\n"));
+    assertThatThrownBy(
+            () -> new ZfsRoots(host).clone("zroot/jails/base", "jail4j", jails.resolve("web")))
         .isInstanceOf(HostCommandException.class)
         .hasMessageContaining("exit status 1")
         .hasMessageContaining("dataset already exists");
@@ -94,7 +112,8 @@ class ZfsRootsTest {
     host.commands.clear();
     zfs.destroy(r);
     assertThat(host.commandLines())
-        .containsExactly("zfs get -H -o value origin zroot/jails/web", "zfs destroy zroot/jails/web");
+        .containsExactly(
+            "zfs get -H -o value origin zroot/jails/web", "zfs destroy zroot/jails/web");
   }
 
   @Test
@@ -108,13 +127,17 @@ class ZfsRootsTest {
     JailRoot r = zfs.clone("zroot/jails/base", "jail4j", jails.resolve("web"));
     assertThatThrownBy(() -> zfs.destroy(r))
         .isInstanceOf(RootException.class)
-        .hasMessageContaining("zroot/jails/web: not a clone (origin \"-\"); refusing to destroy it");
+        .hasMessageContaining(
+            "zroot/jails/web: not a clone (origin \"-\"); refusing to destroy it");
     assertThat(host.commandLines()).noneMatch(c -> c.startsWith("zfs destroy"));
   }
 
   @Test
   void datasetNamesWithShellCharactersAreRefused() {
-    assertThatThrownBy(() -> new ZfsRoots(new RecordingHostSystem()).clone("zroot/x; rm -rf /", "s", tmp.resolve("w")))
+    assertThatThrownBy(
+            () ->
+                new ZfsRoots(new RecordingHostSystem())
+                    .clone("zroot/x; rm -rf /", "s", tmp.resolve("w")))
         .isInstanceOf(RootException.class)
         .hasMessageContaining("must be pool/path of letters");
   }
@@ -123,7 +146,8 @@ class ZfsRootsTest {
   void templateRootsCloneOnZfs() {
     Path jails = tmp.resolve("jails");
     RecordingHostSystem host = zfsHost(jails);
-    TemplateRoots roots = new TemplateRoots(host, tmp.resolve("base")).zfsTemplate("zroot/jails/base", "jail4j");
+    TemplateRoots roots =
+        new TemplateRoots(host, tmp.resolve("base")).zfsTemplate("zroot/jails/base", "jail4j");
     JailRoot r = roots.create(jails.resolve("web"));
     assertThat(r.kind()).isEqualTo(JailRoot.Kind.ZFS_CLONE);
     roots.remove(r);
@@ -137,7 +161,8 @@ class ZfsRootsTest {
       Files.createDirectories(base.resolve(p));
     }
     RecordingHostSystem host =
-        new RecordingHostSystem().on("zfs list", RecordingHostSystem.Reply.fail(1, "not a ZFS filesystem\n"));
+        new RecordingHostSystem()
+            .on("zfs list", RecordingHostSystem.Reply.fail(1, "not a ZFS filesystem\n"));
     TemplateRoots roots = new TemplateRoots(host, base).zfsTemplate("zroot/jails/base", "jail4j");
     JailRoot r = roots.create(tmp.resolve("jails/web"));
     assertThat(r.kind()).isEqualTo(JailRoot.Kind.THIN);
