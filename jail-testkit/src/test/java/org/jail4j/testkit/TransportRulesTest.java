@@ -153,6 +153,27 @@ class TransportRulesTest {
   }
 
   @Test
+  void noPrefixOnAnInnerComponentAlsoMakesTwins() {
+    // vfs_equalopts: allow.nomount.devfs equals allow.mount.devfs, so only the later survives,
+    // and the kernel knows no parameter of that name
+    Iov iov =
+        Iov.of()
+            .str("name", "a")
+            .flag("persist")
+            .flag("allow.mount.devfs")
+            .flag("allow.nomount.devfs");
+    assertSetFails(
+        kernel, iov, JailFlags.CREATE, Errno.EINVAL, "unknown parameter: allow.nomount.devfs");
+  }
+
+  @Test
+  void saddrselIsAPresenceBooleanWithANoForm() throws SyscallException {
+    int jid = newJail(kernel, Iov.of().str("name", "a").flag("persist").flag("ip4.nosaddrsel"));
+    assertThat(Kernels.getInt(kernel, jid, "ip4.saddrsel")).isZero();
+    assertThat(Kernels.getInt(kernel, jid, "ip6.saddrsel")).isEqualTo(1);
+  }
+
+  @Test
   void unknownParameterIsInvalidAndNamed() {
     Iov iov = Iov.of().str("name", "a").flag("persist").i32("bogus.param", 1);
     assertSetFails(kernel, iov, JailFlags.CREATE, Errno.EINVAL, "unknown parameter: bogus.param");

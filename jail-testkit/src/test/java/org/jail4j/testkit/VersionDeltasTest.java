@@ -113,6 +113,27 @@ class VersionDeltasTest {
         "jail " + p + " is dying");
   }
 
+  @Test
+  void childlessJailIsRefusedBeforeTheFlagMaskOn14() {
+    FakeJailKernel k = Kernels.v14();
+    int p = newJail(k, "p");
+    assertSetFails(k.asProcessIn(p), Iov.of().str("name", "c"), CREATE | 0x20, Errno.EPERM, "");
+  }
+
+  @Test
+  void atDescSkipsTheChildlessCheckOn15() {
+    FakeJailKernel k = Kernels.v(FreeBsdVersion.V15);
+    int p = newJail(k, "p");
+    assertSetFails(
+        k.asProcessIn(p),
+        Iov.of().str("name", "c").flag("persist"),
+        CREATE | 0x20,
+        Errno.ENOENT,
+        "missing desc");
+    assertSetFails(
+        k.asProcessIn(p), Iov.of().str("name", "c").flag("persist"), CREATE, Errno.EPERM, "");
+  }
+
   @ParameterizedTest
   @EnumSource(FreeBsdVersion.class)
   void createOrUpdateNeedsPersistOnEveryModelledVersion(FreeBsdVersion v) {
