@@ -2,4 +2,5 @@
 module org.jail4j.examples {
   requires org.jail4j;
   requires org.jail4j.testkit;
+  requires static org.immutables.value.annotations;
 }

@@ -27,12 +27,8 @@ public class ChecksumMismatchException extends RootException {
    * @param expected the SHA-256 the MANIFEST lists (hex)
    * @param actual the SHA-256 of the bytes (hex)
    */
-  public ChecksumMismatchException(
-      String operation, String file, String expected, String actual) {
-    super(
-        operation,
-        file + ": SHA-256 " + actual + " does not match MANIFEST " + expected,
-        null);
+  public ChecksumMismatchException(String operation, String file, String expected, String actual) {
+    super(operation, file + ": SHA-256 " + actual + " does not match MANIFEST " + expected, null);
     this.file = file;
     this.expected = expected;
     this.actual = actual;

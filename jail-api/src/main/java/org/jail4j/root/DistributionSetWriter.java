@@ -31,8 +31,8 @@ import org.tukaani.xz.XZOutputStream;
 
 /**
  * Writes a FreeBSD-style distribution set: a POSIX tar archive compressed with xz ({@code .txz}),
- * plus its {@code MANIFEST} line. For tests, examples and benchmarks that need small sets, and
- * for packaging a tree as a set.
+ * plus its {@code MANIFEST} line. For tests, examples and benchmarks that need small sets, and for
+ * packaging a tree as a set.
  *
  * <p>Entry names are written exactly as given (FreeBSD's sets use {@code ./bin/sh}); the writer
  * does not police them, so a test can build a hostile set. Owners default to 0:0 and times to
@@ -235,9 +235,9 @@ public final class DistributionSetWriter {
   }
 
   /**
-   * Adds every directory, file and symbolic link under a tree, named {@code ./RELATIVE}, with
-   * their permissions and times; files sharing an inode become hard links. File contents are read
-   * when the set is written.
+   * Adds every directory, file and symbolic link under a tree, named {@code ./RELATIVE}, with their
+   * permissions and times; files sharing an inode become hard links. File contents are read when
+   * the set is written.
    *
    * @param tree the directory
    * @return this writer
@@ -269,7 +269,15 @@ public final class DistributionSetWriter {
               String name = name(tree, f);
               Instant t = a.lastModifiedTime().toInstant();
               if (a.isSymbolicLink()) {
-                add(Kind.SYMLINK, name, 0755, Files.readSymbolicLink(f).toString(), null, null, 0, t);
+                add(
+                    Kind.SYMLINK,
+                    name,
+                    0755,
+                    Files.readSymbolicLink(f).toString(),
+                    null,
+                    null,
+                    0,
+                    t);
               } else if (a.isRegularFile()) {
                 Object key = a.fileKey();
                 String first = key == null ? null : inodes.putIfAbsent(key, name);
@@ -336,7 +344,8 @@ public final class DistributionSetWriter {
     try {
       LZMA2Options options = new LZMA2Options(preset);
       try (OutputStream file = Files.newOutputStream(tmp);
-          DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), md);
+          DigestOutputStream digest =
+              new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), md);
           XZOutputStream xz = new XZOutputStream(digest, options);
           TarArchiveOutputStream tar =
               new TarArchiveOutputStream(xz, StandardCharsets.UTF_8.name())) {

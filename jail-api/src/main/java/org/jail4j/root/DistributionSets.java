@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Distribution set files on disk together with the release {@code MANIFEST} that vouches for
- * them: a release directory (as on a mirror or an install medium) or what {@link SetMirror}
- * fetched into its cache.
+ * Distribution set files on disk together with the release {@code MANIFEST} that vouches for them:
+ * a release directory (as on a mirror or an install medium) or what {@link SetMirror} fetched into
+ * its cache.
  *
  * <pre>{@code
  * DistributionSets sets = DistributionSets.inDirectory(Path.of("/usr/freebsd-dist"));

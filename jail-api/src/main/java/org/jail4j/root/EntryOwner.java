@@ -1,8 +1,8 @@
 package org.jail4j.root;
 
 /**
- * The owner and mode an archive entry asked for, recorded when extraction did not apply owners
- * (the JVM was not root, or {@link OwnerPolicy#RECORD}).
+ * The owner and mode an archive entry asked for, recorded when extraction did not apply owners (the
+ * JVM was not root, or {@link OwnerPolicy#RECORD}).
  *
  * <pre>{@code
  * for (EntryOwner o : report.owners()) {

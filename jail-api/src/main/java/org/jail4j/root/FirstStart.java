@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jail4j.rc.RcConf;
 import org.jail4j.spi.MountRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * FirstStart.into(Path.of("/jail/web"))
  *     .resolvConf(Path.of("/etc/resolv.conf"))
- *     .rcConf("hostname=\"web\"\nsshd_enable=\"YES\"\n")
+ *     .rcConf(RcConf.parse("").hostname("web").enable("sshd"))
  *     .timeZone("Europe/Berlin", LocalTimeMode.COPY)
  *     .fstab(List.of())
  *     .apply();
@@ -36,7 +37,7 @@ public final class FirstStart {
   private final Path root;
   private Path systemFiles;
   private @Nullable Path resolvConf;
-  private @Nullable String rcConf;
+  private byte @Nullable [] rcConf;
   private @Nullable String zone;
   private LocalTimeMode zoneMode = LocalTimeMode.COPY;
   private @Nullable List<MountRequest> fstab;
@@ -86,7 +87,24 @@ public final class FirstStart {
    * @return this builder
    */
   public FirstStart rcConf(String text) {
-    this.rcConf = text;
+    this.rcConf = text.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /**
+   * Writes {@code /etc/rc.conf} from an edited {@link RcConf} (its bytes, comments and quoting as
+   * it keeps them).
+   *
+   * <pre>{@code
+   * RcConf rc = RcConf.parse("").hostname("web").enable("sshd");
+   * FirstStart.into(root).rcConf(rc).apply();
+   * }</pre>
+   *
+   * @param rc the rc.conf
+   * @return this builder
+   */
+  public FirstStart rcConf(RcConf rc) {
+    this.rcConf = rc.toBytes();
     return this;
   }
 
@@ -169,7 +187,7 @@ public final class FirstStart {
       written.add("/etc/resolv.conf");
     }
     if (rcConf != null) {
-      w.write("/etc/rc.conf", rcConf.getBytes(StandardCharsets.UTF_8), 0644);
+      w.write("/etc/rc.conf", rcConf, 0644);
       written.add("/etc/rc.conf");
     }
     if (zoneName != null && zonePath != null) {

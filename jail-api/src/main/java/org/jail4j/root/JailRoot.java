@@ -105,8 +105,8 @@ public final class JailRoot {
   }
 
   /**
-   * A jail with this root: its {@code path} set to the root and this root's mounts added after
-   * the jail's own.
+   * A jail with this root: its {@code path} set to the root and this root's mounts added after the
+   * jail's own.
    *
    * @param jail the jail description
    * @return a copy with path and mounts
@@ -122,9 +122,9 @@ public final class JailRoot {
   }
 
   /**
-   * A writer for host-side writes into this root that never leave it. For a thin root it writes
-   * the jail's own parts ({@link #writableParts()}: {@code /etc}, {@code /var}, {@code /root},
-   * ...), which is where those paths live before and after the mounts.
+   * A writer for host-side writes into this root that never leave it. For a thin root it writes the
+   * jail's own parts ({@link #writableParts()}: {@code /etc}, {@code /var}, {@code /root}, ...),
+   * which is where those paths live before and after the mounts.
    *
    * @return the writer
    */
@@ -147,10 +147,9 @@ public final class JailRoot {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof JailRoot)) {
+    if (!(o instanceof JailRoot r)) {
       return false;
     }
-    JailRoot r = (JailRoot) o;
     return r.path.equals(path)
         && r.kind == kind
         && r.mounts.equals(mounts)

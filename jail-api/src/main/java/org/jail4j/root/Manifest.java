@@ -35,8 +35,8 @@ public final class Manifest {
   }
 
   /**
-   * Parses MANIFEST text: one tab-separated entry per line; blank lines and {@code #} comments
-   * are ignored.
+   * Parses MANIFEST text: one tab-separated entry per line; blank lines and {@code #} comments are
+   * ignored.
    *
    * @param text the file's text
    * @return the manifest
@@ -106,7 +106,7 @@ public final class Manifest {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Manifest && ((Manifest) o).entries.equals(entries);
+    return o instanceof Manifest m && m.entries.equals(entries);
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * One line of a FreeBSD release {@code MANIFEST}: the set's file, its SHA-256, how many entries it
- * holds, its name, a description and whether bsdinstall selects it by default. Fields are
- * separated by tabs:
+ * holds, its name, a description and whether bsdinstall selects it by default. Fields are separated
+ * by tabs:
  *
  * <pre>{@code
  * base.txz	3b1f...e2	31245	base	"Base system (MANDATORY)"	on

@@ -14,8 +14,8 @@ import org.jail4j.root.internal.Trees;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a full ("fat") jail root from FreeBSD distribution sets, in pure Java: what {@code tar
- * -xf base.txz -C ROOT} does, plus the checks a root needs.
+ * Builds a full ("fat") jail root from FreeBSD distribution sets, in pure Java: what {@code tar -xf
+ * base.txz -C ROOT} does, plus the checks a root needs.
  *
  * <ul>
  *   <li>Every set is checked against the release {@code MANIFEST} (SHA-256) before anything is
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>An existing non-empty root is refused unless {@link #overwrite(boolean)} says otherwise.
  *   <li>No entry writes outside the root: {@code ..} and absolute names, paths through symbolic
  *       links (planted by the archive or already in the root) and hard links to anything but a
- *       regular file inside the root are refused with an {@link UnsafePathException}; device
- *       nodes and FIFOs are skipped (devfs provides {@code /dev}).
+ *       regular file inside the root are refused with an {@link UnsafePathException}; device nodes
+ *       and FIFOs are skipped (devfs provides {@code /dev}).
  *   <li>Regular files, directories, symbolic links, hard links, modes (set-id and sticky bits
  *       included) and modification times are kept; numeric owners are applied when the JVM runs as
  *       root and recorded in the report otherwise ({@link OwnerPolicy}).
@@ -93,7 +93,9 @@ public final class RootBuilder {
               .orElseThrow(
                   () ->
                       new RootException(
-                          OP, "set \"" + n + "\" is not present; have " + sets.archives().keySet(), null));
+                          OP,
+                          "set \"" + n + "\" is not present; have " + sets.archives().keySet(),
+                          null));
       set(n, p);
     }
     return this;

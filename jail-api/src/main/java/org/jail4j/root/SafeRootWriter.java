@@ -31,24 +31,24 @@ import org.jail4j.root.internal.RootNames;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every host-side write into a jail root goes through here (resolv.conf, rc.conf, fstab,
- * localtime, anything). The jail's root user owns that tree (freebsd-jail-abi.md section 8: most
- * VFS privileges inside its chroot), so it may have replaced any directory or file with a
- * symbolic link to a host path; a host process that followed it would write outside the jail.
+ * Every host-side write into a jail root goes through here (resolv.conf, rc.conf, fstab, localtime,
+ * anything). The jail's root user owns that tree (freebsd-jail-abi.md section 8: most VFS
+ * privileges inside its chroot), so it may have replaced any directory or file with a symbolic link
+ * to a host path; a host process that followed it would write outside the jail.
  *
  * <p>So this writer opens the root, then each parent directory relative to the one before with
  * {@code O_NOFOLLOW} ({@link SecureDirectoryStream}, i.e. {@code openat(2)}): a link anywhere in
- * the path is refused with an {@link UnsafePathException}, and a directory swapped for a link
- * after the check fails the open instead of being followed. Content goes to a new temporary file
- * created with {@code O_CREAT|O_EXCL|O_NOFOLLOW} in the final directory and is then renamed over
- * the target ({@code renameat(2)}), which replaces a planted link or hard link instead of writing
- * through it, and leaves the old file whole if anything fails. Reads of files inside the root
- * (a zoneinfo file to copy) follow the same rules.
+ * the path is refused with an {@link UnsafePathException}, and a directory swapped for a link after
+ * the check fails the open instead of being followed. Content goes to a new temporary file created
+ * with {@code O_CREAT|O_EXCL|O_NOFOLLOW} in the final directory and is then renamed over the target
+ * ({@code renameat(2)}), which replaces a planted link or hard link instead of writing through it,
+ * and leaves the old file whole if anything fails. Reads of files inside the root (a zoneinfo file
+ * to copy) follow the same rules.
  *
- * <p>Paths are named as the jail sees them: {@code /etc/rc.conf} or {@code etc/rc.conf}. {@code
- * ..} components are refused. Missing directories are created (mode 0755) with {@code mkdir(2)},
- * which never follows a final link; a directory created while the jail races the writer can land
- * at most one empty directory elsewhere, and the writer then refuses to continue.
+ * <p>Paths are named as the jail sees them: {@code /etc/rc.conf} or {@code etc/rc.conf}. {@code ..}
+ * components are refused. Missing directories are created (mode 0755) with {@code mkdir(2)}, which
+ * never follows a final link; a directory created while the jail races the writer can land at most
+ * one empty directory elsewhere, and the writer then refuses to continue.
  *
  * <pre>{@code
  * SafeRootWriter w = SafeRootWriter.of(Path.of("/jail/web"));
@@ -164,8 +164,8 @@ public final class SafeRootWriter {
   }
 
   /**
-   * Copies a host file (read normally: the host's own file, e.g. {@code /etc/resolv.conf}) into
-   * the root.
+   * Copies a host file (read normally: the host's own file, e.g. {@code /etc/resolv.conf}) into the
+   * root.
    *
    * @param hostFile the file on the host
    * @param path the file inside the root
@@ -264,8 +264,8 @@ public final class SafeRootWriter {
    * @param path the file inside the root
    * @param maxBytes the largest size accepted
    * @return the content
-   * @throws UnsafePathException when the file or a component is a symbolic link, or the file is
-   *     not a regular file
+   * @throws UnsafePathException when the file or a component is a symbolic link, or the file is not
+   *     a regular file
    * @throws RootException when it does not exist or is larger than {@code maxBytes}
    */
   public byte[] read(String path, int maxBytes) {
@@ -385,7 +385,8 @@ public final class SafeRootWriter {
     }
     List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
     try {
-      SecureDirectoryStream<Path> dir = (SecureDirectoryStream<Path>) Files.newDirectoryStream(root);
+      SecureDirectoryStream<Path> dir =
+          (SecureDirectoryStream<Path>) Files.newDirectoryStream(root);
       opened.add(dir);
       Path dirPath = root;
       StringBuilder prefix = new StringBuilder();
@@ -412,10 +413,12 @@ public final class SafeRootWriter {
           }
         }
         if (a.isSymbolicLink()) {
-          throw new UnsafePathException(op, path, "a component is a symbolic link: " + prefix, null);
+          throw new UnsafePathException(
+              op, path, "a component is a symbolic link: " + prefix, null);
         }
         if (!a.isDirectory()) {
-          throw new UnsafePathException(op, path, "a component is not a directory: " + prefix, null);
+          throw new UnsafePathException(
+              op, path, "a component is not a directory: " + prefix, null);
         }
         SecureDirectoryStream<Path> next;
         try {

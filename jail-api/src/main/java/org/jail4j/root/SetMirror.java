@@ -22,17 +22,17 @@ import java.util.regex.Pattern;
 import org.jail4j.root.internal.Sha256;
 
 /**
- * Fetches distribution sets of a release from a FreeBSD mirror ({@code
- * BASE/ARCH/RELEASE/MANIFEST} and {@code .../base.txz}, the layout of {@code
- * https://download.freebsd.org/releases/}) into a cache on disk.
+ * Fetches distribution sets of a release from a FreeBSD mirror ({@code BASE/ARCH/RELEASE/MANIFEST}
+ * and {@code .../base.txz}, the layout of {@code https://download.freebsd.org/releases/}) into a
+ * cache on disk.
  *
  * <ul>
  *   <li>The cache is keyed by checksum: a set is stored as {@code CACHE/SHA256.txz}, so a set the
  *       MANIFEST still lists is never fetched twice, whichever release or mirror named it.
  *   <li>Transfers resume: an interrupted download stays as {@code SHA256.txz.part} and the next
  *       attempt (in this call or a later one) asks for the rest with an HTTP {@code Range}.
- *   <li>Every set is checked against the MANIFEST before it enters the cache; a mismatch is
- *       deleted and reported as a {@link ChecksumMismatchException}.
+ *   <li>Every set is checked against the MANIFEST before it enters the cache; a mismatch is deleted
+ *       and reported as a {@link ChecksumMismatchException}.
  * </ul>
  *
  * <pre>{@code
@@ -149,7 +149,9 @@ public final class SetMirror {
           manifest
               .entry(set)
               .orElseThrow(
-                  () -> new RootException(OP, manifestUri + " does not list set \"" + set + "\"", null));
+                  () ->
+                      new RootException(
+                          OP, manifestUri + " does not list set \"" + set + "\"", null));
       files.put(e.set(), fetchSet(uri(release, arch, e.file()), e));
     }
     return new DistributionSets(manifest, files);
@@ -206,7 +208,11 @@ public final class SetMirror {
     if (last != null) {
       throw new RootException(
           OP,
-          uri + ": failed after " + attempts + " attempt(s), partial data kept for resuming: " + last,
+          uri
+              + ": failed after "
+              + attempts
+              + " attempt(s), partial data kept for resuming: "
+              + last,
           last);
     }
     String actual;
@@ -238,7 +244,8 @@ public final class SetMirror {
     if (have > 0) {
       req.header("Range", "bytes=" + have + "-");
     }
-    HttpResponse<InputStream> r = client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r =
+        client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = r.body()) {
       boolean append;
       int status = r.statusCode();
@@ -247,7 +254,8 @@ public final class SetMirror {
         Matcher m = CONTENT_RANGE.matcher(range);
         append = m.matches() && Long.parseLong(m.group(1)) == have;
         if (!append) {
-          throw new IOException("unexpected Content-Range \"" + range + "\" for bytes=" + have + "-");
+          throw new IOException(
+              "unexpected Content-Range \"" + range + "\" for bytes=" + have + "-");
         }
       } else if (status == 200) {
         append = false; // the server ignored the range: start over

@@ -2,8 +2,8 @@ package org.jail4j.root;
 
 /**
  * An archive entry extraction deliberately did not create: device nodes and FIFOs (devfs provides
- * {@code /dev} in a jail, and a jail cannot use a device node it did not get from devfs), and
- * entry types tar knows but a root does not need.
+ * {@code /dev} in a jail, and a jail cannot use a device node it did not get from devfs), and entry
+ * types tar knows but a root does not need.
  *
  * <pre>{@code
  * report.skipped().forEach(s -> System.out.println(s.name() + " (" + s.type() + "): " + s.reason()));

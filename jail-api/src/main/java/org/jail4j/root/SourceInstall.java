@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds a full jail root from a FreeBSD source tree, the way jail(8)'s manual sets up a jail
  * directory: {@code make installworld DESTDIR=ROOT} and {@code make distribution DESTDIR=ROOT}
- * (optionally {@code make buildworld} first), run as host commands through {@link HostSystem} so
- * a test's fake host records them, then the {@code /dev} mount point and the {@code kernel ->
+ * (optionally {@code make buildworld} first), run as host commands through {@link HostSystem} so a
+ * test's fake host records them, then the {@code /dev} mount point and the {@code kernel ->
  * dev/null} link. A failed step throws a {@link HostCommandException} with the command's output.
  *
  * <pre>{@code
@@ -71,8 +71,8 @@ public final class SourceInstall {
   }
 
   /**
-   * Runs {@code make buildworld} before installing (off by default: the world is usually built
-   * once for many jails).
+   * Runs {@code make buildworld} before installing (off by default: the world is usually built once
+   * for many jails).
    *
    * @param build true to build first
    * @return this builder

@@ -5,9 +5,9 @@ import org.jail4j.spi.HostSystem;
 import org.jspecify.annotations.Nullable;
 
 /**
- * New jail roots from one template, the cheapest way the host allows: a ZFS clone of the
- * template's snapshot when the new root's parent directory is on ZFS and the template dataset is
- * known, a nullfs thin root over the template tree elsewhere.
+ * New jail roots from one template, the cheapest way the host allows: a ZFS clone of the template's
+ * snapshot when the new root's parent directory is on ZFS and the template dataset is known, a
+ * nullfs thin root over the template tree elsewhere.
  *
  * <pre>{@code
  * TemplateRoots roots = new TemplateRoots(host, Path.of("/jails/base/14.3"))
@@ -86,8 +86,8 @@ public final class TemplateRoots {
   }
 
   /**
-   * Removes a root made by {@link #create}: destroys the clone, or removes the thin root's
-   * writable parts and mount point.
+   * Removes a root made by {@link #create}: destroys the clone, or removes the thin root's writable
+   * parts and mount point.
    *
    * @param root the root
    */

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * writable parts ({@code etc}, {@code var}, {@code tmp}, {@code root}, {@code home}, {@code
  * usr/local}) mounted read-write on top. Creating one copies only the small per-jail skeleton
  * ({@code etc}, {@code var} and {@code root} from a template, the others empty), never the base;
- * the result is a {@link JailRoot} whose mounts the lifecycle mounts before the jail is created
- * and unmounts after it is removed ({@link JailRoot#applyTo}).
+ * the result is a {@link JailRoot} whose mounts the lifecycle mounts before the jail is created and
+ * unmounts after it is removed ({@link JailRoot#applyTo}).
  *
  * <pre>{@code
  * JailRoot web = ThinRoot.from(Path.of("/jails/base/14.3")).create(Path.of("/jails/web"));
@@ -75,8 +75,8 @@ public final class ThinRoot {
   }
 
   /**
-   * Creates the missing mount points for the writable parts in a base (once per base; the base
-   * must be writable while this runs).
+   * Creates the missing mount points for the writable parts in a base (once per base; the base must
+   * be writable while this runs).
    *
    * @param base the base tree
    * @throws UnsafePathException when a mount point in the base is a symbolic link
@@ -89,8 +89,8 @@ public final class ThinRoot {
   }
 
   /**
-   * The mounts of a thin root at this path: the base read-only on the root, then each writable
-   * part read-write on its place.
+   * The mounts of a thin root at this path: the base read-only on the root, then each writable part
+   * read-write on its place.
    *
    * @param root the root directory
    * @param writableDir the writable parts directory
@@ -172,8 +172,8 @@ public final class ThinRoot {
   }
 
   /**
-   * Removes a thin root: its writable parts and its (empty) mount point. Refused while anything
-   * is still mounted on or below the root.
+   * Removes a thin root: its writable parts and its (empty) mount point. Refused while anything is
+   * still mounted on or below the root.
    *
    * @param host the host, asked for its mounts
    * @param root a root made by {@link #create}
@@ -182,12 +182,15 @@ public final class ThinRoot {
   public static void remove(HostSystem host, JailRoot root) {
     Path rw =
         root.writableParts()
-            .orElseThrow(() -> new RootException("thin root", root.path() + ": not a thin root", null));
+            .orElseThrow(
+                () -> new RootException("thin root", root.path() + ": not a thin root", null));
     String prefix = root.path().toString();
     for (MountRequest m : host.mounts()) {
       if (m.target().equals(prefix) || m.target().startsWith(prefix + "/")) {
         throw new RootException(
-            "thin root", m.target() + " is still mounted; stop the jail before removing its root", null);
+            "thin root",
+            m.target() + " is still mounted; stop the jail before removing its root",
+            null);
       }
     }
     try {

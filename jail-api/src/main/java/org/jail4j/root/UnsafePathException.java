@@ -3,10 +3,10 @@ package org.jail4j.root;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A write into a jail root was refused because it would leave the root: an archive entry named
- * with {@code ..} or an absolute path, a path through a symbolic link (planted by the archive or
- * already in the root), a hard link to something that is not a regular file inside the root.
- * The jail's root user controls that tree, so the host never follows a link inside it.
+ * A write into a jail root was refused because it would leave the root: an archive entry named with
+ * {@code ..} or an absolute path, a path through a symbolic link (planted by the archive or already
+ * in the root), a hard link to something that is not a regular file inside the root. The jail's
+ * root user controls that tree, so the host never follows a link inside it.
  *
  * <pre>{@code
  * try {

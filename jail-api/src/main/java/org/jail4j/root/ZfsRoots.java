@@ -8,10 +8,10 @@ import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
 
 /**
- * Jail roots as ZFS clones: a template dataset (a populated root) is snapshotted once, and each
- * new root is a clone of that snapshot, made in milliseconds and sharing every unchanged block.
- * Removal destroys the clone. All {@code zfs} commands run through {@link HostSystem}, so a test's
- * fake host records and answers them.
+ * Jail roots as ZFS clones: a template dataset (a populated root) is snapshotted once, and each new
+ * root is a clone of that snapshot, made in milliseconds and sharing every unchanged block. Removal
+ * destroys the clone. All {@code zfs} commands run through {@link HostSystem}, so a test's fake
+ * host records and answers them.
  *
  * <pre>{@code
  * ZfsRoots zfs = new ZfsRoots(host);
@@ -51,8 +51,8 @@ public final class ZfsRoots {
   }
 
   /**
-   * The dataset a path lives on ({@code zfs list -H -o name PATH}); empty when it is not on ZFS
-   * or zfs is not installed.
+   * The dataset a path lives on ({@code zfs list -H -o name PATH}); empty when it is not on ZFS or
+   * zfs is not installed.
    *
    * @param path a host path
    * @return the dataset name
@@ -88,7 +88,8 @@ public final class ZfsRoots {
     HostCommands.Result r =
         HostCommands.run(
             host,
-            CommandSpec.of(zfs, "list", "-H", "-o", "name", "-t", "snapshot", dataset + "@" + snapshot));
+            CommandSpec.of(
+                zfs, "list", "-H", "-o", "name", "-t", "snapshot", dataset + "@" + snapshot));
     return r.exitStatus() == 0;
   }
 
@@ -128,8 +129,8 @@ public final class ZfsRoots {
   }
 
   /**
-   * Destroys a cloned root ({@code zfs destroy DATASET}) after checking that the dataset is a
-   * clone ({@code zfs get -H -o value origin DATASET} is not {@code -}), so a mistaken call cannot
+   * Destroys a cloned root ({@code zfs destroy DATASET}) after checking that the dataset is a clone
+   * ({@code zfs get -H -o value origin DATASET} is not {@code -}), so a mistaken call cannot
    * destroy a template or a dataset holding other data.
    *
    * @param root a root made by {@link #clone}
@@ -140,14 +141,18 @@ public final class ZfsRoots {
     String dataset =
         root.dataset()
             .orElseThrow(
-                () -> new RootException("zfs destroy", root.path() + ": not a ZFS clone root", null));
+                () ->
+                    new RootException("zfs destroy", root.path() + ": not a ZFS clone root", null));
     checkDataset(dataset);
     HostCommands.Result origin =
-        HostCommands.check(host, CommandSpec.of(zfs, "get", "-H", "-o", "value", "origin", dataset));
+        HostCommands.check(
+            host, CommandSpec.of(zfs, "get", "-H", "-o", "value", "origin", dataset));
     String o = origin.stdout().strip();
     if (o.isEmpty() || o.equals("-")) {
       throw new RootException(
-          "zfs destroy", dataset + ": not a clone (origin \"" + o + "\"); refusing to destroy it", null);
+          "zfs destroy",
+          dataset + ": not a clone (origin \"" + o + "\"); refusing to destroy it",
+          null);
     }
     HostCommands.check(host, CommandSpec.of(zfs, "destroy", dataset));
   }

@@ -41,6 +41,18 @@ class FirstStartTest {
   }
 
   @Test
+  void writesAnEditedRcConfKeepingItsText() {
+    org.jail4j.rc.RcConf rc =
+        org.jail4j.rc.RcConf.parse("# jail\nhostname=\"old\"\n").hostname("web").enable("sshd");
+    FirstStart.into(root).rcConf(rc).apply();
+    assertThat(root.resolve("etc/rc.conf")).hasContent(rc.toString().stripTrailing());
+    assertThat(root.resolve("etc/rc.conf"))
+        .content()
+        .startsWith("# jail\nhostname=")
+        .contains("sshd_enable=");
+  }
+
+  @Test
   void copiesTheZoneFileAndRecordsTheZoneName() throws IOException {
     FirstStart.into(root).timeZone("Europe/Berlin").apply();
     assertThat(root.resolve("etc/localtime")).hasBinaryContent(berlin);
@@ -62,7 +74,8 @@ class FirstStartTest {
     Files.writeString(hostSecret, "root:hash:0:0::0:0::/root:/bin/sh\n");
     Files.delete(root.resolve("usr/share/zoneinfo/Europe/Berlin"));
     Files.createSymbolicLink(root.resolve("usr/share/zoneinfo/Europe/Berlin"), hostSecret);
-    assertThatThrownBy(() -> FirstStart.into(root).rcConf("x=1\n").timeZone("Europe/Berlin").apply())
+    assertThatThrownBy(
+            () -> FirstStart.into(root).rcConf("x=1\n").timeZone("Europe/Berlin").apply())
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("is a symbolic link");
     assertThat(root.resolve("etc/localtime")).doesNotExist();
@@ -72,7 +85,8 @@ class FirstStartTest {
 
   @Test
   void anUnknownZoneWritesNothing() {
-    assertThatThrownBy(() -> FirstStart.into(root).resolvConf(hostResolv).timeZone("Mars/Olympus").apply())
+    assertThatThrownBy(
+            () -> FirstStart.into(root).resolvConf(hostResolv).timeZone("Mars/Olympus").apply())
         .isInstanceOf(RootException.class)
         .hasMessageContaining("usr/share/zoneinfo/Mars/Olympus: no such zoneinfo file");
     assertThat(root.resolve("etc")).doesNotExist();
@@ -88,10 +102,14 @@ class FirstStartTest {
   @Test
   void writesFstabFromMounts() {
     FirstStart.into(root)
-        .fstab(List.of(new MountRequest("nullfs", "/usr/ports", "/jails/web/usr/ports", List.of("ro"), null)))
+        .fstab(
+            List.of(
+                new MountRequest(
+                    "nullfs", "/usr/ports", "/jails/web/usr/ports", List.of("ro"), null)))
         .apply();
     assertThat(root.resolve("etc/fstab"))
-        .hasContent("# Device\tMountpoint\tFStype\tOptions\tDump\tPass#\n/usr/ports /jails/web/usr/ports nullfs ro 0 0");
+        .hasContent(
+            "# Device\tMountpoint\tFStype\tOptions\tDump\tPass#\n/usr/ports /jails/web/usr/ports nullfs ro 0 0");
   }
 
   @Test

@@ -67,7 +67,8 @@ class HostileArchiveTest {
 
   @Test
   void dotDotInTheMiddleOfAnEntryIsRefused() {
-    assertThatThrownBy(() -> extract(base().directory("./usr", 0755).file("./usr/../../escaped", "x", 0644)))
+    assertThatThrownBy(
+            () -> extract(base().directory("./usr", 0755).file("./usr/../../escaped", "x", 0644)))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("\"..\" component");
   }
@@ -84,7 +85,9 @@ class HostileArchiveTest {
   @Test
   void symlinkPlantedEarlierInTheArchiveIsNotFollowed() {
     DistributionSetWriter w =
-        base().symlink("./etc", outside.resolve("etc").toString()).file("./etc/master.passwd", "pwned", 0600);
+        base()
+            .symlink("./etc", outside.resolve("etc").toString())
+            .file("./etc/master.passwd", "pwned", 0600);
     assertThatThrownBy(() -> extract(w))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("a parent is a symbolic link: etc");
@@ -102,7 +105,10 @@ class HostileArchiveTest {
   void symlinkAlreadyInTheRootIsNotFollowed() throws IOException {
     Files.createDirectories(root);
     Files.createSymbolicLink(root.resolve("etc"), outside.resolve("etc"));
-    assertThatThrownBy(() -> extractOver(base().directory("./etc", 0755).file("./etc/master.passwd", "pwned", 0600)))
+    assertThatThrownBy(
+            () ->
+                extractOver(
+                    base().directory("./etc", 0755).file("./etc/master.passwd", "pwned", 0600)))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("a symbolic link is in the way of a directory");
   }
@@ -154,7 +160,8 @@ class HostileArchiveTest {
     DistributionSetWriter w = base().hardLink("./stolen", "./../outside/etc/master.passwd");
     assertThatThrownBy(() -> extract(w))
         .isInstanceOf(UnsafePathException.class)
-        .hasMessageContaining("hard link target \"./../outside/etc/master.passwd\" is outside the root");
+        .hasMessageContaining(
+            "hard link target \"./../outside/etc/master.passwd\" is outside the root");
   }
 
   @Test
@@ -169,7 +176,9 @@ class HostileArchiveTest {
   @Test
   void hardLinkThroughAPlantedSymlinkIsRefused() {
     DistributionSetWriter w =
-        base().symlink("./hostetc", outside.resolve("etc").toString()).hardLink("./stolen", "./hostetc/master.passwd");
+        base()
+            .symlink("./hostetc", outside.resolve("etc").toString())
+            .hardLink("./stolen", "./hostetc/master.passwd");
     assertThatThrownBy(() -> extract(w))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("hard link target is not inside a real directory");
@@ -177,7 +186,8 @@ class HostileArchiveTest {
 
   @Test
   void hardLinkToASymlinkIsRefused() {
-    DistributionSetWriter w = base().symlink("./passwdlink", secret.toString()).hardLink("./stolen", "./passwdlink");
+    DistributionSetWriter w =
+        base().symlink("./passwdlink", secret.toString()).hardLink("./stolen", "./passwdlink");
     assertThatThrownBy(() -> extract(w))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("hard link target is not a regular file in the root");
@@ -215,7 +225,9 @@ class HostileArchiveTest {
     e.addPaxHeader("path", secret.toString());
     Path txz =
         Sets.rawTxz(
-            tmp.resolve("paxpath.txz"), TarArchiveOutputStream.LONGFILE_POSIX, Sets.Raw.file(e, "pwned"));
+            tmp.resolve("paxpath.txz"),
+            TarArchiveOutputStream.LONGFILE_POSIX,
+            Sets.Raw.file(e, "pwned"));
     assertThatThrownBy(() -> RootBuilder.into(root).set("base", txz).unverified().populate())
         .isInstanceOf(UnsafePathException.class);
     assertThat(root.resolve("innocent")).doesNotExist();
@@ -225,7 +237,9 @@ class HostileArchiveTest {
   void paxLinkpathForAHardLinkOutsideIsRefused() throws IOException {
     TarArchiveEntry e = new TarArchiveEntry("./stolen", TarConstants.LF_LINK, true);
     e.setLinkName("./" + "c".repeat(120) + "/../../../outside/etc/master.passwd");
-    Path txz = Sets.rawTxz(tmp.resolve("linkpath.txz"), TarArchiveOutputStream.LONGFILE_POSIX, Sets.Raw.of(e));
+    Path txz =
+        Sets.rawTxz(
+            tmp.resolve("linkpath.txz"), TarArchiveOutputStream.LONGFILE_POSIX, Sets.Raw.of(e));
     assertThatThrownBy(() -> RootBuilder.into(root).set("base", txz).unverified().populate())
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("is outside the root");
@@ -233,7 +247,8 @@ class HostileArchiveTest {
 
   @Test
   void theRootItselfCannotBecomeASymlink() {
-    DistributionSetWriter w = DistributionSetWriter.create("base").compressionPreset(0).symlink(".", outside.toString());
+    DistributionSetWriter w =
+        DistributionSetWriter.create("base").compressionPreset(0).symlink(".", outside.toString());
     assertThatThrownBy(() -> extract(w))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("the root itself can only be a directory");
@@ -264,7 +279,10 @@ class HostileArchiveTest {
   @Test
   void refusedArchiveLeavesANewRootEmpty() throws IOException {
     DistributionSetWriter w =
-        base().directory("./bin", 0755).file("./bin/sh", "#!", 0555).file("./../escaped", "x", 0644);
+        base()
+            .directory("./bin", 0755)
+            .file("./bin/sh", "#!", 0555)
+            .file("./../escaped", "x", 0644);
     assertThatThrownBy(() -> extract(w)).isInstanceOf(UnsafePathException.class);
     try (var s = Files.list(root)) {
       assertThat(s).isEmpty();

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.jail4j.root.internal.Sha256;
 
 /**
- * A snapshot of everything in a directory outside a jail root (names, kinds, modes, content
- * hashes, times), to prove an attack changed nothing there.
+ * A snapshot of everything in a directory outside a jail root (names, kinds, modes, content hashes,
+ * times), to prove an attack changed nothing there.
  */
 final class OutsideWitness {
   private final Path dir;

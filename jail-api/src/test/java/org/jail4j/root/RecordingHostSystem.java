@@ -16,8 +16,8 @@ import org.jail4j.spi.MountRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small host for root tests: records host commands and answers them from scripted replies
- * (first matching rule wins; exit 0 with no output otherwise), keeps a mount table.
+ * A small host for root tests: records host commands and answers them from scripted replies (first
+ * matching rule wins; exit 0 with no output otherwise), keeps a mount table.
  */
 final class RecordingHostSystem implements HostSystem {
 

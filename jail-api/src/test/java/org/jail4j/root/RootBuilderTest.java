@@ -102,10 +102,17 @@ class RootBuilderTest {
     assumeTrue(
         HostIdentity.probe(tmp).uid() == 0, "changing owners needs the JVM to run as root (uid 0)");
     DistributionSetWriter w =
-        DistributionSetWriter.create("base").compressionPreset(0).owner(1234, 5678).file("./owned", "x", 04755);
+        DistributionSetWriter.create("base")
+            .compressionPreset(0)
+            .owner(1234, 5678)
+            .file("./owned", "x", 04755);
     Path root = tmp.resolve("root");
     ExtractionReport r =
-        RootBuilder.into(root).sets(Sets.release(tmp.resolve("dist"), w), "base").populate().sets().get(0);
+        RootBuilder.into(root)
+            .sets(Sets.release(tmp.resolve("dist"), w), "base")
+            .populate()
+            .sets()
+            .get(0);
     assertThat(r.ownersApplied()).isTrue();
     assertThat(r.owners()).isEmpty();
     assertThat(Files.getAttribute(root.resolve("owned"), "unix:uid")).isEqualTo(1234);
@@ -125,7 +132,8 @@ class RootBuilderTest {
     assertThatThrownBy(() -> RootBuilder.into(root).sets(sets, "base").populate())
         .isInstanceOf(ChecksumMismatchException.class)
         .hasMessageContaining("base.txz: SHA-256 ")
-        .hasMessageContaining("does not match MANIFEST " + sets.manifest().entry("base").orElseThrow().sha256());
+        .hasMessageContaining(
+            "does not match MANIFEST " + sets.manifest().entry("base").orElseThrow().sha256());
     assertThat(root).doesNotExist();
   }
 
@@ -162,7 +170,10 @@ class RootBuilderTest {
     Files.createDirectories(root.resolve("bin"));
     Files.writeString(root.resolve("bin/sh"), "old");
     Files.writeString(root.resolve("keep"), "mine");
-    RootBuilder.into(root).sets(Sets.release(tmp.resolve("dist"), base()), "base").overwrite(true).populate();
+    RootBuilder.into(root)
+        .sets(Sets.release(tmp.resolve("dist"), base()), "base")
+        .overwrite(true)
+        .populate();
     assertThat(root.resolve("bin/sh")).hasContent("#!/bin/sh");
     assertThat(root.resolve("keep")).hasContent("mine");
   }
@@ -184,18 +195,21 @@ class RootBuilderTest {
 
   @Test
   void progressReportsBytesAndEntriesUpToTheTotals() throws IOException {
-    DistributionSetWriter w = DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
+    DistributionSetWriter w =
+        DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
     for (int i = 0; i < 600; i++) {
       w.file("./f" + i, "content " + i, 0644);
     }
     DistributionSets sets = Sets.release(tmp.resolve("dist"), w);
     long size = Files.size(sets.archive("base").orElseThrow());
     List<ExtractionProgress> seen = new ArrayList<>();
-    RootReport r = RootBuilder.into(tmp.resolve("root")).sets(sets, "base").progress(seen::add).populate();
+    RootReport r =
+        RootBuilder.into(tmp.resolve("root")).sets(sets, "base").progress(seen::add).populate();
     assertThat(seen.size()).isGreaterThan(1);
     for (int i = 1; i < seen.size(); i++) {
       assertThat(seen.get(i).entries()).isGreaterThanOrEqualTo(seen.get(i - 1).entries());
-      assertThat(seen.get(i).compressedBytesRead()).isGreaterThanOrEqualTo(seen.get(i - 1).compressedBytesRead());
+      assertThat(seen.get(i).compressedBytesRead())
+          .isGreaterThanOrEqualTo(seen.get(i - 1).compressedBytesRead());
     }
     ExtractionProgress last = seen.get(seen.size() - 1);
     assertThat(last).isEqualTo(new ExtractionProgress("base", size, size, 601, r.bytesWritten()));
@@ -210,10 +224,17 @@ class RootBuilderTest {
     Files.createLink(tree.resolve("a/hard"), tree.resolve("a/b/file"));
     Files.createSymbolicLink(tree.resolve("a/link"), Path.of("b/file"));
     Files.setAttribute(tree.resolve("a/b/file"), "unix:mode", 0640);
-    ManifestEntry e = DistributionSetWriter.create("base").compressionPreset(0).tree(tree).writeTo(tmp.resolve("base.txz"));
+    ManifestEntry e =
+        DistributionSetWriter.create("base")
+            .compressionPreset(0)
+            .tree(tree)
+            .writeTo(tmp.resolve("base.txz"));
     assertThat(e.entries()).isEqualTo(6);
     Path root = tmp.resolve("root");
-    RootBuilder.into(root).set("base", tmp.resolve("base.txz")).manifest(Manifest.of(List.of(e))).populate();
+    RootBuilder.into(root)
+        .set("base", tmp.resolve("base.txz"))
+        .manifest(Manifest.of(List.of(e)))
+        .populate();
     assertThat(root.resolve("a/b/file")).hasContent("hello");
     assertThat(mode(root.resolve("a/b/file"))).isEqualTo(0640);
     assertThat(Files.isSameFile(root.resolve("a/hard"), root.resolve("a/b/file"))).isTrue();
@@ -222,7 +243,8 @@ class RootBuilderTest {
 
   @Test
   void aTruncatedSetFailsAndLeavesTheNewRootEmpty() throws IOException {
-    DistributionSetWriter w = DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
+    DistributionSetWriter w =
+        DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
     for (int i = 0; i < 50; i++) {
       w.file("./f" + i, "x".repeat(5000) + i, 0644);
     }

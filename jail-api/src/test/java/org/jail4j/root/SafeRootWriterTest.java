@@ -69,7 +69,8 @@ class SafeRootWriterTest {
     Files.createSymbolicLink(root.resolve("etc"), outside.resolve("etc"));
     assertThatThrownBy(() -> writer.writeString("/etc/resolv.conf", "nameserver 6.6.6.6\n"))
         .isInstanceOf(UnsafePathException.class)
-        .hasMessageContaining("refusing \"/etc/resolv.conf\": a component is a symbolic link: /etc");
+        .hasMessageContaining(
+            "refusing \"/etc/resolv.conf\": a component is a symbolic link: /etc");
   }
 
   @Test

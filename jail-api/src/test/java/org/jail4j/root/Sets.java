@@ -32,7 +32,8 @@ final class Sets {
       throws IOException {
     Files.createDirectories(dir);
     ManifestEntry e = w.writeTo(dir.resolve(set + ".txz"));
-    Files.writeString(dir.resolve("MANIFEST"), Manifest.of(List.of(e)).toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("MANIFEST"), Manifest.of(List.of(e)).toString(), StandardCharsets.UTF_8);
     return DistributionSets.inDirectory(dir);
   }
 

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a decompressing stream on its own thread and hands its output over in large chunks, so
- * that xz decoding (the costly part of extracting a {@code .txz}) overlaps with the file system
- * calls that write the entries. Buffers are recycled; at most {@code CHUNKS} are in flight.
+ * Runs a decompressing stream on its own thread and hands its output over in large chunks, so that
+ * xz decoding (the costly part of extracting a {@code .txz}) overlaps with the file system calls
+ * that write the entries. Buffers are recycled; at most {@code CHUNKS} are in flight.
  */
 final class DecompressingPipe extends InputStream {
   private static final int CHUNK = 1 << 18;
@@ -56,10 +56,11 @@ final class DecompressingPipe extends InputStream {
           break;
         }
       }
-    } catch (IOException | RuntimeException e) {
-      last = new Chunk(new byte[0], 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      last = new Chunk(new byte[0], 0, e);
+    } catch (Throwable e) {
+      // anything, even an Error, must reach the reader: it would otherwise wait forever
       last = new Chunk(new byte[0], 0, e);
     } finally {
       try {

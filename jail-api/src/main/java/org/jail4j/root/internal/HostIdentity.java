@@ -19,6 +19,29 @@ import org.jail4j.root.RootException;
  */
 public record HostIdentity(int uid, int umask) {
 
+  private static int bit(PosixFilePermission p) {
+    switch (p) {
+      case OWNER_READ:
+        return 0400;
+      case OWNER_WRITE:
+        return 0200;
+      case OWNER_EXECUTE:
+        return 0100;
+      case GROUP_READ:
+        return 040;
+      case GROUP_WRITE:
+        return 020;
+      case GROUP_EXECUTE:
+        return 010;
+      case OTHERS_READ:
+        return 04;
+      case OTHERS_WRITE:
+        return 02;
+      default:
+        return 01;
+    }
+  }
+
   /**
    * Creates and removes a probe file in a directory.
    *
@@ -38,7 +61,7 @@ public record HostIdentity(int uid, int umask) {
       Set<PosixFilePermission> got = Files.getPosixFilePermissions(probe);
       int mode = 0;
       for (PosixFilePermission p : got) {
-        mode |= 1 << (8 - p.ordinal());
+        mode |= bit(p);
       }
       int uid = (Integer) Files.getAttribute(probe, "unix:uid");
       return new HostIdentity(uid, 0777 & ~mode);

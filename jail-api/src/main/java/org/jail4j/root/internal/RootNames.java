@@ -6,10 +6,9 @@ import org.jail4j.root.UnsafePathException;
 
 /**
  * The naming rules for paths inside a jail root. An archive entry or a host-side write names a
- * place below the root by its components; {@code ..}, NUL bytes and (for archive entries)
- * absolute names are refused before anything touches the disk, because the tree belongs to the
- * jail's root user (freebsd-jail-abi.md section 8: jailed root has full VFS privileges inside
- * its chroot).
+ * place below the root by its components; {@code ..}, NUL bytes and (for archive entries) absolute
+ * names are refused before anything touches the disk, because the tree belongs to the jail's root
+ * user (freebsd-jail-abi.md section 8: jailed root has full VFS privileges inside its chroot).
  */
 public final class RootNames {
   private RootNames() {}

@@ -42,12 +42,12 @@ import org.tukaani.xz.XZInputStream;
  * thread, entries written with one reusable buffer, each file created with its mode in the same
  * {@code open(2)} where the umask allows, directory modes and times applied once at the end.
  *
- * <p>Safety: the root belongs to the jail's root user (freebsd-jail-abi.md section 8), so an
- * entry never writes through a symbolic link. Every parent directory of an entry is checked with
- * {@code lstat} (no link following) the first time it is used and remembered afterwards; this
- * extraction never replaces a directory it has checked, so the memory stays true. An existing
- * non-directory at an entry's place is unlinked first (never opened), so a planted hard link or
- * symbolic link is replaced, not written through. Device nodes and FIFOs are skipped.
+ * <p>Safety: the root belongs to the jail's root user (freebsd-jail-abi.md section 8), so an entry
+ * never writes through a symbolic link. Every parent directory of an entry is checked with {@code
+ * lstat} (no link following) the first time it is used and remembered afterwards; this extraction
+ * never replaces a directory it has checked, so the memory stays true. An existing non-directory at
+ * an entry's place is unlinked first (never opened), so a planted hard link or symbolic link is
+ * replaced, not written through. Device nodes and FIFOs are skipped.
  *
  * <p>Extract only into a root no jail is running from: a process inside the jail could swap a
  * checked directory for a link between the check and the write.
@@ -55,11 +55,17 @@ import org.tukaani.xz.XZInputStream;
 public final class SetExtractor {
   private static final String OP = "extract";
   private static final int BUFFER = 1 << 20;
+
+  /**
+   * FreeBSD's sets are made with {@code xz -9} (64 MiB dictionary, about 65 MiB to decode); a
+   * forged header asking for more is refused instead of exhausting the heap.
+   */
+  private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
   private static final long PROGRESS_BYTES = 1 << 20;
   private static final int PROGRESS_ENTRIES = 256;
-  private static final OpenOption[] CREATE_FILE = {
-    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
-  };
+  private static final Set<OpenOption> CREATE_FILE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
   private final Path root;
   private final boolean applyOwners;
@@ -67,7 +73,8 @@ public final class SetExtractor {
   private final ProgressListener listener;
   private final byte[] buffer = new byte[BUFFER];
   private final Set<String> checkedDirectories = new HashSet<>();
-  @SuppressWarnings("unchecked")
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private final FileAttribute<Set<PosixFilePermission>>[] createModes = new FileAttribute[512];
 
   private record DeferredDirectory(Path path, int mode, FileTime mtime) {}
@@ -84,8 +91,7 @@ public final class SetExtractor {
     this.listener = listener;
     HostIdentity id = HostIdentity.probe(root);
     this.umask = id.umask();
-    this.applyOwners =
-        owners == OwnerPolicy.APPLY || (owners == OwnerPolicy.AUTO && id.uid() == 0);
+    this.applyOwners = owners == OwnerPolicy.APPLY || (owners == OwnerPolicy.AUTO && id.uid() == 0);
     checkedDirectories.add("");
   }
 
@@ -116,7 +122,8 @@ public final class SetExtractor {
     try (InputStream file = Files.newInputStream(archive);
         CountingInputStream counted = new CountingInputStream(file);
         InputStream xz =
-            new XZInputStream(new BufferedInputStream(counted, 1 << 16), -1, verifyXzCheck);
+            new XZInputStream(
+                new BufferedInputStream(counted, 1 << 16), XZ_MEMORY_LIMIT_KIB, verifyXzCheck);
         DecompressingPipe pipe = new DecompressingPipe(xz, set);
         TarArchiveInputStream tar =
             new TarArchiveInputStream(pipe, StandardCharsets.UTF_8.name())) {
@@ -128,7 +135,8 @@ public final class SetExtractor {
         counts.entries++;
         extractEntry(tar, entry, counts, directories);
         long read = counted.count();
-        if (counts.entries - lastEntries >= PROGRESS_ENTRIES || read - lastBytes >= PROGRESS_BYTES) {
+        if (counts.entries - lastEntries >= PROGRESS_ENTRIES
+            || read - lastBytes >= PROGRESS_BYTES) {
           lastEntries = counts.entries;
           lastBytes = read;
           listener.progress(
@@ -143,7 +151,10 @@ public final class SetExtractor {
       }
       listener.progress(
           new ExtractionProgress(set, total, total, counts.entries, counts.bytesWritten));
-    } catch (IOException e) {
+    } catch (RootException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // a malformed header can surface as IllegalArgumentException from the tar parser
       throw new RootException(
           OP,
           archive.getFileName()
@@ -239,7 +250,8 @@ public final class SetExtractor {
       if (applyOwners || needsChmod(mode)) {
         Files.setAttribute(target, "unix:mode", mode);
       }
-      Files.setLastModifiedTime(target, mtime);
+      // both times given: the JDK then skips the fstat it needs to keep an unset access time
+      Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
       counts.files++;
     } else {
       counts.skipped.add(
@@ -360,10 +372,10 @@ public final class SetExtractor {
       throws IOException {
     FileChannel ch;
     try {
-      ch = FileChannel.open(target, Set.of(CREATE_FILE), createMode(mode));
+      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
     } catch (FileAlreadyExistsException e) {
       clearPlace(name, target);
-      ch = FileChannel.open(target, Set.of(CREATE_FILE), createMode(mode));
+      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
     }
     try (FileChannel out = ch) {
       long remaining = entry.getSize();
@@ -441,7 +453,7 @@ public final class SetExtractor {
 
   private static void setTime(Path p, FileTime t) throws IOException {
     Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-        .setTimes(t, null, null);
+        .setTimes(t, t, null);
   }
 
   private static void setTimeQuietly(Path p, FileTime t) {

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Copying and deleting directory trees without ever following a symbolic link: links are copied
- * and deleted as links.
+ * Copying and deleting directory trees without ever following a symbolic link: links are copied and
+ * deleted as links.
  */
 public final class Trees {
   private Trees() {}
@@ -35,8 +35,8 @@ public final class Trees {
   }
 
   /**
-   * Deletes everything inside a directory (not the directory itself), making directories
-   * writable first so that read-only ones (mode 0555) can be emptied.
+   * Deletes everything inside a directory (not the directory itself), making directories writable
+   * first so that read-only ones (mode 0555) can be emptied.
    *
    * @param dir the directory
    * @throws IOException on the first failure
@@ -67,7 +67,8 @@ public final class Trees {
           @Override
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
               throws IOException {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> p =
+                Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS);
             if (!p.contains(PosixFilePermission.OWNER_WRITE)
                 || !p.contains(PosixFilePermission.OWNER_EXECUTE)) {
               p.add(PosixFilePermission.OWNER_WRITE);
@@ -96,8 +97,8 @@ public final class Trees {
   }
 
   /**
-   * Copies a tree: directories, files (with permissions and times) and symbolic links as links.
-   * The destination must not exist.
+   * Copies a tree: directories, files (with permissions and times) and symbolic links as links. The
+   * destination must not exist.
    *
    * @param from the source directory (host-controlled)
    * @param to the new directory

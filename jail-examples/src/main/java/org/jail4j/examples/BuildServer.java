@@ -1,0 +1,246 @@
+package org.jail4j.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jail4j.ExecResult;
+import org.jail4j.Jail;
+import org.jail4j.JailException;
+import org.jail4j.JailHost;
+import org.jail4j.RunningJail;
+import org.jail4j.root.DistributionSets;
+import org.jail4j.root.JailRoot;
+import org.jail4j.root.RootBuilder;
+import org.jail4j.root.ThinRoot;
+import org.jail4j.testkit.CommandResult;
+import org.jail4j.testkit.FakeHostSystem;
+import org.jail4j.testkit.PathCheck;
+
+/**
+ * A build server: runs N build jobs in parallel, each in its own thin jail over one shared
+ * read-only base, and shows their progress. Every job gets a fresh thin root (only {@code etc},
+ * {@code var}, {@code root} are copied; the base is mounted read-only over nullfs), a jail that
+ * runs {@code make} inside, and is stopped and removed afterwards, so nothing of one job leaks into
+ * the next.
+ *
+ * <pre>{@code
+ * java -cp ... org.jail4j.examples.BuildServer            # 8 jobs, 4 at a time
+ * java -cp ... org.jail4j.examples.BuildServer -p 2 6     # 6 jobs, 2 at a time
+ * }</pre>
+ *
+ * <p>The base is extracted from small generated distribution sets. On the testkit's fake (no
+ * provider supports this machine) {@code make} is answered by the fake host after a short, varying
+ * delay. Exit status 0 when every job succeeded, 1 otherwise, 2 for bad usage.
+ */
+public final class BuildServer {
+  static final String USAGE = "usage: BuildServer [-p PARALLEL] [JOBS]";
+
+  private final JailHost host;
+  private final PrintStream out;
+  private final ProgressBar bar;
+  private final int jobs;
+  private int finished;
+  private int failed;
+
+  private BuildServer(JailHost host, PrintStream out, int jobs) {
+    this.host = host;
+    this.out = out;
+    this.jobs = jobs;
+    this.bar = new ProgressBar(out, false);
+  }
+
+  /** What one job did. */
+  record JobResult(int job, String jail, ExecResult result) {}
+
+  /**
+   * Runs the build server on {@link JailHost#local()}, or on the fake when no provider supports
+   * this machine.
+   *
+   * @param args {@code [-p PARALLEL] [JOBS]}
+   */
+  public static void main(String[] args) {
+    ExampleHost chosen = ExampleHost.localOrFake(PathCheck.realFileSystem());
+    if (chosen.fallback()) {
+      System.out.println(
+          "(no jail provider supports this machine: running on the testkit's fake;"
+              + " its host answers make after a short delay)");
+      ExampleHost.fake(chosen.host()).ifPresent(f -> answerMake(f.fakeHost()));
+    }
+    int status = run(chosen.host(), args, System.out, System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * On the fake: {@code make} inside a jail takes 50 to 250 ms and prints what it built.
+   *
+   * @param fakeHost the fake host
+   */
+  static void answerMake(FakeHostSystem fakeHost) {
+    fakeHost.onCommand(
+        FakeHostSystem.programIs("make"),
+        cmd ->
+            CommandResult.exit(0)
+                .stdout(
+                    "===> built "
+                        + cmd.argv().get(cmd.argv().size() - 1)
+                        + " in jail "
+                        + cmd.jid()
+                        + "\n")
+                .duration(Duration.ofMillis(50 + 40L * (cmd.jid() % 6))));
+  }
+
+  /**
+   * Runs the jobs.
+   *
+   * @param host the host
+   * @param args {@code [-p PARALLEL] [JOBS]}
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  static int run(JailHost host, String[] args, PrintStream out, PrintStream err) {
+    int parallel = 4;
+    int jobs = 8;
+    try {
+      int i = 0;
+      if (i < args.length && args[i].equals("-p")) {
+        parallel = Integer.parseInt(args[i + 1]);
+        i += 2;
+      }
+      if (i < args.length) {
+        jobs = Integer.parseInt(args[i++]);
+      }
+      if (i != args.length || parallel < 1 || jobs < 1) {
+        throw new IllegalArgumentException();
+      }
+    } catch (RuntimeException e) {
+      err.println(USAGE);
+      return 2;
+    }
+    Path work;
+    try {
+      work = Files.createTempDirectory("jail4j-build-").toRealPath();
+    } catch (IOException e) {
+      err.println("BuildServer: cannot make a temporary directory: " + e.getMessage());
+      return 1;
+    }
+    try {
+      return new BuildServer(host, out, jobs).serve(work, parallel);
+    } catch (RuntimeException | IOException e) {
+      err.println("BuildServer: " + e);
+      return 1;
+    } finally {
+      Tour.deleteTree(work);
+    }
+  }
+
+  private int serve(Path work, int parallel) throws IOException {
+    long started = System.nanoTime();
+    Tour.generateSets(work.resolve("dist"));
+    Path base = work.resolve("base");
+    RootBuilder.into(base)
+        .sets(DistributionSets.inDirectory(work.resolve("dist")), "base")
+        .populate();
+    ThinRoot.prepareBase(base);
+    out.printf(
+        Locale.ROOT,
+        "build server on %s: %d jobs, %d at a time, each in a thin jail over %s%n",
+        host.provider().name(),
+        jobs,
+        parallel,
+        base.getFileName());
+    ThinRoot thin = ThinRoot.from(base);
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    List<Future<JobResult>> futures = new ArrayList<>();
+    try {
+      for (int i = 1; i <= jobs; i++) {
+        int job = i;
+        futures.add(pool.submit(() -> runJob(thin, work.resolve("jobs/job" + job), job)));
+      }
+      for (Future<JobResult> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause() == null ? e : e.getCause();
+          report("job", false, cause.toString());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    bar.done();
+    int left = host.list().size();
+    long mounts =
+        host.hostSystem().mounts().stream()
+            .filter(m -> Path.of(m.target()).startsWith(work))
+            .count();
+    out.printf(
+        Locale.ROOT,
+        "%d jobs: %d ok, %d failed in %.1f s; jails left: %d, mounts left: %d%n",
+        jobs,
+        jobs - failed,
+        failed,
+        (System.nanoTime() - started) / 1e9,
+        left,
+        mounts);
+    return failed == 0 && left == 0 && mounts == 0 ? 0 : 1;
+  }
+
+  /** One job: thin root, jail, make inside, stop, remove the root. */
+  private JobResult runJob(ThinRoot thin, Path rootDir, int job) {
+    JailRoot root = thin.create(rootDir);
+    String name = "build" + job;
+    Jail jail =
+        root.applyTo(Jail.builder().name(name).hostname(name + ".build").persist(true).build());
+    ExecResult result;
+    String cleanup = "";
+    try (RunningJail running = host.start(jail)) {
+      result = running.run(Duration.ofMinutes(30), "make", "-C", "/usr/src", "job" + job);
+    } finally {
+      try {
+        ThinRoot.remove(host.hostSystem(), root);
+      } catch (JailException e) {
+        cleanup = "  root not removed: " + e.getMessage();
+      }
+    }
+    boolean ok = result.isSuccess() && cleanup.isEmpty();
+    String firstLine = result.stdout().strip().lines().findFirst().orElse("");
+    report(
+        name,
+        ok,
+        String.format(Locale.ROOT, "%.2f s", result.duration().toMillis() / 1000.0)
+            + (firstLine.isEmpty() ? "" : "  " + firstLine)
+            + (result.isSuccess()
+                ? ""
+                : "  exit " + result.exitCode() + " " + result.stderr().strip())
+            + cleanup);
+    return new JobResult(job, name, result);
+  }
+
+  /** One progress line per finished job: the bar, the count, the job's outcome. */
+  private synchronized void report(String jail, boolean ok, String what) {
+    finished++;
+    if (!ok) {
+      failed++;
+    }
+    bar.update(
+        "jobs",
+        (double) finished / jobs,
+        String.format(
+            Locale.ROOT, "%d/%d  %-8s %s %s", finished, jobs, jail, ok ? "ok  " : "FAIL", what));
+    bar.done();
+  }
+}

@@ -1,0 +1,167 @@
+package org.jail4j.examples;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jail4j.CommandRun;
+import org.jail4j.Jail;
+import org.jail4j.JailException;
+import org.jail4j.JailHost;
+import org.jail4j.JailListing;
+import org.jail4j.RunningJail;
+import org.jail4j.conf.ConfJail;
+import org.jail4j.conf.JailConf;
+import org.jail4j.testkit.PathCheck;
+
+/**
+ * Reads an existing jail.conf(5) file and starts one jail from it, as {@code jail -f FILE -c NAME}
+ * does: the jail's evaluated parameters ({@code jail -e}), the typed {@link Jail}, the start with
+ * its aliases, mounts and {@code exec.*} commands, and a jls line.
+ *
+ * <pre>{@code
+ * java -cp ... org.jail4j.examples.StartFromJailConf /etc/jail.conf web
+ * java -cp ... org.jail4j.examples.StartFromJailConf --stop my-jail.conf      # the file's only jail
+ * }</pre>
+ *
+ * <p>The jail keeps running on a real host unless {@code --stop} is given; on the testkit's fake
+ * (no provider supports this machine) it is always stopped again before the program ends. Exit
+ * status 0, 1 when the file has problems or the start fails, 2 for bad usage.
+ */
+public final class StartFromJailConf {
+  static final String USAGE = "usage: StartFromJailConf [--stop] FILE [JAIL]";
+
+  private StartFromJailConf() {}
+
+  /**
+   * Starts a jail from a jail.conf file on {@link JailHost#local()}, or on the fake when no
+   * provider supports this machine.
+   *
+   * @param args {@code [--stop] FILE [JAIL]}
+   */
+  public static void main(String[] args) {
+    ExampleHost chosen = ExampleHost.localOrFake(PathCheck.realFileSystem());
+    if (chosen.fallback()) {
+      System.out.println(
+          "(no jail provider supports this machine: running on the testkit's fake,"
+              + " and stopping the jail again at the end)");
+    }
+    boolean stop = chosen.fallback();
+    int status = run(chosen.host(), args, stop, System.out, System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Reads the file and starts the jail.
+   *
+   * @param host the host
+   * @param args {@code [--stop] FILE [JAIL]}
+   * @param alwaysStop stop the jail at the end even without {@code --stop}
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  static int run(
+      JailHost host, String[] args, boolean alwaysStop, PrintStream out, PrintStream err) {
+    boolean stop = alwaysStop;
+    int i = 0;
+    if (i < args.length && args[i].equals("--stop")) {
+      stop = true;
+      i++;
+    }
+    if (args.length - i < 1 || args.length - i > 2) {
+      err.println(USAGE);
+      return 2;
+    }
+    Path file = Path.of(args[i]);
+    JailConf conf;
+    try {
+      conf = JailConf.read(file);
+    } catch (JailException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    List<ConfJail> jails = conf.jails();
+    Optional<ConfJail> picked;
+    if (args.length - i == 2) {
+      picked = conf.jail(args[i + 1]);
+      if (picked.isEmpty()) {
+        err.println(
+            "jail: \"" + args[i + 1] + "\" not found in " + file + "; it defines " + names(jails));
+        return 1;
+      }
+    } else if (jails.size() == 1) {
+      picked = Optional.of(jails.get(0));
+    } else {
+      err.println(file + " defines " + names(jails) + ": name the one to start");
+      err.println(USAGE);
+      return 2;
+    }
+    ConfJail confJail = picked.get();
+    out.println("# " + file + ", jail " + confJail.name() + " as jail -e prints it:");
+    out.print(Tour.indent(confJail.exhibit("\n"), "  "));
+    if (confJail.failed()) {
+      confJail.problems().forEach(p -> err.println("jail: " + p));
+      return 1;
+    }
+    Jail jail;
+    RunningJail running;
+    try {
+      jail = confJail.toJail();
+      running = host.start(jail);
+    } catch (JailException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    int status = 0;
+    try {
+      out.println(
+          "# started "
+              + running.name()
+              + " as JID "
+              + running.jid()
+              + " on "
+              + host.provider().name());
+      for (CommandRun r : running.transcript()) {
+        out.println(
+            "  "
+                + r.step().name().toLowerCase(java.util.Locale.ROOT).replace('_', '.')
+                + ": "
+                + r.command()
+                + " (exit "
+                + r.exitCode()
+                + ")");
+      }
+      if (running.isAlive()) {
+        out.print(JailListing.of(List.of(running.info())).render());
+      } else {
+        // jail(8) drops the temporary persist after exec.start: with nothing left running inside
+        // (and no persist in the file) the jail is gone, as on FreeBSD
+        out.println(
+            "# "
+                + running.name()
+                + " ended when its last process exited (no persist, and"
+                + " nothing started by exec.start is still running)");
+        running.stop();
+        out.println("# removed what its start had set up (mounts, aliases)");
+        stop = false;
+      }
+    } finally {
+      if (stop) {
+        try {
+          running.stop();
+          out.println("# stopped " + running.name());
+        } catch (JailException e) {
+          err.println(e.getMessage());
+          status = 1;
+        }
+      }
+    }
+    return status;
+  }
+
+  private static String names(List<ConfJail> jails) {
+    return jails.isEmpty() ? "no jails" : jails.stream().map(ConfJail::name).toList().toString();
+  }
+}

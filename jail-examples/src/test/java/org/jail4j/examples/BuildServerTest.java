@@ -1,0 +1,98 @@
+package org.jail4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jail4j.JailHost;
+import org.jail4j.testkit.FakeHostSystem;
+import org.jail4j.testkit.RecordedCommand;
+import org.jail4j.testkit.junit.FakeJails;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@FakeJails
+class BuildServerTest {
+  private JailHost host;
+  private FakeHostSystem fake;
+
+  @BeforeEach
+  void makeTakesAWhile(JailHost host, FakeHostSystem fake) {
+    this.host = host;
+    this.fake = fake;
+    BuildServer.answerMake(fake);
+  }
+
+  @Test
+  void everyJobRunsMakeInItsOwnJail() {
+    Output out = new Output();
+
+    int status =
+        BuildServer.run(host, new String[] {"-p", "2", "4"}, out.stream, new Output().stream);
+
+    assertThat(status).as(out.text()).isZero();
+    List<RecordedCommand> makes =
+        fake.jailCommands().stream().filter(c -> c.program().equals("make")).toList();
+    assertThat(makes).hasSize(4);
+    Set<Integer> jails = new HashSet<>();
+    makes.forEach(c -> jails.add(c.jid()));
+    assertThat(jails).hasSize(4);
+  }
+
+  @Test
+  void eachJailIsAThinRootOverTheSharedBase() {
+    BuildServer.run(host, new String[] {"-p", "2", "3"}, new Output().stream, new Output().stream);
+
+    long readOnlyBase =
+        fake.journal().stream()
+            .filter(l -> l.contains("mount") && l.contains("nullfs") && l.contains("/base "))
+            .count();
+    assertThat(readOnlyBase).as(String.join("\n", fake.journal())).isEqualTo(3);
+  }
+
+  @Test
+  void progressShowsEachFinishedJobAndTheSummary() {
+    Output out = new Output();
+
+    BuildServer.run(host, new String[] {"-p", "3", "3"}, out.stream, new Output().stream);
+
+    assertThat(out.text())
+        .contains("3 jobs, 3 at a time, each in a thin jail over base")
+        .contains("1/3")
+        .contains("2/3")
+        .contains("[##############################] 100%  3/3")
+        .contains("3 jobs: 3 ok, 0 failed")
+        .contains("jails left: 0, mounts left: 0");
+  }
+
+  @Test
+  void nothingIsLeftAfterTheJobs() {
+    BuildServer.run(host, new String[] {"-p", "2", "2"}, new Output().stream, new Output().stream);
+
+    assertThat(host.list()).isEmpty();
+    assertThat(fake.leftovers().isEmpty()).as(fake.leftovers().describe()).isTrue();
+  }
+
+  @Test
+  void aFailingJobMakesTheExitStatusOne() {
+    fake.failNextCommand("make", 2);
+    Output out = new Output();
+
+    int status =
+        BuildServer.run(host, new String[] {"-p", "1", "2"}, out.stream, new Output().stream);
+
+    assertThat(status).isEqualTo(1);
+    assertThat(out.text()).contains("FAIL").contains("exit 2").contains("2 jobs: 1 ok, 1 failed");
+  }
+
+  @Test
+  void aBadJobCountIsAUsageError() {
+    Output err = new Output();
+
+    int status = BuildServer.run(host, new String[] {"many"}, new Output().stream, err.stream);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.text()).contains(BuildServer.USAGE);
+  }
+}

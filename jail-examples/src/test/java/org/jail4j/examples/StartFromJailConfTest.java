@@ -1,0 +1,151 @@
+package org.jail4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jail4j.JailHost;
+import org.jail4j.conf.JailConf;
+import org.jail4j.spi.IpAlias;
+import org.jail4j.testkit.FakeHostSystem;
+import org.jail4j.testkit.RecordedCommand;
+import org.jail4j.testkit.junit.FakeJails;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@FakeJails
+class StartFromJailConfTest {
+  private JailHost host;
+  private FakeHostSystem fake;
+  @TempDir Path dir;
+  private Path conf;
+
+  @BeforeEach
+  void writeJailConf(JailHost host, FakeHostSystem fake) throws IOException {
+    this.host = host;
+    this.fake = fake;
+    Files.createDirectories(dir.resolve("web"));
+    Files.createDirectories(dir.resolve("db"));
+    conf = dir.resolve("jail.conf");
+    Files.writeString(
+        conf,
+        "# an /etc/jail.conf as the handbook writes them\n"
+            + "exec.start = \"/bin/sh /etc/rc\";\n"
+            + "exec.stop = \"/bin/sh /etc/rc.shutdown\";\n"
+            + "exec.clean;\n"
+            + "mount.devfs;\n"
+            + "persist;\n"
+            + "path = \""
+            + dir
+            + "/$name\";\n"
+            + "host.hostname = \"$name.example.org\";\n"
+            + "web {\n"
+            + "  ip4.addr = \"em0|192.0.2.10/24\";\n"
+            + "}\n"
+            + "db {\n"
+            + "  ip4.addr = \"em0|192.0.2.11\";\n"
+            + "}\n");
+  }
+
+  private int start(Output out, Output err, String... args) {
+    return StartFromJailConf.run(host, args, false, out.stream, err.stream);
+  }
+
+  @Test
+  void startsTheNamedJailWithItsAliasMountAndExecStart() {
+    Output out = new Output();
+
+    int status = start(out, new Output(), conf.toString(), "web");
+
+    try {
+      assertThat(status).isZero();
+      assertThat(fake.aliases())
+          .extracting(IpAlias::iface, a -> a.address().getHostAddress(), IpAlias::prefixLength)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("em0", "192.0.2.10", 24));
+      assertThat(fake.mounts())
+          .anyMatch(m -> m.fsType().equals("devfs") && m.target().equals(dir + "/web/dev"));
+      int jid = host.find("web").orElseThrow().jid();
+      assertThat(fake.jailCommands(jid))
+          .extracting(RecordedCommand::argv)
+          .containsExactly(java.util.List.of("/bin/sh", "/etc/rc"));
+      assertThat(out.text())
+          .contains("jail -e prints it")
+          .contains("host.hostname=web.example.org")
+          .contains("exec.start: /bin/sh /etc/rc (exit 0)")
+          .contains("192.0.2.10      web.example.org");
+    } finally {
+      host.stop(JailConf.read(conf).jail("web").orElseThrow().toJail());
+    }
+  }
+
+  @Test
+  void theJailKeepsRunningWithoutDashDashStop() {
+    start(new Output(), new Output(), conf.toString(), "db");
+
+    try {
+      assertThat(host.find("db")).isPresent();
+      assertThat(host.find("web")).isEmpty();
+    } finally {
+      host.stop(JailConf.read(conf).jail("db").orElseThrow().toJail());
+    }
+  }
+
+  @Test
+  void dashDashStopStopsItAgainAndLeavesNothing() {
+    Output out = new Output();
+
+    int status = start(out, new Output(), "--stop", conf.toString(), "web");
+
+    assertThat(status).isZero();
+    assertThat(out.text()).contains("# stopped web");
+    assertThat(host.list()).isEmpty();
+    assertThat(fake.leftovers().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aJailWithoutPersistEndsWithItsLastProcess() throws IOException {
+    Files.writeString(conf, Files.readString(conf).replace("persist;\n", ""));
+    Output out = new Output();
+
+    int status = start(out, new Output(), conf.toString(), "web");
+
+    assertThat(status).isZero();
+    assertThat(out.text()).contains("# web ended when its last process exited");
+    assertThat(host.list()).isEmpty();
+    assertThat(fake.leftovers().isEmpty()).as(fake.leftovers().describe()).isTrue();
+  }
+
+  @Test
+  void aFileWithSeveralJailsNeedsAName() {
+    Output err = new Output();
+
+    int status = start(new Output(), err, conf.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.text()).contains("defines [web, db]: name the one to start");
+  }
+
+  @Test
+  void anUnknownJailNameFails() {
+    Output err = new Output();
+
+    int status = start(new Output(), err, conf.toString(), "mail");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.text()).contains("\"mail\" not found in " + conf + "; it defines [web, db]");
+  }
+
+  @Test
+  void aSyntaxErrorIsReportedAsJailReportsIt() throws IOException {
+    Files.writeString(conf, "web { path = /jail/web\n");
+    Output err = new Output();
+
+    int status = start(new Output(), err, conf.toString(), "web");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.text()).contains(conf.toString());
+    assertThat(host.list()).isEmpty();
+  }
+}
