@@ -29,11 +29,15 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
     Objects.requireNonNull(address, "address");
     int max = address instanceof Inet4Address ? 32 : 128;
     if (prefix != null && (prefix < 0 || prefix > max)) {
-      throw new InvalidJailParameterException("parse", null, "address", 
+      throw new InvalidJailParameterException(
+          "parse",
+          null,
+          "address",
           "prefix length " + prefix + " is outside 0.." + max + " for " + address.getHostAddress());
     }
     if (iface != null && (iface.isEmpty() || !iface.matches("[A-Za-z0-9_.:-]{1,15}"))) {
-      throw new InvalidJailParameterException("parse", null, "address", "not an interface name: \"" + iface + "\"");
+      throw new InvalidJailParameterException(
+          "parse", null, "address", "not an interface name: \"" + iface + "\"");
     }
   }
 
@@ -82,7 +86,8 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
         for (int i = 7; i >= 0; i--) {
           boolean one = ((x >> i) & 1) == 1;
           if (one && zeroSeen) {
-            throw new InvalidJailParameterException("parse", null, "address", "netmask is not contiguous in \"" + text + "\"");
+            throw new InvalidJailParameterException(
+                "parse", null, "address", "netmask is not contiguous in \"" + text + "\"");
           }
           if (one) {
             bits++;
@@ -93,7 +98,8 @@ public record JailAddress(InetAddress address, @Nullable String iface, @Nullable
       }
       return bits;
     }
-    throw new InvalidJailParameterException("parse", null, "address", "not a prefix length or netmask in \"" + text + "\"");
+    throw new InvalidJailParameterException(
+        "parse", null, "address", "not a prefix length or netmask in \"" + text + "\"");
   }
 
   /** True for an IPv4 address. */

@@ -67,10 +67,14 @@ public record JailLimit(String resource, String amount, String action) {
     resource = resource.toLowerCase(Locale.ROOT);
     action = action.toLowerCase(Locale.ROOT);
     if (!RESOURCES.contains(resource)) {
-      throw new InvalidJailParameterException("build", null, "limit", "limit: unknown rctl resource \"" + resource + "\"");
+      throw new InvalidJailParameterException(
+          "build", null, "limit", "limit: unknown rctl resource \"" + resource + "\"");
     }
     if (!amount.matches("[0-9]+[kmgtpeKMGTPE]?")) {
-      throw new InvalidJailParameterException("build", null, "limit", 
+      throw new InvalidJailParameterException(
+          "build",
+          null,
+          "limit",
           "limit "
               + resource
               + ": amount must be a number with an optional k/m/g/t/p/e suffix,"
@@ -83,7 +87,10 @@ public record JailLimit(String resource, String amount, String action) {
         || action.equals("devctl")
         || action.equals("throttle")
         || SIGNALS.contains(action))) {
-      throw new InvalidJailParameterException("build", null, "limit", 
+      throw new InvalidJailParameterException(
+          "build",
+          null,
+          "limit",
           "limit "
               + resource
               + ": action must be deny, log, devctl, throttle or sigNAME, not \""
@@ -92,7 +99,10 @@ public record JailLimit(String resource, String amount, String action) {
     }
     if (action.equals("throttle")
         && !Set.of("readbps", "writebps", "readiops", "writeiops").contains(resource)) {
-      throw new InvalidJailParameterException("build", null, "limit", 
+      throw new InvalidJailParameterException(
+          "build",
+          null,
+          "limit",
           "limit "
               + resource
               + ": throttle applies only to readbps, writebps, readiops, writeiops");

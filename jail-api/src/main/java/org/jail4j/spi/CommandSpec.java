@@ -35,11 +35,13 @@ public record CommandSpec(
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);
     if (argv.isEmpty()) {
-      throw new org.jail4j.InvalidJailParameterException("command", null, "command", "a command needs at least the program name");
+      throw new org.jail4j.InvalidJailParameterException(
+          "command", null, "command", "a command needs at least the program name");
     }
     for (String a : argv) {
       if (a.indexOf('\0') >= 0) {
-        throw new org.jail4j.InvalidJailParameterException("command", null, "command", "command argument contains a NUL byte: " + a);
+        throw new org.jail4j.InvalidJailParameterException(
+            "command", null, "command", "command argument contains a NUL byte: " + a);
       }
     }
   }

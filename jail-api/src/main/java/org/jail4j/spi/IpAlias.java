@@ -26,7 +26,10 @@ public record IpAlias(String iface, InetAddress address, int prefixLength) {
     Objects.requireNonNull(address, "address");
     int max = address instanceof Inet4Address ? 32 : 128;
     if (prefixLength < 0 || prefixLength > max) {
-      throw new org.jail4j.InvalidJailParameterException("alias", null, "address", 
+      throw new org.jail4j.InvalidJailParameterException(
+          "alias",
+          null,
+          "address",
           "prefix length " + prefixLength + " is outside 0.." + max + " for " + address);
     }
   }
