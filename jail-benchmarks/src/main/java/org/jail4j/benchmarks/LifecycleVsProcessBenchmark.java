@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.jail4j.Jail;
 import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
+import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.PathCheck;
@@ -31,7 +32,7 @@ public class LifecycleVsProcessBenchmark {
           .name("web")
           .path("/jail/web")
           .hostname("web.example.org")
-          .ip4("lo1|192.168.1.4/32")
+          .ip4("em0|192.168.1.4/32")
           .mountDevfs(true)
           .addExecStart("/bin/sh /etc/rc")
           .build();
@@ -41,9 +42,10 @@ public class LifecycleVsProcessBenchmark {
   /** A fake host whose kernel accepts the jail's path. */
   @Setup
   public void fakeHost() {
+    FakeJailKernel kernel = FakeJailKernel.builder().paths(PathCheck.anyDirectory()).build();
     host =
         JailHost.using(
-            new FakeJailProvider(FakeJailKernel.builder().paths(PathCheck.anyDirectory()).build()));
+            new FakeJailProvider(kernel, new FakeHostSystem(kernel, PathCheck.anyDirectory())));
   }
 
   /**
