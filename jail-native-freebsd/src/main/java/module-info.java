@@ -6,4 +6,9 @@ module org.jail4j.freebsd {
   requires transitive org.jail4j;
   requires org.jnrproject.ffi;
   requires org.jnrproject.constants;
+
+  exports org.jail4j.freebsd;
+
+  provides org.jail4j.spi.JailProvider with
+      org.jail4j.freebsd.FreeBsdJailProvider;
 }

@@ -6,4 +6,14 @@ module org.jail4j.testkit {
   requires transitive org.jail4j;
   requires static org.immutables.value.annotations;
   requires static org.junit.jupiter.api;
+
+  exports org.jail4j.testkit;
+  exports org.jail4j.testkit.junit;
+
+  // JUnit runs JailKernelContract's package-private cases from consumers' test classes
+  opens org.jail4j.testkit to
+      org.junit.platform.commons;
+
+  provides org.jail4j.spi.JailProvider with
+      org.jail4j.testkit.FakeJailProvider;
 }

@@ -67,6 +67,8 @@ public enum Errno {
   ENOSPC(28, "No space left on device"),
   /** Read-only file system. */
   EROFS(30, "Read-only file system"),
+  /** Result too large. */
+  ERANGE(34, "Result too large"),
   /** Resource temporarily unavailable. */
   EAGAIN(35, "Resource temporarily unavailable"),
   /** Operation not supported. */

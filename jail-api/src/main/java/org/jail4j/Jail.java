@@ -32,7 +32,7 @@ import org.jail4j.param.JailParam;
  */
 @Value.Immutable
 @JailStyle
-public abstract class Jail {
+public abstract class Jail implements WithJail {
 
   Jail() {}
 
@@ -174,6 +174,22 @@ public abstract class Jail {
   /** {@code vnet.interface}: host interfaces moved into a vnet jail after creation. */
   public abstract List<String> vnetInterfaces();
 
+  /**
+   * The host bridge a {@code vnet=new} jail is connected to through an epair that jail4j creates
+   * (jail4j's own setting, not a jail(8) parameter): the host end joins the bridge, the jail end is
+   * moved in and given {@link #vnetAddresses()} inside the jail. The epair's names derive from the
+   * jail's name ({@code e<name>_a} / {@code e<name>_b}), so a restart or a crash never leaves an
+   * "already exists".
+   */
+  public abstract Optional<String> vnetBridge();
+
+  /**
+   * The addresses the jail end of the {@link #vnetBridge()} epair gets inside the jail ({@code
+   * ifconfig e<name>_b inet ADDR/P alias}); jail4j's own setting. A vnet jail has its own network
+   * stack, so these never become the kernel's {@code ip4.addr} / {@code ip6.addr}.
+   */
+  public abstract List<JailAddress> vnetAddresses();
+
   /** {@code depend}: jails that must be started before, and stopped after, this one. */
   public abstract List<String> depend();
 
@@ -188,6 +204,46 @@ public abstract class Jail {
 
   /** Resource limits, added as rctl rules right after creation and removed on stop. */
   public abstract List<JailLimit> limits();
+
+  // ---- factories ---------------------------------------------------------------------------
+
+  /**
+   * The classic one-line form {@code jail path hostname ip[,ip...] command ...}: a jail without a
+   * name (the kernel's JID names it) and without {@code persist}, running {@code command} and dying
+   * when its last process exits.
+   *
+   * <pre>{@code
+   * Jail web = Jail.classic("/jail/web", "WEB", "192.168.1.4", "/etc/rc");
+   * }</pre>
+   *
+   * @param path the root directory
+   * @param hostname {@code host.hostname}
+   * @param addresses one address or a comma-separated list, IPv4 and IPv6 mixed (literals only)
+   * @param command the program and its arguments, run inside the jail
+   * @return the jail
+   * @throws InvalidJailParameterException for a relative path, an address that is not a literal, or
+   *     no command
+   */
+  public static Jail classic(String path, String hostname, String addresses, String... command) {
+    Builder b = builder().path(path).hostname(hostname);
+    for (String a : addresses.split(",")) {
+      if (a.isBlank()) {
+        continue;
+      }
+      try {
+        b.addAddresses(JailAddress.parse(a.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidJailParameterException(
+            "classic", null, "ip4.addr", String.valueOf(e.getMessage()));
+      }
+    }
+    if (command.length == 0) {
+      throw new InvalidJailParameterException(
+          "classic", null, "command", "the classic form needs a command to run");
+    }
+    b.addCommand(org.jail4j.internal.CommandLine.join(List.of(command)));
+    return b.build();
+  }
 
   // ---- derived -----------------------------------------------------------------------------
 
@@ -384,6 +440,47 @@ public abstract class Jail {
     public Builder limit(String resource, String amount, String action) {
       addLimits(new JailLimit(resource, amount, action));
       return this;
+    }
+
+    /**
+     * Adds addresses for the jail end of the {@link Jail#vnetBridge()} epair: literals with an
+     * optional {@code /PREFIX} or {@code /NETMASK}.
+     *
+     * @param addresses the addresses, e.g. {@code 192.0.2.50/24}
+     * @return this builder
+     * @throws InvalidJailParameterException for text that is not a literal address
+     */
+    public Builder vnetAddress(String... addresses) {
+      for (String a : addresses) {
+        try {
+          addVnetAddresses(JailAddress.parse(a));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidJailParameterException(
+              "build", null, "vnet.addresses", String.valueOf(e.getMessage()));
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Builds the jail and starts it on {@link JailHost#local()}.
+     *
+     * @return the running jail
+     * @throws JailStartException when a step fails (everything done before it is undone)
+     */
+    public RunningJail start() {
+      return JailHost.local().start(build());
+    }
+
+    /**
+     * Builds the jail and starts it on the given host.
+     *
+     * @param host the host
+     * @return the running jail
+     * @throws JailStartException when a step fails (everything done before it is undone)
+     */
+    public RunningJail start(JailHost host) {
+      return host.start(build());
     }
   }
 }

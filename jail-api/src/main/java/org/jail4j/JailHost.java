@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.jail4j.spi.HostSystem;
 import org.jail4j.spi.JailKernel;
@@ -31,11 +32,13 @@ public final class JailHost {
   private final JailProvider provider;
   private final JailKernel kernel;
   private final HostSystem hostSystem;
+  private final Lifecycle lifecycle;
 
   private JailHost(JailProvider provider) {
     this.provider = provider;
     this.kernel = Objects.requireNonNull(provider.kernel(), "provider.kernel()");
     this.hostSystem = Objects.requireNonNull(provider.hostSystem(), "provider.hostSystem()");
+    this.lifecycle = new Lifecycle(this);
   }
 
   /**
@@ -144,6 +147,205 @@ public final class JailHost {
   /** What this host's kernel can do: version, VIMAGE, RACCT, modules, parameters. */
   public HostCapabilities capabilities() {
     return kernel.capabilities();
+  }
+
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  // ---- the jail(8) lifecycle --------------------------------------------------------------
+
+  /**
+   * Creates and starts a jail in jail(8)'s order (freebsd-jail-abi.md §6.3): address aliases,
+   * mounts, {@code exec.prestart}, path checks and {@code jail_set(JAIL_CREATE)} (with a temporary
+   * {@code persist} while start commands run), rctl limits, {@code exec.created}, the epair and
+   * {@code vnet.interface}, {@code exec.start} and {@code command} inside the jail, {@code
+   * exec.poststart}, then dropping the temporary {@code persist}. A failing step undoes every
+   * earlier one in reverse order.
+   *
+   * @param jail the jail
+   * @return the running jail (for a jail without {@code persist} whose commands have all exited,
+   *     already gone, as with jail(8))
+   * @throws UnsupportedHostException before anything is done, when the jail needs VIMAGE or RACCT
+   *     and the host lacks it
+   * @throws JailStartException naming the failed step, with the command's output
+   */
+  public RunningJail start(Jail jail) {
+    return lifecycle.start(Objects.requireNonNull(jail, "jail"));
+  }
+
+  /**
+   * Starts several jails in {@code depend} order: a jail starts after the jails it depends on. A
+   * dependency that is not in the list must already be running. When one fails, the jails this call
+   * started are stopped again in reverse order.
+   *
+   * @param jails the jails, each with a name when others depend on it
+   * @return the running jails in the order they were started
+   * @throws JailException for a dependency loop or a missing dependency, before anything starts
+   * @throws JailStartException when a start fails
+   */
+  public List<RunningJail> startAll(List<Jail> jails) {
+    List<Jail> order = DependencyOrder.startOrder(jails, n -> find(n).isPresent());
+    List<RunningJail> started = new ArrayList<>();
+    try {
+      for (Jail j : order) {
+        started.add(start(j));
+      }
+    } catch (JailException e) {
+      for (int i = started.size() - 1; i >= 0; i--) {
+        try {
+          started.get(i).stop();
+        } catch (JailException undo) {
+          e.addSuppressed(undo);
+        }
+      }
+      throw e;
+    }
+    return List.copyOf(started);
+  }
+
+  /**
+   * Stops several jails in reverse {@code depend} order: a jail stops before the jails it depends
+   * on. Every jail is attempted; the first failure is thrown with the others suppressed.
+   *
+   * @param jails the running jails
+   * @throws JailException for a dependency loop, before anything stops
+   * @throws JailStopException when a stop fails
+   */
+  public void stopAll(List<RunningJail> jails) {
+    java.util.IdentityHashMap<Jail, RunningJail> byConfig = new java.util.IdentityHashMap<>();
+    List<Jail> configs = new ArrayList<>();
+    for (RunningJail r : jails) {
+      Jail c = r.config().orElseGet(() -> Jail.builder().name(r.name()).build());
+      byConfig.put(c, r);
+      configs.add(c);
+    }
+    List<Jail> order = DependencyOrder.startOrder(configs, n -> true);
+    JailException first = null;
+    for (int i = order.size() - 1; i >= 0; i--) {
+      try {
+        RunningJail r = byConfig.get(order.get(i));
+        if (r != null) {
+          r.stop();
+        }
+      } catch (JailException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /**
+   * Stops the jail that a configuration describes, found by its {@code jid} or {@code name}, with
+   * the configuration's hooks, mounts and aliases ({@code jail -f jail.conf -r NAME}).
+   *
+   * @param jail the configuration
+   * @throws JailNotFoundException when no such jail runs
+   * @throws JailStopException naming the step that failed
+   */
+  public void stop(Jail jail) {
+    RunningJail r =
+        jail.jid().isPresent()
+            ? get(jail.jid().getAsInt())
+            : find(jail.name()
+                    .orElseThrow(
+                        () ->
+                            new InvalidJailParameterException(
+                                "stop", null, "name", "a jail to stop needs a name or a jid")))
+                .orElseThrow(
+                    () ->
+                        new JailNotFoundException(
+                            "stop", jail.name().orElse(null), "no such jail is running"));
+    r.withConfig(jail).stop();
+  }
+
+  /**
+   * Makes a running jail match a configuration ({@code jail -cmr}): creates it when absent,
+   * modifies its writable parameters when it runs, and restarts it when a create-only parameter
+   * ({@code path}, {@code vnet}, {@code ip4}, {@code osrelease}, ...) differs.
+   *
+   * @param jail the configuration; needs a name (or jid) to find the jail by
+   * @return the running jail (a new one after a create or restart)
+   */
+  public RunningJail apply(Jail jail) {
+    Optional<JailInfo> current =
+        jail.jid().isPresent()
+            ? new JailQuery(kernel).byJid(jail.jid().getAsInt(), false)
+            : jail.name().flatMap(n -> new JailQuery(kernel).byName(n));
+    if (current.isEmpty()) {
+      return start(jail);
+    }
+    JailInfo info = current.get();
+    RunningJail running = new RunningJail(this, info.jid(), info.name(), jail, List.of());
+    if (Modification.needsRestart(jail, info)) {
+      return running.restart();
+    }
+    Modification.update(kernel, jail, info);
+    return running;
+  }
+
+  // ---- queries ----------------------------------------------------------------------------
+
+  /**
+   * Every live jail visible to this host, in JID order ({@code jls}).
+   *
+   * @return the jails
+   */
+  public List<JailInfo> list() {
+    return list(false);
+  }
+
+  /**
+   * Every jail visible to this host, in JID order, with dying ones when asked ({@code jls -d}).
+   *
+   * @param includeDying true to include jails that are shutting down
+   * @return the jails
+   */
+  public List<JailInfo> list(boolean includeDying) {
+    return new JailQuery(kernel).all(includeDying);
+  }
+
+  /**
+   * The live jail with this name ({@code jls -j NAME}); a numeric text is taken as a JID, as
+   * jail_getid(3) does.
+   *
+   * @param name the name, relative to this host (dotted for children)
+   * @return the jail, or empty
+   */
+  public Optional<RunningJail> find(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.matches("[0-9]+")) {
+      try {
+        return Optional.of(get(Integer.parseInt(name)));
+      } catch (JailNotFoundException | NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return new JailQuery(kernel)
+        .byName(name)
+        .map(i -> new RunningJail(this, i.jid(), i.name(), null, List.of()));
+  }
+
+  /**
+   * The live jail with this JID.
+   *
+   * @param jid the JID
+   * @return the jail
+   * @throws JailNotFoundException when there is none
+   */
+  public RunningJail get(int jid) {
+    JailInfo i =
+        new JailQuery(kernel)
+            .byJid(jid, false)
+            .orElseThrow(
+                () -> new JailNotFoundException("jail_get", null, "jail " + jid + " not found"));
+    return new RunningJail(this, i.jid(), i.name(), null, List.of());
   }
 
   @Override

@@ -1,7 +1,13 @@
 package org.jail4j.spi;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jail4j.Errno;
 import org.jail4j.JailException;
 
 /**
@@ -126,4 +132,65 @@ public interface HostSystem {
    * @throws IOException when it cannot be started
    */
   Process startInJail(int jid, CommandSpec command) throws IOException;
+
+  /**
+   * Whether a jail's {@code path} can be used: jail(8) checks, before creating, that it exists and
+   * is a directory. The default looks at this JVM's file system; a fake host answers for its own.
+   *
+   * @param path an absolute path
+   * @return empty when it is a directory, else {@code ENOENT} or {@code ENOTDIR}
+   */
+  default Optional<Errno> checkDirectory(String path) {
+    Path p = Path.of(path);
+    if (!Files.exists(p)) {
+      return Optional.of(Errno.ENOENT);
+    }
+    return Files.isDirectory(p) ? Optional.empty() : Optional.of(Errno.ENOTDIR);
+  }
+
+  /**
+   * Sends a signal to every process in a jail, as jail(8) does with {@code SIGTERM} before removing
+   * it ({@code stop.timeout}). The default runs {@code pkill -SIGNAL -j JID} on the host.
+   *
+   * @param jid the jail
+   * @param signal the signal number, e.g. 15 for {@code SIGTERM}
+   * @throws IOException when the signal cannot be sent
+   */
+  default void signalJail(int jid, int signal) throws IOException {
+    Process p = startOnHost(CommandSpec.of("pkill", "-" + signal, "-j", Integer.toString(jid)));
+    try {
+      p.getOutputStream().close();
+      p.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while signalling jail " + jid, e);
+    }
+  }
+
+  /**
+   * The process IDs of the processes in a jail (not in its children). The default runs {@code pgrep
+   * -j JID} on the host.
+   *
+   * @param jid the jail
+   * @return the PIDs, empty when there are none
+   * @throws IOException when they cannot be listed
+   */
+  default List<Integer> jailProcesses(int jid) throws IOException {
+    Process p = startOnHost(CommandSpec.of("pgrep", "-j", Integer.toString(jid)));
+    try {
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      p.waitFor();
+      List<Integer> pids = new ArrayList<>();
+      for (String line : out.split("\\s+")) {
+        if (line.matches("[0-9]+")) {
+          pids.add(Integer.parseInt(line));
+        }
+      }
+      return pids;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while listing the processes of jail " + jid, e);
+    }
+  }
 }

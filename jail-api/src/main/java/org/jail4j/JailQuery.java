@@ -1,0 +1,137 @@
+package org.jail4j;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jail4j.param.JailParam;
+import org.jail4j.param.JailRequest;
+import org.jail4j.param.JailValues;
+import org.jail4j.param.ParamText;
+import org.jail4j.spi.JailFlags;
+import org.jail4j.spi.JailKernel;
+import org.jail4j.spi.KernelParam;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reading jails the way jls(8) does: one by JID or name, or all of them by walking {@code lastjid}
+ * (freebsd-jail-abi.md §1.5), each with every parameter the running kernel publishes.
+ */
+final class JailQuery {
+
+  /** Parameters never read back: keys, the 15.0 descriptor (needs its own flags). */
+  private static final List<String> NOT_READ = List.of("lastjid", "errmsg", "desc");
+
+  private final JailKernel kernel;
+
+  JailQuery(JailKernel kernel) {
+    this.kernel = kernel;
+  }
+
+  List<JailInfo> all(boolean includeDying) {
+    List<JailInfo> out = new ArrayList<>();
+    int last = 0;
+    while (true) {
+      JailValues v;
+      try {
+        v =
+            wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of())
+                .get(kernel, includeDying ? JailFlags.DYING : 0);
+      } catch (JailNotFoundException e) {
+        return out; // ENOENT "no jail after N": the walk is over
+      }
+      out.add(info(v));
+      last = v.jid();
+    }
+  }
+
+  Optional<JailInfo> byJid(int jid, boolean includeDying) {
+    try {
+      return Optional.of(
+          info(
+              wanting(JailRequest.create().put(JailParam.JID, jid), List.of("jid"))
+                  .get(kernel, includeDying ? JailFlags.DYING : 0)));
+    } catch (JailNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  Optional<JailInfo> byName(String name) {
+    try {
+      return Optional.of(
+          info(
+              wanting(JailRequest.create().put(JailParam.NAME, name), List.of("name"))
+                  .get(kernel, 0),
+              name));
+    } catch (JailNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Every published parameter as an output, except the keys already in the request. */
+  private JailRequest wanting(JailRequest request, List<String> keys) {
+    for (JailParam<?> p : readable()) {
+      if (!keys.contains(p.name())) {
+        request.want(p);
+      }
+    }
+    return request;
+  }
+
+  private List<JailParam<?>> readable() {
+    List<JailParam<?>> out = new ArrayList<>();
+    for (KernelParam kp : kernel.params()) {
+      if (NOT_READ.contains(kp.name())) {
+        continue;
+      }
+      Optional<JailParam<?>> known = JailParam.lookup(kp.name()).filter(JailParam::isKernel);
+      out.add(known.isPresent() ? known.get() : JailParam.named(kp.name()));
+    }
+    return out;
+  }
+
+  private JailInfo info(JailValues v) {
+    return info(v, null);
+  }
+
+  private JailInfo info(JailValues v, @Nullable String key) {
+    Map<String, String> text = new LinkedHashMap<>();
+    for (JailParam<?> p : readable()) {
+      exportText(v, p).ifPresent(t -> text.put(p.name(), t));
+    }
+    text.put("jid", Integer.toString(v.jid()));
+    if (key != null) {
+      text.put("name", key);
+    }
+    List<InetAddress> addresses = new ArrayList<>();
+    v.get(JailParam.IP4_ADDR).ifPresent(addresses::addAll);
+    v.get(JailParam.IP6_ADDR).ifPresent(addresses::addAll);
+    String name = text.getOrDefault("name", Integer.toString(v.jid()));
+    return new JailInfo(
+        v.jid(),
+        name.isEmpty() ? Integer.toString(v.jid()) : name,
+        text.getOrDefault("path", ""),
+        text.getOrDefault("host.hostname", ""),
+        addresses,
+        parseInt(text.get("parent")),
+        "true".equals(text.get("dying")),
+        text);
+  }
+
+  private static <T> Optional<String> exportText(JailValues v, JailParam<T> p) {
+    return v.get(p).map(value -> String.join(",", ParamText.format(p, value)));
+  }
+
+  private static int parseInt(@Nullable String s) {
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

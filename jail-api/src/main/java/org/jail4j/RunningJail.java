@@ -1,0 +1,277 @@
+package org.jail4j;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jail4j.internal.ProcessRun;
+import org.jail4j.internal.RacctText;
+import org.jail4j.param.JailParam;
+import org.jail4j.param.JailRequest;
+import org.jail4j.spi.CommandSpec;
+import org.jail4j.spi.JailFlags;
+import org.jail4j.spi.RctlCall;
+import org.jail4j.spi.SyscallException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live jail: its JID and name, a snapshot of its parameters, commands run inside it (what
+ * jexec(8) does), and the jail(8) remove sequence. Obtained from {@link JailHost#start(Jail)} (then
+ * it knows the {@link Jail} it was started from, and {@link #stop()} runs that jail's stop hooks,
+ * unmounts and removes aliases) or from {@link JailHost#get(int)} / {@link JailHost#find(String)}
+ * (then {@link #stop()} only terminates and removes it, like {@code jail -r} of a jail not in
+ * jail.conf).
+ *
+ * <pre>{@code
+ * try (RunningJail web =
+ *     Jail.builder().name("web").path("/jail/web").ip4("em0|192.168.1.4/24").persist(true)
+ *         .addExecStart("/bin/sh /etc/rc").addExecStop("/bin/sh /etc/rc.shutdown").start(host)) {
+ *   ExecResult r = web.run(Duration.ofSeconds(10), "/bin/hostname");
+ *   System.out.println(web.info().hostname() + " " + r.stdout());
+ * }                                 // close() stops it
+ * }</pre>
+ */
+public final class RunningJail implements AutoCloseable {
+
+  private final JailHost host;
+  private final int jid;
+  private final String name;
+  private final @Nullable Jail config;
+  private final List<CommandRun> transcript;
+  private volatile boolean stopped;
+
+  RunningJail(JailHost host, int jid, String name, @Nullable Jail config, List<CommandRun> runs) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.jid = jid;
+    this.name = Objects.requireNonNull(name, "name");
+    this.config = config;
+    this.transcript = Collections.synchronizedList(new ArrayList<>(runs));
+  }
+
+  /** The JID. */
+  public int jid() {
+    return jid;
+  }
+
+  /** The name (the JID as text for a jail created without one). */
+  public String name() {
+    return name;
+  }
+
+  /** The host it lives on. */
+  public JailHost host() {
+    return host;
+  }
+
+  /** The jail it was started from, when this handle came from a start. */
+  public Optional<Jail> config() {
+    return Optional.ofNullable(config);
+  }
+
+  /**
+   * This handle with a configuration to stop by (e.g. the jail.conf entry of a jail found by JID:
+   * its {@code exec.prestop}, {@code exec.poststop}, mounts and aliases are then used).
+   *
+   * @param jail the configuration
+   * @return a new handle on the same jail
+   */
+  public RunningJail withConfig(Jail jail) {
+    return new RunningJail(host, jid, name, Objects.requireNonNull(jail, "jail"), transcript);
+  }
+
+  /**
+   * Every command the lifecycle ran for this jail so far (start hooks, stop hooks), in order, with
+   * exit status and output.
+   *
+   * @return a copy of the transcript
+   */
+  public List<CommandRun> transcript() {
+    synchronized (transcript) {
+      return List.copyOf(transcript);
+    }
+  }
+
+  /**
+   * A fresh snapshot of the jail's parameters.
+   *
+   * @return the snapshot
+   * @throws JailNotFoundException when the jail is gone
+   */
+  public JailInfo info() {
+    return new JailQuery(host.kernel())
+        .byJid(jid, false)
+        .orElseThrow(
+            () -> new JailNotFoundException("jail_get", name, "jail " + jid + " not found"));
+  }
+
+  /** True while the jail exists and is not dying. */
+  public boolean isAlive() {
+    return host.lifecycle().isAlive(jid);
+  }
+
+  /**
+   * Changes one parameter of the running jail ({@code jail -m jid=N param=value}).
+   *
+   * @param param the parameter; must not be create-only
+   * @param value its new value
+   * @param <T> its type
+   * @return this handle
+   * @throws InvalidJailParameterException when the parameter is create-only or the kernel refuses
+   */
+  public <T> RunningJail update(JailParam<T> param, T value) {
+    if (param.access() != JailParam.Access.WRITABLE || !param.isKernel()) {
+      throw new InvalidJailParameterException(
+          "update",
+          name,
+          param.name(),
+          param.isKernel()
+              ? "can only be set when the jail is created (restart it, or use JailHost.apply)"
+              : "is a jail(8) setting, not a kernel parameter");
+    }
+    JailRequest.create()
+        .put(JailParam.JID, jid)
+        .put(param, value)
+        .set(host.kernel(), JailFlags.UPDATE);
+    return this;
+  }
+
+  /**
+   * Starts a command inside the jail, as {@code jexec [-l] [-d dir] [-u|-U user] jid argv...}.
+   *
+   * @param command the command, with user, directory and environment choices
+   * @return the live process
+   * @throws JailException when it cannot be started
+   */
+  public JailProcess exec(CommandSpec command) {
+    try {
+      return new JailProcess(
+          jid, command.commandLine(), host.hostSystem().startInJail(jid, command));
+    } catch (IOException e) {
+      throw new JailException(
+          "exec", jid, name, null, null, command.commandLine() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts a command inside the jail as root with the inherited environment.
+   *
+   * @param argv the program and its arguments
+   * @return the live process
+   */
+  public JailProcess exec(String... argv) {
+    return exec(CommandSpec.of(argv));
+  }
+
+  /**
+   * Runs a command inside the jail to completion, capturing its output; killed when it runs past
+   * the timeout.
+   *
+   * @param command the command
+   * @param timeout the longest it may run
+   * @return exit status and output
+   * @throws JailException when it cannot be started or the wait is interrupted
+   */
+  public ExecResult run(CommandSpec command, Duration timeout) {
+    JailProcess p = exec(command);
+    try {
+      ProcessRun r = ProcessRun.await(p.process(), timeout);
+      return new ExecResult(r.exitCode(), r.stdout(), r.stderr(), r.duration(), r.timedOut());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JailException("exec", jid, name, null, null, "interrupted: " + p.commandLine(), e);
+    }
+  }
+
+  /**
+   * Runs a command inside the jail to completion.
+   *
+   * @param timeout the longest it may run
+   * @param argv the program and its arguments
+   * @return exit status and output
+   */
+  public ExecResult run(Duration timeout, String... argv) {
+    return run(CommandSpec.of(argv), timeout);
+  }
+
+  /**
+   * The jail's resource usage as racct reports it ({@code rctl -u jail:NAME}): {@code cputime},
+   * {@code memoryuse}, {@code maxproc}, {@code openfiles}, ...
+   *
+   * @return resource name to amount
+   * @throws UnsupportedHostException when RACCT is not enabled on this host
+   */
+  public Map<String, Long> usage() {
+    host.capabilities()
+        .whyNoLimits()
+        .ifPresent(
+            r -> {
+              throw new UnsupportedHostException("usage " + name, r);
+            });
+    try {
+      return RacctText.parse(host.kernel().rctl(RctlCall.GET_RACCT, "jail:" + name));
+    } catch (SyscallException e) {
+      throw JailException.fromErrno("rctl_get_racct", jid, name, e.errno(), null);
+    }
+  }
+
+  /**
+   * Stops the jail the jail(8) way ({@code jail -r}): {@code exec.prestop}, {@code exec.stop},
+   * SIGTERM and up to {@code stop.timeout} for the processes to go, {@code jail_remove}, {@code
+   * exec.poststop}, unmounts in reverse order, aliases, rctl rules, the epair.
+   *
+   * @throws JailStopException naming the step that failed
+   */
+  public void stop() {
+    host.lifecycle().stop(jid, name, config, transcript);
+    stopped = true;
+  }
+
+  /**
+   * Removes the jail without running any hook or clean-up ({@code jail -R}): {@code jail_remove(2)}
+   * kills its processes and its child jails.
+   *
+   * @throws JailException when the kernel refuses (e.g. {@code EPERM})
+   */
+  public void remove() {
+    try {
+      host.kernel().remove(jid);
+      stopped = true;
+    } catch (SyscallException e) {
+      throw JailException.fromErrno("jail_remove", jid, name, e.errno(), null);
+    }
+  }
+
+  /**
+   * Stops the jail and starts it again from the same configuration ({@code jail -rc}); the new jail
+   * gets a new JID unless the configuration fixes one.
+   *
+   * @return the new running jail
+   * @throws JailException when this handle has no configuration to start from
+   */
+  public RunningJail restart() {
+    Jail jail = config;
+    if (jail == null) {
+      throw new JailException(
+          "restart", name, "no configuration to start from: use withConfig(jail) first");
+    }
+    stop();
+    return host.start(jail);
+  }
+
+  /** Stops the jail unless it was already stopped or removed, or has gone away on its own. */
+  @Override
+  public void close() {
+    if (!stopped) {
+      stop();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RunningJail[" + jid + ", " + name + "]";
+  }
+}

@@ -1,0 +1,144 @@
+package org.jail4j.conf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code .include}: globs, relative names, missing files, depth (jailconf-grammar.md §2). */
+class JailConfIncludeTest {
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  private static List<String> problems(Runnable r) {
+    try {
+      r.run();
+    } catch (JailConfException e) {
+      return e.problems().stream().map(JailConfException.Problem::text).toList();
+    }
+    throw new AssertionError("expected a JailConfException");
+  }
+
+  @Test
+  void relativeIncludeIsTakenFromTheIncludingFilesDirectory() throws IOException {
+    write("conf.d/web.conf", "web { host.hostname = web; }\n");
+    Path main = write("jail.conf", "persist;\n.include \"conf.d/web.conf\";\n");
+    JailConf conf = JailConf.read(main);
+    assertThat(conf.jail("web").orElseThrow().values("host.hostname")).hasValue(List.of("web"));
+    assertThat(conf.jail("web").orElseThrow().values("persist")).hasValue(List.of());
+  }
+
+  @Test
+  void globIncludesEveryMatchInOrder() throws IOException {
+    write("conf.d/b.conf", "b { }\n");
+    write("conf.d/a.conf", "a { }\n");
+    write("conf.d/c.txt", "c { }\n");
+    write("conf.d/.hidden.conf", "h { }\n");
+    Path main = write("jail.conf", ".include \"conf.d/*.conf\";\n");
+    assertThat(JailConf.read(main).jails()).extracting(ConfJail::name).containsExactly("a", "b");
+  }
+
+  @Test
+  void globWithNoMatchIsNotAnError() throws IOException {
+    Path main = write("jail.conf", ".include \"none.d/*.conf\";\na { }\n");
+    assertThat(JailConf.read(main).jails()).extracting(ConfJail::name).containsExactly("a");
+  }
+
+  @Test
+  void bracketPatternIncludesOnlyIfTheFileExists() throws IOException {
+    Path main = write("jail.conf", ".include \"local[.]conf\";\na { }\n");
+    assertThat(JailConf.read(main).jails()).hasSize(1);
+    write("local.conf", "b { }\n");
+    assertThat(JailConf.read(main).jails()).extracting(ConfJail::name).containsExactly("b", "a");
+  }
+
+  @Test
+  void missingNonGlobFileIsAnError() throws IOException {
+    Path main = write("jail.conf", "a { }\n.include \"missing.conf\";\n");
+    String missing = main.toString().replace("jail.conf", "missing.conf");
+    assertThat(problems(() -> JailConf.read(main)))
+        .containsExactly(missing + ": No such file or directory");
+  }
+
+  @Test
+  void includeInsideABlockKeepsTheJail() throws IOException {
+    write("tmpl.conf", "host.hostname = \"${name}.example\";\n");
+    Path main = write("jail.conf", "web {\n .include \"tmpl.conf\";\n persist;\n}\n");
+    ConfJail web = JailConf.read(main).jail("web").orElseThrow();
+    assertThat(web.params().keySet()).containsExactly("name", "host.hostname", "persist");
+    assertThat(web.values("host.hostname")).hasValue(List.of("web.example"));
+  }
+
+  @Test
+  void includeDepthIsCappedAt32() throws IOException {
+    Path main = write("jail.conf", ".include \"jail.conf\";\n");
+    assertThat(problems(() -> JailConf.read(main)))
+        .containsExactly("maximum include depth exceeded");
+  }
+
+  @Test
+  void syntaxErrorInAnIncludedFileNamesThatFile() throws IOException {
+    write("bad.conf", "\n\nx = ;\n");
+    Path main = write("jail.conf", ".include \"bad.conf\";\n");
+    String bad = main.toString().replace("jail.conf", "bad.conf");
+    assertThat(problems(() -> JailConf.read(main)))
+        .containsExactly(bad + " line 3: ;: syntax error");
+  }
+
+  @Test
+  void variablesAreNotPermittedInTheFileName() {
+    assertThat(problems(() -> JailConf.parse("\n.include \"$dir/x.conf\";\n")))
+        .containsExactly("STDIN line 2: variables not permitted in '.include' filename");
+  }
+
+  @Test
+  void includeWithEqualsIsAnOrdinaryParameter() {
+    ConfJail a = JailConf.parse(".include = \"x.conf\"; a { }").jail("a").orElseThrow();
+    assertThat(a.values(".include")).hasValue(List.of("x.conf"));
+  }
+
+  @Test
+  void textIncludesResolveAgainstTheBaseDirectory() throws IOException {
+    write("web.conf", "web { }\n");
+    JailConf conf = JailConf.parser().baseDirectory(dir).parse(".include \"web.conf\";\n");
+    assertThat(conf.jails()).extracting(ConfJail::name).containsExactly("web");
+  }
+
+  @Test
+  void includesCanBeRefused() throws IOException {
+    write("web.conf", "web { }\n");
+    JailConfParser parser = JailConf.parser().baseDirectory(dir).allowIncludes(false);
+    assertThat(problems(() -> parser.parse(".include \"web.conf\";\n")))
+        .containsExactly("STDIN line 1: '.include' is not allowed by this parser's options");
+  }
+
+  @Test
+  void legacyParserHasNoInclude() throws IOException {
+    write("web.conf", "web { }\n");
+    JailConf conf =
+        JailConf.parser()
+            .dialect(JailConfDialect.LEGACY)
+            .baseDirectory(dir)
+            .parse(".include \"web.conf\"; a { }");
+    assertThat(conf.jails()).extracting(ConfJail::name).containsExactly("a");
+    assertThat(conf.jail("a").orElseThrow().values(".include")).hasValue(List.of("web.conf"));
+  }
+
+  @Test
+  void missingFileIsAnError() {
+    Path missing = dir.resolve("nope.conf");
+    assertThat(problems(() -> JailConf.read(missing)))
+        .containsExactly(missing + ": No such file or directory");
+  }
+}

@@ -1,0 +1,114 @@
+package org.jail4j.freebsd.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jail4j.spi.CommandSpec;
+
+/**
+ * The command lines the FreeBSD host system runs: jexec(8) for a command inside a jail, su(1) for a
+ * host command as another user, devfs(8) to apply a ruleset. Pure functions, so the exact argv is
+ * tested off FreeBSD.
+ *
+ * <pre>{@code
+ * HostCommands.jexec(5, CommandSpec.of("/bin/echo", "hi").withJailUser("www"));
+ * // [/usr/sbin/jexec, -U, www, 5, /bin/echo, hi]
+ * }</pre>
+ */
+public final class HostCommands {
+  /** jexec(8). */
+  public static final String JEXEC = "/usr/sbin/jexec";
+
+  /** ifconfig(8). */
+  public static final String IFCONFIG = "/sbin/ifconfig";
+
+  /** devfs(8). */
+  public static final String DEVFS = "/sbin/devfs";
+
+  /** mount(8), for the mount table ({@code mount -p}). */
+  public static final String MOUNT = "/sbin/mount";
+
+  /** su(1). */
+  public static final String SU = "/usr/bin/su";
+
+  /** env(1), inside the jail. */
+  public static final String ENV = "/usr/bin/env";
+
+  private HostCommands() {}
+
+  /**
+   * {@code jexec [-l] [-d dir] [-u user | -U user] JID argv...} (freebsd-jail-abi.md §7). With
+   * {@code -l} jexec builds a login environment and drops the caller's, so extra variables are
+   * given to the command through {@code env(1)} inside the jail.
+   *
+   * @param jid the jail
+   * @param spec the command
+   * @return the argv to start on the host
+   */
+  public static List<String> jexec(int jid, CommandSpec spec) {
+    List<String> argv = new ArrayList<>();
+    argv.add(JEXEC);
+    if (spec.cleanEnvironment()) {
+      argv.add("-l");
+    }
+    String dir = spec.workingDirectory();
+    if (dir != null) {
+      argv.add("-d");
+      argv.add(dir);
+    }
+    String user = spec.user();
+    if (user != null) {
+      argv.add(spec.userFromJail() ? "-U" : "-u");
+      argv.add(user);
+    }
+    argv.add(Integer.toString(jid));
+    if (spec.cleanEnvironment() && !spec.environment().isEmpty()) {
+      argv.add(ENV);
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(spec.environment()).entrySet()) {
+        argv.add(e.getKey() + "=" + e.getValue());
+      }
+    }
+    argv.addAll(spec.argv());
+    return argv;
+  }
+
+  /**
+   * The argv of a host command: the command itself, or {@code su -m USER -c 'quoted argv'} when a
+   * user is named.
+   *
+   * @param spec the command
+   * @return the argv to start
+   */
+  public static List<String> onHost(CommandSpec spec) {
+    String user = spec.user();
+    if (user == null) {
+      return spec.argv();
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String a : spec.argv()) {
+      quoted.add(shellQuote(a));
+    }
+    return List.of(SU, "-m", user, "-c", String.join(" ", quoted));
+  }
+
+  /**
+   * {@code devfs -m MOUNT rule -s N applyset}: applies a devfs ruleset to one devfs mount.
+   *
+   * @param mountPoint the devfs mount
+   * @param ruleset the ruleset number
+   * @return the argv
+   */
+  public static List<String> devfsApplyset(String mountPoint, int ruleset) {
+    return List.of(DEVFS, "-m", mountPoint, "rule", "-s", Integer.toString(ruleset), "applyset");
+  }
+
+  /**
+   * A word quoted for sh(1): single quotes, with embedded single quotes as {@code '\''}.
+   *
+   * @param word the word
+   * @return the quoted word
+   */
+  public static String shellQuote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,389 @@
+package org.jail4j.testkit.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jail4j.Errno;
+import org.jail4j.spi.IoVec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parameter list of one {@code jail_set} / {@code jail_get} call, built from the caller's
+ * iovecs exactly as the kernel's mount-option code does ({@code vfs_buildopts}, {@code
+ * vfs_sanitizeopts}; freebsd-jail-abi.md §2): names must end in NUL, a zero length is "no value",
+ * the last of equal names wins ({@code x} and {@code nox} are equal), and every lookup marks the
+ * option seen so that leftovers can be reported as unknown.
+ */
+final class Options {
+  /** {@code VFS_MOUNTARG_SIZE_MAX}: budget and per-entry limit of one call's options. */
+  static final int MOUNTARG_SIZE_MAX = 64 * 1024;
+
+  /** {@code sizeof(struct vfsopt)} on amd64, counted against the budget per option. */
+  static final int VFSOPT_SIZE = 48;
+
+  /** One option: name, copied value (null for "no value"), position of its pair. */
+  static final class Opt {
+    final String name;
+    final byte @Nullable [] value;
+    int len;
+    final int pos;
+    boolean seen;
+
+    /** Bytes to copy out on success ({@code jail_get}); null when the value is left as it was. */
+    byte @Nullable [] out;
+
+    Opt(String name, byte @Nullable [] value, int len, int pos) {
+      this.name = name;
+      this.value = value;
+      this.len = len;
+      this.pos = pos;
+    }
+  }
+
+  private final IoVec[] iov;
+  private final List<Opt> opts;
+
+  private Options(IoVec[] iov, List<Opt> opts) {
+    this.iov = iov;
+    this.opts = opts;
+  }
+
+  /**
+   * The checks {@code sys_jail_set} / {@code sys_jail_get} make before anything else: an odd count
+   * and more than {@code UIO_MAXIOV} entries are {@code EINVAL}, an unreadable array {@code
+   * EFAULT}, a length that overflows {@code EINVAL} ({@code copyinuio}).
+   */
+  static void checkArray(IoVec @Nullable [] iov) throws Fail {
+    if (iov == null) {
+      throw Fail.of(Errno.EFAULT);
+    }
+    if ((iov.length & 1) != 0) {
+      throw Fail.of(Errno.EINVAL);
+    }
+    if (iov.length > org.jail4j.spi.JailFlags.UIO_MAXIOV) {
+      throw Fail.of(Errno.EINVAL);
+    }
+    for (IoVec v : iov) {
+      if (v == null) {
+        throw Fail.of(Errno.EFAULT);
+      }
+      if (v.length() < 0) {
+        // a size_t above SSIZE_MAX: copyinuio refuses the total as too large
+        throw Fail.of(Errno.EINVAL);
+      }
+    }
+  }
+
+  /** {@code vfs_buildopts} followed by {@code vfs_sanitizeopts}. */
+  static Options build(IoVec[] iov) throws Fail {
+    List<Opt> list = new ArrayList<>(iov.length / 2);
+    long memused = 0;
+    for (int i = 0; i < iov.length; i += 2) {
+      IoVec nameVec = iov[i];
+      IoVec valueVec = iov[i + 1];
+      int namelen = nameVec.length();
+      int optlen = valueVec.length();
+      memused += VFSOPT_SIZE + (long) optlen + namelen;
+      if (memused > MOUNTARG_SIZE_MAX
+          || optlen > MOUNTARG_SIZE_MAX
+          || namelen > MOUNTARG_SIZE_MAX) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      byte[] nameBytes = copyin(nameVec);
+      if (namelen == 0 || nameBytes[namelen - 1] != 0) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      byte[] value = optlen == 0 ? null : copyin(valueVec);
+      list.add(new Opt(cString(nameBytes, 0, namelen), value, optlen, i / 2));
+    }
+    sanitize(list);
+    return new Options(iov, list);
+  }
+
+  private static byte[] copyin(IoVec v) throws Fail {
+    int len = v.length();
+    byte[] base = v.base();
+    if (len == 0) {
+      return new byte[0];
+    }
+    if (base == null || len > base.length) {
+      throw Fail.of(Errno.EFAULT);
+    }
+    byte[] copy = new byte[len];
+    System.arraycopy(base, 0, copy, 0, len);
+    return copy;
+  }
+
+  /** The bytes up to the first NUL (or {@code len}) as text, as {@code strcmp} sees them. */
+  static String cString(byte[] bytes, int from, int len) {
+    int end = from;
+    while (end < from + len && bytes[end] != 0) {
+      end++;
+    }
+    return new String(bytes, from, end - from, StandardCharsets.UTF_8);
+  }
+
+  /** Later options replace earlier equal ones ({@code vfs_sanitizeopts}). */
+  private static void sanitize(List<Opt> list) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      if (i >= list.size()) {
+        continue;
+      }
+      String name = list.get(i).name;
+      for (int j = i - 1; j >= 0; j--) {
+        if (equalOpts(name, list.get(j).name)) {
+          list.remove(j);
+          i--;
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code vfs_equalopts}: equal names, or a name and its {@code no} twin, also per dotted
+   * component after a common prefix ({@code allow.mount} vs {@code allow.nomount}). The mount-only
+   * quirk that makes {@code ro}/{@code rdonly}/{@code norw} equal is left out: no jail parameter
+   * has those names.
+   */
+  static boolean equalOpts(String a, String b) {
+    if (a.equals(b) || isNoTwin(a, b) || isNoTwin(b, a)) {
+      return true;
+    }
+    int start = 0;
+    while (true) {
+      int dot = a.indexOf('.', start);
+      if (dot < 0) {
+        return false;
+      }
+      int prefix = dot + 1;
+      if (b.length() < prefix || !a.regionMatches(0, b, 0, prefix)) {
+        return false;
+      }
+      String ra = a.substring(prefix);
+      String rb = b.substring(prefix);
+      if (isNoTwin(ra, rb) || isNoTwin(rb, ra)) {
+        return true;
+      }
+      start = prefix;
+    }
+  }
+
+  private static boolean isNoTwin(String no, String plain) {
+    return no.length() == plain.length() + 2 && no.startsWith("no") && no.endsWith(plain);
+  }
+
+  List<Opt> all() {
+    return opts;
+  }
+
+  /** The option with exactly this name, or null; does not mark it seen. */
+  @Nullable Opt find(String name) {
+    for (Opt o : opts) {
+      if (o.name.equals(name)) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /** {@code vfs_getopt}: the option, marked seen, or null when absent. */
+  @Nullable Opt get(String name) {
+    Opt o = find(name);
+    if (o != null) {
+      o.seen = true;
+    }
+    return o;
+  }
+
+  /** {@code vfs_flagopt}: whether the name is present (its value ignored), marking it seen. */
+  boolean flag(String name) {
+    return get(name) != null;
+  }
+
+  /**
+   * {@code vfs_copyopt} of a 4-byte int: null when absent, {@code EINVAL} when the value is not
+   * exactly 4 bytes (§2.5).
+   */
+  @Nullable Integer copyInt(String name) throws Fail {
+    Opt o = get(name);
+    if (o == null) {
+      return null;
+    }
+    if (o.len != 4 || o.value == null) {
+      throw Fail.of(Errno.EINVAL);
+    }
+    return ByteBuffer.wrap(o.value).order(ByteOrder.nativeOrder()).getInt();
+  }
+
+  /** {@code vfs_copyopt} of an unsigned long (8 bytes on amd64). */
+  @Nullable Long copyLong(String name) throws Fail {
+    Opt o = get(name);
+    if (o == null) {
+      return null;
+    }
+    if (o.len != 8 || o.value == null) {
+      throw Fail.of(Errno.EINVAL);
+    }
+    return ByteBuffer.wrap(o.value).order(ByteOrder.nativeOrder()).getLong();
+  }
+
+  /**
+   * A string option: null when absent, {@code EINVAL} when empty or not NUL-terminated, {@code
+   * ENAMETOOLONG} when longer than {@code max} bytes with the NUL.
+   */
+  @Nullable String string(String name, int max) throws Fail {
+    Opt o = get(name);
+    if (o == null) {
+      return null;
+    }
+    byte[] v = o.value;
+    if (o.len == 0 || v == null || v[o.len - 1] != 0) {
+      throw Fail.of(Errno.EINVAL);
+    }
+    if (o.len > max) {
+      throw Fail.of(Errno.ENAMETOOLONG);
+    }
+    return cString(v, 0, o.len);
+  }
+
+  /** {@code vfs_setopt}: answers a fixed-size value (size probe, or exact size, else EINVAL). */
+  boolean setFixed(String name, byte[] bytes) throws Fail {
+    Opt o = get(name);
+    if (o == null) {
+      return false;
+    }
+    if (o.value == null) {
+      o.len = bytes.length;
+    } else {
+      if (o.len != bytes.length) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      o.out = bytes;
+    }
+    return true;
+  }
+
+  /** {@code vfs_setopt} of a 4-byte native-order int. */
+  boolean setInt(String name, int value) throws Fail {
+    Opt o = find(name);
+    if (o == null) {
+      return false;
+    }
+    return setFixed(name, intBytes(value));
+  }
+
+  /**
+   * {@code vfs_setopts}: a size probe gets the length with the NUL; otherwise the buffer must hold
+   * the value and its NUL (else {@code EINVAL}) and its length is left as it was.
+   */
+  boolean setString(String name, String value) throws Fail {
+    Opt o = get(name);
+    if (o == null) {
+      return false;
+    }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    if (o.value == null) {
+      o.len = utf8.length + 1;
+    } else {
+      if (utf8.length + 1 > o.len) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      byte[] out = o.value.clone();
+      System.arraycopy(utf8, 0, out, 0, utf8.length);
+      out[utf8.length] = 0;
+      o.out = out;
+    }
+    return true;
+  }
+
+  /**
+   * {@code vfs_setopt_part}: an array value; the buffer must be at least as large, and the length
+   * is trimmed to the bytes returned.
+   */
+  boolean setPart(String name, byte[] bytes) throws Fail {
+    Opt o = get(name);
+    if (o == null) {
+      return false;
+    }
+    if (o.value == null) {
+      o.len = bytes.length;
+    } else {
+      if (o.len < bytes.length) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      o.len = bytes.length;
+      o.out = bytes;
+    }
+    return true;
+  }
+
+  /** The first option nobody looked at, other than {@code errmsg}, or null. */
+  @Nullable Opt firstUnseen() {
+    for (Opt o : opts) {
+      if (!o.seen && !o.name.equals("errmsg")) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Formats the message into the caller's {@code errmsg} buffer: truncated to the buffer and
+   * NUL-terminated; the bytes after the NUL keep what the caller had there (§1.4).
+   */
+  void writeErrmsg(String message) {
+    Opt o = find("errmsg");
+    if (o == null || o.len <= 0) {
+      return;
+    }
+    byte[] target = iov[2 * o.pos + 1].base();
+    if (target == null) {
+      return;
+    }
+    byte[] msg = message.getBytes(StandardCharsets.UTF_8);
+    int n = Math.min(msg.length, o.len - 1);
+    System.arraycopy(msg, 0, target, 0, n);
+    target[n] = 0;
+  }
+
+  /**
+   * {@code jail_get} success: every option's length and (when a value was produced) bytes are
+   * copied back to the caller's iovecs; {@code errmsg} is left alone.
+   */
+  void copyOut() {
+    for (Opt o : opts) {
+      if (o.name.equals("errmsg")) {
+        continue;
+      }
+      IoVec v = iov[2 * o.pos + 1];
+      byte[] out = o.out;
+      byte[] base = v.base();
+      if (out != null && base != null) {
+        System.arraycopy(out, 0, base, 0, Math.min(out.length, base.length));
+      }
+      v.setLength(o.len);
+    }
+  }
+
+  /** Writes an int into a value buffer now (for {@code desc} returned by jail_set). */
+  void writeIntNow(Opt o, int value) {
+    byte[] base = iov[2 * o.pos + 1].base();
+    if (base != null && base.length >= 4) {
+      System.arraycopy(intBytes(value), 0, base, 0, 4);
+    }
+  }
+
+  static int readInt(byte[] value) {
+    return ByteBuffer.wrap(value).order(ByteOrder.nativeOrder()).getInt();
+  }
+
+  static byte[] intBytes(int value) {
+    return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
+  }
+
+  static byte[] longBytes(long value) {
+    return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(value).array();
+  }
+}
