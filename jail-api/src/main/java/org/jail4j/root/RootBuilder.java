@@ -191,7 +191,7 @@ public final class RootBuilder {
     }
     List<ExtractionReport> reports = new ArrayList<>();
     try {
-      SetExtractor extractor = new SetExtractor(root, owners, listener);
+      SetExtractor extractor = new SetExtractor(root, owners, listener, created);
       for (Map.Entry<String, Path> e : archives.entrySet()) {
         // after a successful MANIFEST check the xz stream's own check adds nothing
         reports.add(extractor.extract(e.getKey(), e.getValue(), !verified));

@@ -15,9 +15,10 @@ import org.jail4j.root.RootException;
  * call for either.
  *
  * @param uid the effective user id
+ * @param gid the group a new file in the probed directory gets
  * @param umask the file creation mask
  */
-public record HostIdentity(int uid, int umask) {
+public record HostIdentity(int uid, int gid, int umask) {
 
   private static int bit(PosixFilePermission p) {
     switch (p) {
@@ -64,7 +65,8 @@ public record HostIdentity(int uid, int umask) {
         mode |= bit(p);
       }
       int uid = (Integer) Files.getAttribute(probe, "unix:uid");
-      return new HostIdentity(uid, 0777 & ~mode);
+      int gid = (Integer) Files.getAttribute(probe, "unix:gid");
+      return new HostIdentity(uid, gid, 0777 & ~mode);
     } catch (IOException | UnsupportedOperationException e) {
       throw new RootException("extract", dir + ": cannot create files here: " + e, e);
     } finally {

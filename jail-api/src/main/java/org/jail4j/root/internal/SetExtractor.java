@@ -69,6 +69,9 @@ public final class SetExtractor {
 
   private final Path root;
   private final boolean applyOwners;
+  private final int selfUid;
+  private final int newFileGid;
+  private final boolean newFilesGetCreatorGroup;
   private final int umask;
   private final ProgressListener listener;
   private final byte[] buffer = new byte[BUFFER];
@@ -85,14 +88,30 @@ public final class SetExtractor {
    * @param root the root directory; must exist
    * @param owners the owner policy
    * @param listener progress
+   * @param freshRoot true when the root was empty at the start (no directory in it carries a
+   *     set-group-id bit before the final pass)
    */
-  public SetExtractor(Path root, OwnerPolicy owners, ProgressListener listener) {
+  public SetExtractor(Path root, OwnerPolicy owners, ProgressListener listener, boolean freshRoot) {
     this.root = root;
     this.listener = listener;
     HostIdentity id = HostIdentity.probe(root);
     this.umask = id.umask();
+    this.selfUid = id.uid();
+    this.newFileGid = id.gid();
+    // Linux gives a new file the creator's group unless the directory is set-group-id; the BSDs
+    // give it the directory's group, so there the group is always set explicitly.
+    String os = System.getProperty("os.name", "");
+    this.newFilesGetCreatorGroup = freshRoot && os.equals("Linux") && !setGroupId(root);
     this.applyOwners = owners == OwnerPolicy.APPLY || (owners == OwnerPolicy.AUTO && id.uid() == 0);
     checkedDirectories.add("");
+  }
+
+  private static boolean setGroupId(Path dir) {
+    try {
+      return (((Integer) Files.getAttribute(dir, "unix:mode")) & 02000) != 0;
+    } catch (IOException | UnsupportedOperationException e) {
+      return true; // unknown: set groups explicitly
+    }
   }
 
   /** True when this extractor applies numeric owners. */
@@ -247,7 +266,7 @@ public final class SetExtractor {
       owner(target, rel, entry, mode, counts);
       // The file was just created by this extraction under checked parents: path-based chmod and
       // utimes (one call each) are safe here and cheaper than the no-follow variants.
-      if (applyOwners || needsChmod(mode)) {
+      if (needsChmod(mode)) {
         Files.setAttribute(target, "unix:mode", mode);
       }
       // both times given: the JDK then skips the fstat it needs to keep an unset access time
@@ -403,8 +422,14 @@ public final class SetExtractor {
       return;
     }
     try {
-      Files.setAttribute(target, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(target, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+      // A new file is owned by the creating user everywhere: chown only what differs, since
+      // every call costs a system call per file.
+      if (uid != selfUid) {
+        Files.setAttribute(target, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+      }
+      if (!newFilesGetCreatorGroup || gid != newFileGid) {
+        Files.setAttribute(target, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+      }
     } catch (UnsupportedOperationException e) {
       throw new RootException(OP, "this file system cannot record owners: " + target, e);
     }
