@@ -65,4 +65,29 @@ class BenchmarksSmokeTest {
     assertThat(b.fakeJailLifecycle()).isPositive();
     assertThat(b.host.list()).isEmpty();
   }
+
+  @Test
+  void extractionBenchmarkExtractsTheSameTreeAsBsdtar() throws Exception {
+    ExtractionBenchmark b = new ExtractionBenchmark();
+    b.files = 300;
+    b.averageSize = 2000;
+    b.generateSet();
+    try {
+      b.freshTarget();
+      assertThat(b.jail4j().files()).isGreaterThanOrEqualTo(300);
+      java.nio.file.Path ours = b.target;
+      assertThat(java.nio.file.Files.isSymbolicLink(ours.resolve("usr/share/d0/f0.link"))).isTrue();
+      assertThat(java.nio.file.Files.size(ours.resolve("usr/share/d0/f0"))).isEqualTo(40_000);
+      b.removeTarget();
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          new java.io.File("/usr/bin/bsdtar").canExecute(),
+          "bsdtar is not installed (apt-get install libarchive-tools); the jail4j side was checked");
+      b.freshTarget();
+      assertThat(b.bsdtar()).isZero();
+      assertThat(java.nio.file.Files.size(b.target.resolve("usr/share/d0/f0"))).isEqualTo(40_000);
+      b.removeTarget();
+    } finally {
+      b.removeSet();
+    }
+  }
 }
