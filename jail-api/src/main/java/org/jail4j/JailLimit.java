@@ -1,5 +1,6 @@
 package org.jail4j;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -25,9 +26,9 @@ import java.util.Set;
  */
 public record JailLimit(String resource, String amount, String action) {
 
-  /** The resources rctl(8) knows. */
-  public static final Set<String> RESOURCES =
-      Set.of(
+  /** The resources rctl(8) knows, in the order rctl(8) and {@code rctl_get_racct(2)} list them. */
+  public static final List<String> RESOURCES =
+      List.of(
           "cputime",
           "datasize",
           "stacksize",

@@ -595,7 +595,7 @@ public final class RcConf {
   /**
    * Writes the document to a file, replacing it atomically (a temporary file in the same folder,
    * then a rename, so a reader sees the old or the new file, never half of one). Writing into a
-   * jail's root from the host should go through the roots room's {@code SafeRootWriter} with {@link
+   * jail's root from the host should go through {@code org.jail4j.root.SafeRootWriter} with {@link
    * #toBytes()} instead, which refuses symlinks planted by the jail.
    *
    * @param file the file

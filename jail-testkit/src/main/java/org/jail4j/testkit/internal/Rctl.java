@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.jail4j.Errno;
+import org.jail4j.JailLimit;
 import org.jail4j.spi.RctlCall;
 import org.jail4j.spi.SyscallException;
 import org.jspecify.annotations.Nullable;
@@ -16,33 +17,9 @@ import org.jspecify.annotations.Nullable;
  * for form, recorded, filtered and removed; usage figures are answered for jails.
  */
 final class Rctl {
-  static final List<String> RESOURCES =
-      List.of(
-          "cputime",
-          "datasize",
-          "stacksize",
-          "coredumpsize",
-          "memoryuse",
-          "memorylocked",
-          "maxproc",
-          "openfiles",
-          "vmemoryuse",
-          "pseudoterminals",
-          "swapuse",
-          "nthr",
-          "msgqqueued",
-          "msgqsize",
-          "nmsgq",
-          "nsem",
-          "nsemop",
-          "nshm",
-          "shmsize",
-          "wallclock",
-          "pcpu",
-          "readbps",
-          "writebps",
-          "readiops",
-          "writeiops");
+  /** The resources, in racct order: the same table the API validates limits with. */
+  static final List<String> RESOURCES = JailLimit.RESOURCES;
+
   private static final Set<String> SUBJECTS = Set.of("process", "user", "loginclass", "jail");
   private static final Set<String> ACTIONS = Set.of("deny", "log", "devctl", "throttle");
 
