@@ -458,6 +458,29 @@ final class Lifecycle {
    * that reason instead of a kernel errno halfway through.
    */
   void checkCapabilities(Jail jail) {
+    String jailName = jail.name().orElse(null);
+    if (jail.ipHostname()) {
+      throw new InvalidJailParameterException(
+          "start",
+          jailName,
+          "ip_hostname",
+          "jail4j never resolves host names through DNS; give the addresses in ip4.addr /"
+              + " ip6.addr");
+    }
+    if (!jail.zfsDatasets().isEmpty()) {
+      throw new UnsupportedHostException(
+          "start " + (jailName == null ? "jail" : jailName) + ": zfs.dataset",
+          "attaching ZFS datasets (FreeBSD 15's zfs.dataset) is not supported by the lifecycle;"
+              + " run \"zfs jail $JID DATASET\" in exec.created instead");
+    }
+    if (jail.allowDying()) {
+      throw new InvalidJailParameterException(
+          "start",
+          jailName,
+          "allow.dying",
+          "reviving a dying jail is not supported (FreeBSD 15 ignores it; on 13/14 remove the"
+              + " dying jail's JID from the configuration or wait until it is gone)");
+    }
     HostCapabilities caps = host.capabilities();
     boolean vnet = jail.get(JailParam.VNET).map(v -> v == JailSys.NEW).orElse(false);
     if (vnet) {
@@ -660,6 +683,15 @@ final class Lifecycle {
       Jail jail, JailStep step, CommandLine cl, @Nullable Integer jid, String name) {
     CommandSpec spec = CommandSpec.of(cl.argv()).withCleanEnvironment(jail.execClean());
     if (step.inJail()) {
+      if (jail.execFib().isPresent()) {
+        // jail(8) calls setfib(2) before it execs an in-jail command; setfib(1) inside the jail
+        // does the same for the command it runs.
+        List<String> argv = new ArrayList<>();
+        argv.add("/usr/sbin/setfib");
+        argv.add(Integer.toString(jail.execFib().getAsInt()));
+        argv.addAll(cl.argv());
+        spec = CommandSpec.of(argv).withCleanEnvironment(jail.execClean());
+      }
       if (jail.execJailUser().isPresent()) {
         String user = jail.execJailUser().get();
         spec = jail.execSystemJailUser() ? spec.withHostUser(user) : spec.withJailUser(user);
