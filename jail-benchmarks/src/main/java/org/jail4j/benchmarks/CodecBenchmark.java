@@ -23,6 +23,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The codec on a typical create: a 12-parameter jail encoded into an iovec (as {@code jail_set}
  * receives it) and every value decoded back. Target: under 1 microsecond.
+ *
+ * <pre>{@code
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 Codec"
+ * }</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -28,6 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * base.txz-like: directories, small and large files, symlinks, hard links) with jail4j's pure-Java
  * extraction and with {@code bsdtar -xf} (Debian's libarchive-tools), in the same run. Each
  * measurement extracts into a fresh empty directory; creating and deleting it is not measured.
+ *
+ * <pre>{@code
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 Extraction"
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

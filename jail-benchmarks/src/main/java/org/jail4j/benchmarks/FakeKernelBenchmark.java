@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One create + get + remove cycle on the fake kernel, through the codec, on one thread. Target:
  * over 500,000 cycles per second.
+ *
+ * <pre>{@code
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 FakeKernel"
+ * }</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -14,6 +14,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * jail.conf parse + evaluate + conversion to {@code Jail} values for a generated 10,000-jail file.
+ *
+ * <pre>{@code
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 JailConfParse"
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -21,6 +21,10 @@ import org.openjdk.jmh.annotations.State;
  * The user-facing anchor: one whole jail lifecycle on the fake (start with devfs and a start
  * command, stop) against spawning one {@code /bin/true} process on the same machine, in the same
  * run.
+ *
+ * <pre>{@code
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 LifecycleVsProcess"
+ * }</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -22,6 +22,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * {@code JailHost.list()} (a {@code lastjid} walk reading every jail's parameters) over 1,000 and
  * 10,000 jails on the fake. The time per jail must stay flat: listing grows linearly.
+ *
+ * <pre>{@code
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 ListBenchmark"
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

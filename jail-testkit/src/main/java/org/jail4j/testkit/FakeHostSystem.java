@@ -124,12 +124,13 @@ public final class FakeHostSystem implements HostSystem {
 
   /**
    * A fake host over this kernel, with the interfaces {@link #DEFAULT_INTERFACES}, that looks jail
-   * paths up on the real file system (like {@link FakeJailKernel#create()}).
+   * paths up the way the kernel does ({@link FakeJailKernel#paths()}), so that jail(8)'s path check
+   * and the kernel's agree.
    *
    * @param kernel the kernel in-jail commands run in and {@code vnet} moves look jails up in
    */
   public FakeHostSystem(FakeJailKernel kernel) {
-    this(kernel, PathCheck.realFileSystem());
+    this(kernel, kernel.paths());
   }
 
   /**
@@ -358,6 +359,11 @@ public final class FakeHostSystem implements HostSystem {
     for (Iface i : interfaces.values()) {
       if (cloner.equals(i.cloner)) {
         used.add(i.unit);
+      } else if (i.cloner == null
+          && i.name.startsWith(cloner)
+          && firstDigit(i.name) == cloner.length()) {
+        // a built-in interface such as lo0 holds its unit of the cloner too
+        used.add(Integer.parseInt(i.name.substring(cloner.length())));
       }
     }
     if (unit < 0) {

@@ -69,6 +69,11 @@ public final class FakeJailKernel implements JailKernel {
     return kernel.config().version();
   }
 
+  /** How this kernel looks a jail's {@code path} up ({@link Builder#paths(PathCheck)}). */
+  public PathCheck paths() {
+    return kernel.config().paths();
+  }
+
   @Override
   public int set(IoVec[] iov, int flags) throws SyscallException {
     return root.set(iov, flags);

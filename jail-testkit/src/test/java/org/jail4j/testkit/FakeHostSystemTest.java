@@ -549,8 +549,22 @@ class FakeHostSystemTest {
   @Nested
   class JailHelpers {
     @Test
+    void cloningLoopbackSkipsTheBuiltInLo0() {
+      assertThat(host.createInterface("lo", null)).isEqualTo("lo1");
+      assertThat(host.interfaces()).contains("lo0", "lo1");
+    }
+
+    @Test
+    void aHostWithoutItsOwnPathCheckUsesTheKernels() {
+      FakeJailKernel anyKernel = FakeJailKernel.builder().paths(PathCheck.anyDirectory()).build();
+      assertThat(new FakeHostSystem(anyKernel).checkDirectory("/j4j-no-such-dir/web")).isEmpty();
+      assertThat(new FakeHostSystem(FakeJailKernel.create()).checkDirectory("/j4j-no-such-dir/web"))
+          .contains(Errno.ENOENT);
+    }
+
+    @Test
     void checkDirectoryUsesTheHostsPathCheck() throws Exception {
-      FakeHostSystem real = new FakeHostSystem(kernel);
+      FakeHostSystem real = new FakeHostSystem(kernel, PathCheck.realFileSystem());
       FakeHostSystem any = new FakeHostSystem(kernel, PathCheck.anyDirectory());
       java.nio.file.Path file = java.nio.file.Files.createTempFile("fakehost", ".txt");
       try {
