@@ -521,7 +521,8 @@ class BadInputCatalogueTest {
     refused(
         () -> RootBuilder.into(rootDir()).set("base", txz).unverified().populate(),
         RootException.class,
-        "base.txz");
+        "base.txz",
+        "truncated or corrupt");
     assertThat(rootDir().resolve("etc/motd")).doesNotExist();
   }
 

@@ -179,7 +179,7 @@ public final class SetExtractor {
           archive.getFileName()
               + (current.isEmpty() ? "" : ": entry \"" + current + "\"")
               + ": "
-              + e,
+              + describe(e),
           e);
     }
     return new ExtractionReport(
@@ -495,5 +495,20 @@ public final class SetExtractor {
     } catch (NoSuchFileException e) {
       return null;
     }
+  }
+
+  /** An I/O failure in words: a stream that ends early says nothing by itself. */
+  private static String describe(Exception e) {
+    Throwable cause = e.getCause();
+    String message = e.getMessage();
+    if (e instanceof java.io.EOFException || message == null || message.isBlank()) {
+      return "the archive is truncated or corrupt ("
+          + e.getClass().getName()
+          + (cause != null
+              ? ": " + cause
+              : message != null && !message.isBlank() ? ": " + message : "")
+          + ")";
+    }
+    return e.toString();
   }
 }
