@@ -229,7 +229,7 @@ class RcConfTest {
   }
 
   @Test
-  void setSwitchesToDoubleQuotesForASingleQuoteInSingleQuotes() {
+  void setUsesDoubleQuotesWhenASingleQuotedValueGetsASingleQuote() {
     RcConf rc = RcConf.parse("cron_flags='-J 1'\n");
     rc.set("cron_flags", "-m ''");
     assertThat(rc.toString()).isEqualTo("cron_flags=\"-m ''\"\n");
