@@ -112,8 +112,8 @@ public final class FakeJailsExtension
     }
     String report =
         context.getDisplayName()
-            + " left "
-            + (config.shared().isEmpty() ? "" : "in the shared fake \"" + config.shared() + "\" ")
+            + (config.shared().isEmpty() ? "" : " (shared fake \"" + config.shared() + "\")")
+            + ": "
             + left.describe();
     context.publishReportEntry("jail4j.leftovers", report);
     boolean concurrentShared =

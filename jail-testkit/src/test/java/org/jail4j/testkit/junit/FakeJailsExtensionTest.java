@@ -263,7 +263,8 @@ class FakeJailsExtensionTest {
                     instanceOf(AssertionError.class),
                     message(
                         m ->
-                            m.contains("left behind")
+                            m.contains(": left behind:")
+                                && !m.contains("left left")
                                 && m.contains("mount devfs /jail/web/dev")))));
   }
 
