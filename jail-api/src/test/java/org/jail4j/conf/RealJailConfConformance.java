@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jail4j.Corpus;
 import org.jail4j.Jail;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * -e '|'} lines.
  */
 class RealJailConfConformance {
+
+  /** Skips (or, when required, fails) the class up front if the corpus is missing. */
+  @BeforeAll
+  static void corpusIsThere() {
+    dir();
+  }
 
   private static Path dir() {
     return Corpus.resolve("jailconf-real");

@@ -34,7 +34,7 @@ class JailParamCatalogueTest {
   }
 
   static Stream<Row> rows() throws IOException {
-    Path tsv = Corpus.dir().resolveSibling("reference").resolve("jail-params.tsv");
+    Path tsv = Corpus.reference("jail-params.tsv");
     List<Row> rows = new ArrayList<>();
     List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
