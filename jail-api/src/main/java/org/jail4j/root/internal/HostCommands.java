@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.jail4j.internal.DrainPool;
 import org.jail4j.root.HostCommandException;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
@@ -52,15 +55,18 @@ public final class HostCommands {
     } catch (IOException ignored) {
       // a command that reads no input does not care
     }
+    // stderr on a pooled reader, stdout on this thread: the command never blocks on a full pipe
     Tail err = new Tail(p.getErrorStream());
-    Thread t = new Thread(err, "jail4j-stderr");
-    t.setDaemon(true);
-    t.start();
+    Future<?> errDone = DrainPool.submit(err);
     Tail out = new Tail(p.getInputStream());
     out.run();
     try {
       int status = p.waitFor();
-      t.join();
+      try {
+        errDone.get();
+      } catch (ExecutionException e) {
+        // Tail.run catches the stream's errors; keep what was read
+      }
       return new Result(status, out.text(), err.text());
     } catch (InterruptedException e) {
       p.destroy();
