@@ -1,5 +1,6 @@
 package org.jail4j.root.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import org.jail4j.internal.DrainPool;
 import org.jail4j.root.HostCommandException;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
+import org.jail4j.spi.InMemoryOutput;
 
 /** Runs host commands through {@link HostSystem#startOnHost}, keeping the tail of the output. */
 public final class HostCommands {
@@ -55,17 +57,29 @@ public final class HostCommands {
     } catch (IOException ignored) {
       // a command that reads no input does not care
     }
-    // stderr on a pooled reader, stdout on this thread: the command never blocks on a full pipe
-    Tail err = new Tail(p.getErrorStream());
-    Future<?> errDone = DrainPool.submit(err);
-    Tail out = new Tail(p.getInputStream());
+    Tail err;
+    Tail out;
+    Future<?> errDone = null;
+    if (p instanceof InMemoryOutput m) {
+      // the output is already in memory: nothing can block, no reader needed
+      err = new Tail(new ByteArrayInputStream(m.stderrBytes()));
+      err.run();
+      out = new Tail(new ByteArrayInputStream(m.stdoutBytes()));
+    } else {
+      // stderr on a pooled reader, stdout on this thread: the command never blocks on a full pipe
+      err = new Tail(p.getErrorStream());
+      errDone = DrainPool.submit(err);
+      out = new Tail(p.getInputStream());
+    }
     out.run();
     try {
       int status = p.waitFor();
-      try {
-        errDone.get();
-      } catch (ExecutionException e) {
-        // Tail.run catches the stream's errors; keep what was read
+      if (errDone != null) {
+        try {
+          errDone.get();
+        } catch (ExecutionException e) {
+          // Tail.run catches the stream's errors; keep what was read
+        }
       }
       return new Result(status, out.text(), err.text());
     } catch (InterruptedException e) {
