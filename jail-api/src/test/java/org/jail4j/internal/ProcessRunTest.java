@@ -3,13 +3,17 @@ package org.jail4j.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jail4j.spi.InMemoryOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,18 @@ class ProcessRunTest {
 
   private static Process sh(String script) throws Exception {
     return new ProcessBuilder("/bin/sh", "-c", script).start();
+  }
+
+  @Test
+  void inMemoryOutputIsReadWithoutTouchingTheStreams() throws Exception {
+    Process p = new InMemoryProcess("out\n", "err\n");
+
+    ProcessRun r = ProcessRun.await(p, Duration.ofSeconds(5));
+    ProcessRun.detach(p);
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).isEqualTo("out\n");
+    assertThat(r.stderr()).isEqualTo("err\n");
   }
 
   @Test
@@ -78,5 +94,54 @@ class ProcessRunTest {
     // two drains per command before; now idle pooled readers are reused
     assertThat(delta).isLessThan(20);
     assertThat(before).anyMatch(t -> t.getName().startsWith("jail4j-drain-") && t.isDaemon());
+  }
+
+  /** A finished process whose output is only available through {@link InMemoryOutput}. */
+  private static final class InMemoryProcess extends Process implements InMemoryOutput {
+    private final String stdout;
+    private final String stderr;
+
+    InMemoryProcess(String stdout, String stderr) {
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    @Override
+    public byte[] stdoutBytes() {
+      return stdout.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] stderrBytes() {
+      return stderr.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      throw new AssertionError("stdout must be read from stdoutBytes()");
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+      throw new AssertionError("stderr must be read from stderrBytes()");
+    }
+
+    @Override
+    public int waitFor() {
+      return 0;
+    }
+
+    @Override
+    public int exitValue() {
+      return 0;
+    }
+
+    @Override
+    public void destroy() {}
   }
 }
