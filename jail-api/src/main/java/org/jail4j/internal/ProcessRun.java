@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jail4j.spi.InMemoryOutput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Waits for a started process with an optional timeout while draining its stdout and stderr on two
- * threads (so a chatty command never blocks on a full pipe), killing it when the timeout passes.
+ * Waits for a started process with an optional timeout while draining its stdout and stderr on
+ * {@link DrainPool} threads (so a chatty command never blocks on a full pipe), killing it when the
+ * timeout passes. A process whose output is already in memory ({@link InMemoryOutput}) is read on
+ * the waiting thread and needs no drain at all.
  *
  * <pre>{@code
  * ProcessRun r = ProcessRun.await(process, Duration.ofSeconds(30));
@@ -42,8 +48,9 @@ public record ProcessRun(
     } catch (IOException e) {
       // a process that already closed its stdin is fine
     }
-    Drain out = Drain.start(process.getInputStream(), "stdout");
-    Drain err = Drain.start(process.getErrorStream(), "stderr");
+    InMemoryOutput inMemory = process instanceof InMemoryOutput m ? m : null;
+    Drain out = inMemory == null ? Drain.start(process.getInputStream()) : null;
+    Drain err = inMemory == null ? Drain.start(process.getErrorStream()) : null;
     boolean timedOut = false;
     try {
       if (timeout == null) {
@@ -57,8 +64,15 @@ public record ProcessRun(
       process.destroyForcibly();
       throw e;
     }
-    String stdout = out.finish();
-    String stderr = err.finish();
+    String stdout;
+    String stderr;
+    if (inMemory != null) {
+      stdout = new String(inMemory.stdoutBytes(), StandardCharsets.UTF_8);
+      stderr = new String(inMemory.stderrBytes(), StandardCharsets.UTF_8);
+    } else {
+      stdout = out == null ? "" : out.finish();
+      stderr = err == null ? "" : err.finish();
+    }
     int code = process.isAlive() ? -1 : process.exitValue();
     return new ProcessRun(
         code, stdout, stderr, Duration.ofNanos(System.nanoTime() - start), timedOut);
@@ -66,7 +80,8 @@ public record ProcessRun(
 
   /**
    * Lets a background command run on without waiting for it: its stdin is closed and its output is
-   * read and discarded on daemon threads, so it never blocks on a full pipe.
+   * read and discarded on {@link DrainPool} threads, so it never blocks on a full pipe. A process
+   * whose output is in memory ({@link InMemoryOutput}) has nothing to drain.
    *
    * @param process the process
    */
@@ -76,43 +91,40 @@ public record ProcessRun(
     } catch (IOException e) {
       // already closed by the process: nothing to do
     }
-    discard(process.getInputStream(), "jail4j-background-stdout");
-    discard(process.getErrorStream(), "jail4j-background-stderr");
+    if (process instanceof InMemoryOutput) {
+      return;
+    }
+    discard(process.getInputStream());
+    discard(process.getErrorStream());
   }
 
-  private static void discard(InputStream in, String name) {
-    Thread t =
-        new Thread(
-            () -> {
-              byte[] chunk = new byte[8192];
-              try (InputStream s = in) {
-                while (s.read(chunk) >= 0) {
-                  // discarded: nobody waits for a background command's output
-                }
-              } catch (IOException e) {
-                // the process ended or was killed
-              }
-            },
-            name);
-    t.setDaemon(true);
-    t.start();
+  private static void discard(InputStream in) {
+    DrainPool.submit(
+        () -> {
+          byte[] chunk = new byte[8192];
+          try (InputStream s = in) {
+            while (s.read(chunk) >= 0) {
+              // discarded: nobody waits for a background command's output
+            }
+          } catch (IOException e) {
+            // the process ended or was killed
+          }
+        });
   }
 
-  /** A thread copying one stream into memory. */
+  /** A pooled reader copying one stream into memory. */
   private static final class Drain implements Runnable {
     private final InputStream in;
     private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    private final Thread thread;
+    private @Nullable Future<?> done;
 
-    private Drain(InputStream in, String name) {
+    private Drain(InputStream in) {
       this.in = in;
-      this.thread = new Thread(this, "jail4j-" + name);
-      this.thread.setDaemon(true);
     }
 
-    static Drain start(InputStream in, String name) {
-      Drain d = new Drain(in, name);
-      d.thread.start();
+    static Drain start(InputStream in) {
+      Drain d = new Drain(in);
+      d.done = DrainPool.submit(d);
       return d;
     }
 
@@ -132,7 +144,16 @@ public record ProcessRun(
     }
 
     String finish() throws InterruptedException {
-      thread.join(TimeUnit.SECONDS.toMillis(5));
+      Future<?> f = done;
+      if (f != null) {
+        try {
+          f.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          // a descendant still holds the pipe open: keep what was read so far
+        } catch (ExecutionException e) {
+          // run() catches the stream's errors; keep what was read
+        }
+      }
       synchronized (buf) {
         return buf.toString(StandardCharsets.UTF_8);
       }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
+import org.jail4j.spi.InMemoryOutput;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ final class RecordingHostSystem implements HostSystem {
   final List<MountRequest> mounted = new CopyOnWriteArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
   private boolean noSuchProgram;
+  private boolean inMemory;
 
   RecordingHostSystem on(String commandLinePrefix, Reply reply) {
     rules.add(new Rule(c -> c.commandLine().startsWith(commandLinePrefix), reply));
@@ -46,6 +48,12 @@ final class RecordingHostSystem implements HostSystem {
   /** Every command fails to start, as when the program is not installed. */
   RecordingHostSystem withoutPrograms() {
     noSuchProgram = true;
+    return this;
+  }
+
+  /** Every command's output is handed over in memory ({@link InMemoryOutput}). */
+  RecordingHostSystem withOutputInMemory() {
+    inMemory = true;
     return this;
   }
 
@@ -70,7 +78,7 @@ final class RecordingHostSystem implements HostSystem {
         break;
       }
     }
-    return new FinishedProcess(reply);
+    return inMemory ? new InMemoryProcess(reply) : new FinishedProcess(reply);
   }
 
   @Override
@@ -118,6 +126,53 @@ final class RecordingHostSystem implements HostSystem {
   @Override
   public List<String> interfaces() {
     return List.of();
+  }
+
+  /** A finished process whose output is read through its in-memory bytes, never its streams. */
+  private static final class InMemoryProcess extends Process implements InMemoryOutput {
+    private final Reply reply;
+
+    InMemoryProcess(Reply reply) {
+      this.reply = reply;
+    }
+
+    @Override
+    public byte[] stdoutBytes() {
+      return reply.stdout().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] stderrBytes() {
+      return reply.stderr().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return new ByteArrayOutputStream();
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      throw new AssertionError("an in-memory process's stdout is read from stdoutBytes()");
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+      throw new AssertionError("an in-memory process's stderr is read from stderrBytes()");
+    }
+
+    @Override
+    public int waitFor() {
+      return reply.exit();
+    }
+
+    @Override
+    public int exitValue() {
+      return reply.exit();
+    }
+
+    @Override
+    public void destroy() {}
   }
 
   private static final class FinishedProcess extends Process {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jail4j.spi.InMemoryOutput;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  * <p>When the kernel kills the process (because its jail was removed, which sends SIGKILL, or
  * because {@link FakeJailKernel#signal} terminated it) the process exits with {@code 137} if its
  * jail is no longer alive and {@code 143} otherwise.
+ *
+ * <p>Its output is in memory from the start ({@link InMemoryOutput}), so waiting for it starts no
+ * thread to drain pipes.
  */
-public final class FakeProcess extends Process {
+public final class FakeProcess extends Process implements InMemoryOutput {
   /** Exit status of a process killed by SIGTERM (15), as sh(1) reports it. */
   public static final int KILLED_BY_SIGTERM = 128 + 15;
 
@@ -141,6 +145,18 @@ public final class FakeProcess extends Process {
         }
       }
     };
+  }
+
+  /** The scripted standard output (a copy). */
+  @Override
+  public byte[] stdoutBytes() {
+    return result.stdoutBytes();
+  }
+
+  /** The scripted standard error (a copy). */
+  @Override
+  public byte[] stderrBytes() {
+    return result.stderrBytes();
   }
 
   @Override

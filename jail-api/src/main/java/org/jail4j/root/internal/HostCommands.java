@@ -1,12 +1,17 @@
 package org.jail4j.root.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.jail4j.internal.DrainPool;
 import org.jail4j.root.HostCommandException;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
+import org.jail4j.spi.InMemoryOutput;
 
 /** Runs host commands through {@link HostSystem#startOnHost}, keeping the tail of the output. */
 public final class HostCommands {
@@ -52,15 +57,30 @@ public final class HostCommands {
     } catch (IOException ignored) {
       // a command that reads no input does not care
     }
-    Tail err = new Tail(p.getErrorStream());
-    Thread t = new Thread(err, "jail4j-stderr");
-    t.setDaemon(true);
-    t.start();
-    Tail out = new Tail(p.getInputStream());
+    Tail err;
+    Tail out;
+    Future<?> errDone = null;
+    if (p instanceof InMemoryOutput m) {
+      // the output is already in memory: nothing can block, no reader needed
+      err = new Tail(new ByteArrayInputStream(m.stderrBytes()));
+      err.run();
+      out = new Tail(new ByteArrayInputStream(m.stdoutBytes()));
+    } else {
+      // stderr on a pooled reader, stdout on this thread: the command never blocks on a full pipe
+      err = new Tail(p.getErrorStream());
+      errDone = DrainPool.submit(err);
+      out = new Tail(p.getInputStream());
+    }
     out.run();
     try {
       int status = p.waitFor();
-      t.join();
+      if (errDone != null) {
+        try {
+          errDone.get();
+        } catch (ExecutionException e) {
+          // Tail.run catches the stream's errors; keep what was read
+        }
+      }
       return new Result(status, out.text(), err.text());
     } catch (InterruptedException e) {
       p.destroy();
