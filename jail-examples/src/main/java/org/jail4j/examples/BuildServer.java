@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.jail4j.ExecResult;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -68,16 +71,95 @@ public final class BuildServer {
    * @param args {@code [-p PARALLEL] [JOBS]}
    */
   public static void main(String[] args) {
-    ExampleHost chosen = ExampleHost.localOrFake(PathCheck.realFileSystem());
+    int status =
+        launch(
+            args,
+            () -> ExampleHost.localOrFake(PathCheck.realFileSystem()),
+            System.out,
+            System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * What {@link #main} does before exiting: checks the arguments, and only then takes a host
+   * (saying so when it is the fake, whose host then answers {@code make}).
+   *
+   * @param args {@code [-p PARALLEL] [JOBS]}
+   * @param hosts gives the host, called once the arguments are valid
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  static int launch(String[] args, Supplier<ExampleHost> hosts, PrintStream out, PrintStream err) {
+    Optional<Settings> settings = parse(args, err);
+    if (settings.isEmpty()) {
+      return 2;
+    }
+    ExampleHost chosen = hosts.get();
     if (chosen.fallback()) {
-      System.out.println(
+      out.println(
           "(no jail provider supports this machine: running on the testkit's fake;"
               + " its host answers make after a short delay)");
       ExampleHost.fake(chosen.host()).ifPresent(f -> answerMake(f.fakeHost()));
     }
-    int status = run(chosen.host(), args, System.out, System.err);
-    System.out.flush();
-    System.exit(status);
+    return serve(chosen.host(), settings.get(), out, err);
+  }
+
+  /** The parsed arguments. */
+  private record Settings(int parallel, int jobs) {}
+
+  /** The settings, or empty after printing which argument is wrong, the rule and the usage. */
+  private static Optional<Settings> parse(String[] args, PrintStream err) {
+    int parallel = 4;
+    int jobs = 8;
+    int i = 0;
+    String problem = null;
+    if (i < args.length && args[i].equals("-p")) {
+      if (i + 1 == args.length) {
+        problem = "-p: needs a number, the jobs run at a time";
+      } else {
+        OptionalInt p = number(args[i + 1]);
+        if (p.isEmpty()) {
+          problem = "-p: parallelism must be a whole number, got " + args[i + 1];
+        } else if (p.getAsInt() < 1) {
+          problem = "-p: parallelism must be at least 1, got " + p.getAsInt();
+        } else {
+          parallel = p.getAsInt();
+        }
+      }
+      i += 2;
+    }
+    if (problem == null && i < args.length) {
+      OptionalInt j = number(args[i]);
+      if (args[i].startsWith("-") && j.isEmpty()) {
+        problem = "unknown option " + args[i] + " (the only option is -p PARALLEL)";
+      } else if (j.isEmpty()) {
+        problem = "JOBS: the job count must be a whole number, got " + args[i];
+      } else if (j.getAsInt() < 1) {
+        problem = "JOBS: the job count must be at least 1, got " + j.getAsInt();
+      } else {
+        jobs = j.getAsInt();
+      }
+      i++;
+    }
+    if (problem == null && i < args.length) {
+      problem = "too many arguments: at most one JOBS, then nothing, got " + args[i];
+    }
+    if (problem != null) {
+      err.println("BuildServer: " + problem);
+      err.println(USAGE);
+      return Optional.empty();
+    }
+    return Optional.of(new Settings(parallel, jobs));
+  }
+
+  private static OptionalInt number(String text) {
+    try {
+      return OptionalInt.of(Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
   }
 
   /**
@@ -109,24 +191,16 @@ public final class BuildServer {
    * @return the exit status
    */
   static int run(JailHost host, String[] args, PrintStream out, PrintStream err) {
-    int parallel = 4;
-    int jobs = 8;
-    try {
-      int i = 0;
-      if (i < args.length && args[i].equals("-p")) {
-        parallel = Integer.parseInt(args[i + 1]);
-        i += 2;
-      }
-      if (i < args.length) {
-        jobs = Integer.parseInt(args[i++]);
-      }
-      if (i != args.length || parallel < 1 || jobs < 1) {
-        throw new IllegalArgumentException();
-      }
-    } catch (RuntimeException e) {
-      err.println(USAGE);
+    Optional<Settings> settings = parse(args, err);
+    if (settings.isEmpty()) {
       return 2;
     }
+    return serve(host, settings.get(), out, err);
+  }
+
+  private static int serve(JailHost host, Settings settings, PrintStream out, PrintStream err) {
+    int parallel = settings.parallel();
+    int jobs = settings.jobs();
     Path work;
     try {
       work = Files.createTempDirectory("jail4j-build-").toRealPath();

@@ -37,13 +37,22 @@ record ExampleHost(JailHost host, String why, boolean fallback) {
               : local.provider().support().reason();
       return new ExampleHost(local, why, false);
     } catch (UnsupportedHostException e) {
-      FakeJailKernel kernel = FakeJailKernel.builder().paths(paths).build();
-      FakeHostSystem fakeHost = new FakeHostSystem(kernel, paths);
-      return new ExampleHost(
-          JailHost.using(new FakeJailProvider(kernel, fakeHost)),
-          String.valueOf(e.getMessage()),
-          true);
+      return onFake(paths, String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * A fresh fake kernel and host whose jail path checks answer with {@code paths}, taken as the
+   * fallback.
+   *
+   * @param paths how the fake checks the directories jails are given
+   * @param why why the fake is taken
+   * @return the host and the reason
+   */
+  static ExampleHost onFake(PathCheck paths, String why) {
+    FakeJailKernel kernel = FakeJailKernel.builder().paths(paths).build();
+    FakeHostSystem fakeHost = new FakeHostSystem(kernel, paths);
+    return new ExampleHost(JailHost.using(new FakeJailProvider(kernel, fakeHost)), why, true);
   }
 
   /** The fake behind the host, when it is one. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.JailProcess;
@@ -39,15 +40,30 @@ public final class Jexec {
    * @param args jexec's arguments
    */
   public static void main(String[] args) {
-    int status;
-    try {
-      status = run(JailHost.local(), args, System.in, System.out, System.err);
-    } catch (JailException e) {
-      System.err.println("jexec: " + e.getMessage());
-      status = 1;
-    }
+    int status = launch(args, JailHost::local, System.in, System.out, System.err);
     System.out.flush();
     System.exit(status);
+  }
+
+  /**
+   * What {@link #main} does before exiting: checks the arguments, and only then looks the host up
+   * (so bad usage is reported as such on a machine without a provider).
+   *
+   * @param args jexec's arguments
+   * @param hosts gives the host, called once the arguments are valid
+   * @param in what the command reads
+   * @param out standard output
+   * @param err standard error
+   * @return the command's exit status, or 1 / 2 for jexec's own errors
+   */
+  static int launch(
+      String[] args, Supplier<JailHost> hosts, InputStream in, PrintStream out, PrintStream err) {
+    try {
+      return run(hosts, args, in, out, err);
+    } catch (JailException e) {
+      err.println("jexec: " + e.getMessage());
+      return 1;
+    }
   }
 
   /**
@@ -61,6 +77,11 @@ public final class Jexec {
    * @return the command's exit status, or 1 / 2 for jexec's own errors
    */
   static int run(JailHost host, String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(() -> host, args, in, out, err);
+  }
+
+  private static int run(
+      Supplier<JailHost> hosts, String[] args, InputStream in, PrintStream out, PrintStream err) {
     boolean clean = false;
     String hostUser = null;
     String jailUser = null;
@@ -110,13 +131,14 @@ public final class Jexec {
       return 2;
     }
     if (i == args.length) {
+      err.println("jexec: no jail given: name a running jail by JID or name");
       err.println(USAGE);
       return 2;
     }
     String jail = args[i++];
     List<String> argv =
         i < args.length ? Arrays.asList(args).subList(i, args.length) : List.of("/bin/sh");
-    Optional<RunningJail> found = host.find(jail);
+    Optional<RunningJail> found = hosts.get().find(jail);
     if (found.isEmpty()) {
       err.println("jexec: jail \"" + jail + "\" not found");
       return 1;

@@ -3,6 +3,7 @@ package org.jail4j.examples;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.JailInfo;
@@ -34,15 +35,28 @@ public final class Jls {
    * @param args jls's arguments
    */
   public static void main(String[] args) {
-    int status;
-    try {
-      status = run(JailHost.local(), args, System.out, System.err);
-    } catch (JailException e) {
-      System.err.println("jls: " + e.getMessage());
-      status = 1;
-    }
+    int status = launch(args, JailHost::local, System.out, System.err);
     System.out.flush();
     System.exit(status);
+  }
+
+  /**
+   * What {@link #main} does before exiting: checks the arguments, and only then looks the host up
+   * (so bad usage is reported as such on a machine without a provider).
+   *
+   * @param args jls's arguments
+   * @param hosts gives the host, called once the arguments are valid
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  static int launch(String[] args, Supplier<JailHost> hosts, PrintStream out, PrintStream err) {
+    try {
+      return run(hosts, args, out, err);
+    } catch (JailException e) {
+      err.println("jls: " + e.getMessage());
+      return 1;
+    }
   }
 
   /**
@@ -55,6 +69,11 @@ public final class Jls {
    * @return the exit status
    */
   static int run(JailHost host, String[] args, PrintStream out, PrintStream err) {
+    return run(() -> host, args, out, err);
+  }
+
+  private static int run(
+      Supplier<JailHost> hosts, String[] args, PrintStream out, PrintStream err) {
     boolean json = false;
     boolean dying = false;
     String jail = null;
@@ -83,6 +102,7 @@ public final class Jls {
           json = true;
         } else if (!format.equals("text")) {
           err.println("jls: --libxo " + format + ": this jls prints text or json");
+          err.println(USAGE);
           return 2;
         }
         continue;
@@ -119,7 +139,7 @@ public final class Jls {
     for (; i < args.length; i++) {
       params.add(args[i]);
     }
-    List<JailInfo> jails = host.list(dying);
+    List<JailInfo> jails = hosts.get().list(dying);
     if (jail != null) {
       String wanted = jail;
       List<JailInfo> one =

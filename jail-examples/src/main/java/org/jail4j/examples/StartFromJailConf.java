@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jail4j.CommandRun;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -34,22 +35,80 @@ public final class StartFromJailConf {
   private StartFromJailConf() {}
 
   /**
+   * How the fake checks a jail's {@code path} when no provider supports this machine: every path is
+   * a directory of the fake host, so a file written for a real host ({@code path = /jails/web})
+   * starts on the fake as it would there.
+   */
+  static final PathCheck FAKE_PATHS = PathCheck.anyDirectory();
+
+  /** The parsed arguments: {@code [--stop] FILE [JAIL]}. */
+  private record Request(boolean stop, Path file, Optional<String> jail) {}
+
+  /**
    * Starts a jail from a jail.conf file on {@link JailHost#local()}, or on the fake when no
    * provider supports this machine.
    *
    * @param args {@code [--stop] FILE [JAIL]}
    */
   public static void main(String[] args) {
-    ExampleHost chosen = ExampleHost.localOrFake(PathCheck.realFileSystem());
+    int status = launch(args, () -> ExampleHost.localOrFake(FAKE_PATHS), System.out, System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * What {@link #main} does before exiting: checks the arguments, and only then takes a host
+   * (saying so when it is the fake, which always stops the jail again).
+   *
+   * @param args {@code [--stop] FILE [JAIL]}
+   * @param hosts gives the host, called once the arguments are valid
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  static int launch(String[] args, Supplier<ExampleHost> hosts, PrintStream out, PrintStream err) {
+    Optional<Request> request = parse(args, err);
+    if (request.isEmpty()) {
+      return 2;
+    }
+    ExampleHost chosen = hosts.get();
     if (chosen.fallback()) {
-      System.out.println(
+      out.println(
           "(no jail provider supports this machine: running on the testkit's fake,"
               + " and stopping the jail again at the end)");
     }
-    boolean stop = chosen.fallback();
-    int status = run(chosen.host(), args, stop, System.out, System.err);
-    System.out.flush();
-    System.exit(status);
+    return start(chosen.host(), request.get(), chosen.fallback(), out, err);
+  }
+
+  /** The request, or empty after printing the reason and the usage. */
+  private static Optional<Request> parse(String[] args, PrintStream err) {
+    boolean stop = false;
+    int i = 0;
+    if (i < args.length && args[i].equals("--stop")) {
+      stop = true;
+      i++;
+    }
+    String problem = null;
+    if (i < args.length && args[i].startsWith("-") && args[i].length() > 1) {
+      problem = "unknown option " + args[i] + " (the only option is --stop)";
+    } else if (args.length - i < 1) {
+      problem = "no FILE given: name a jail.conf file";
+    } else if (args.length - i > 2) {
+      problem =
+          "too many arguments: FILE and at most one JAIL, got "
+              + (args.length - i)
+              + " after the options";
+    }
+    if (problem != null) {
+      err.println("StartFromJailConf: " + problem);
+      err.println(USAGE);
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Request(
+            stop,
+            Path.of(args[i]),
+            args.length - i == 2 ? Optional.of(args[i + 1]) : Optional.empty()));
   }
 
   /**
@@ -64,17 +123,17 @@ public final class StartFromJailConf {
    */
   static int run(
       JailHost host, String[] args, boolean alwaysStop, PrintStream out, PrintStream err) {
-    boolean stop = alwaysStop;
-    int i = 0;
-    if (i < args.length && args[i].equals("--stop")) {
-      stop = true;
-      i++;
-    }
-    if (args.length - i < 1 || args.length - i > 2) {
-      err.println(USAGE);
+    Optional<Request> request = parse(args, err);
+    if (request.isEmpty()) {
       return 2;
     }
-    Path file = Path.of(args[i]);
+    return start(host, request.get(), alwaysStop, out, err);
+  }
+
+  private static int start(
+      JailHost host, Request request, boolean alwaysStop, PrintStream out, PrintStream err) {
+    boolean stop = alwaysStop || request.stop();
+    Path file = request.file();
     JailConf conf;
     try {
       conf = JailConf.read(file);
@@ -84,11 +143,11 @@ public final class StartFromJailConf {
     }
     List<ConfJail> jails = conf.jails();
     Optional<ConfJail> picked;
-    if (args.length - i == 2) {
-      picked = conf.jail(args[i + 1]);
+    if (request.jail().isPresent()) {
+      String name = request.jail().get();
+      picked = conf.jail(name);
       if (picked.isEmpty()) {
-        err.println(
-            "jail: \"" + args[i + 1] + "\" not found in " + file + "; it defines " + names(jails));
+        err.println("jail: \"" + name + "\" not found in " + file + "; it defines " + names(jails));
         return 1;
       }
     } else if (jails.size() == 1) {
@@ -101,10 +160,8 @@ public final class StartFromJailConf {
     ConfJail confJail = picked.get();
     out.println("# " + file + ", jail " + confJail.name() + " as jail -e prints it:");
     out.print(Tour.indent(confJail.exhibit("\n"), "  "));
-    if (confJail.failed()) {
-      confJail.problems().forEach(p -> err.println("jail: " + p));
-      return 1;
-    }
+    // toJail() lists every problem: the evaluation's (cannot redefine, unresolved variables) and
+    // the conversion's (unknown boolean value, non-integer value, addresses, Jail's rules)
     Jail jail;
     RunningJail running;
     try {

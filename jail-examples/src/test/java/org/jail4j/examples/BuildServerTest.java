@@ -95,4 +95,40 @@ class BuildServerTest {
     assertThat(status).isEqualTo(2);
     assertThat(err.text()).contains(BuildServer.USAGE);
   }
+
+  private static String usageError(String... args) {
+    Output out = new Output();
+    Output err = new Output();
+    int status =
+        BuildServer.launch(
+            args,
+            () -> {
+              throw new AssertionError("host taken before the arguments were checked");
+            },
+            out.stream,
+            err.stream);
+    assertThat(status).isEqualTo(2);
+    assertThat(out.text()).isEmpty();
+    return err.text();
+  }
+
+  @Test
+  void aParallelismBelowOneSaysWhichArgumentAndTheRule() {
+    assertThat(usageError("-p", "0", "3"))
+        .isEqualTo(
+            "BuildServer: -p: parallelism must be at least 1, got 0\n" + BuildServer.USAGE + "\n");
+  }
+
+  @Test
+  void otherBadArgumentsSayWhyToo() {
+    assertThat(usageError("-p")).startsWith("BuildServer: -p: needs a number");
+    assertThat(usageError("-p", "two"))
+        .startsWith("BuildServer: -p: parallelism must be a whole number, got two");
+    assertThat(usageError("0"))
+        .startsWith("BuildServer: JOBS: the job count must be at least 1, got 0");
+    assertThat(usageError("many"))
+        .startsWith("BuildServer: JOBS: the job count must be a whole number, got many");
+    assertThat(usageError("-x")).startsWith("BuildServer: unknown option -x");
+    assertThat(usageError("2", "3")).startsWith("BuildServer: too many arguments");
+  }
 }

@@ -130,6 +130,50 @@ class JexecTest {
     int status = jexec(new Output(), err, "-l");
 
     assertThat(status).isEqualTo(2);
-    assertThat(err.text()).isEqualTo(Jexec.USAGE + "\n");
+    assertThat(err.text())
+        .isEqualTo(
+            "jexec: no jail given: name a running jail by JID or name\n" + Jexec.USAGE + "\n");
+  }
+
+  @Test
+  void noArgumentsAreReportedBeforeTheHostIsLookedUp() {
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Output err = new Output();
+
+    int status =
+        Jexec.launch(
+            new String[0],
+            () -> {
+              lookups.incrementAndGet();
+              return JailHost.local();
+            },
+            new ByteArrayInputStream(new byte[0]),
+            new Output().stream,
+            err.stream);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(lookups).hasValue(0);
+    assertThat(err.text())
+        .isEqualTo(
+            "jexec: no jail given: name a running jail by JID or name\n" + Jexec.USAGE + "\n");
+  }
+
+  @Test
+  void aBadFlagIsReportedBeforeTheHostIsLookedUp() {
+    Output err = new Output();
+
+    int status =
+        Jexec.launch(
+            new String[] {"-x", "web"},
+            () -> {
+              throw new AssertionError("host looked up before the arguments were checked");
+            },
+            new ByteArrayInputStream(new byte[0]),
+            new Output().stream,
+            err.stream);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.text()).isEqualTo("jexec: illegal option -- x\n" + Jexec.USAGE + "\n");
   }
 }

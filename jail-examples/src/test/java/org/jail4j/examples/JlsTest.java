@@ -169,4 +169,38 @@ class JlsTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("jls: illegal option -- x").contains(Jls.USAGE);
   }
+
+  @Test
+  void aBadFlagIsReportedBeforeTheHostIsLookedUp() {
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Output out = new Output();
+    Output err = new Output();
+
+    int status =
+        Jls.launch(
+            new String[] {"-x"},
+            () -> {
+              lookups.incrementAndGet();
+              return JailHost.local();
+            },
+            out.stream,
+            err.stream);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(lookups).hasValue(0);
+    assertThat(err.text()).isEqualTo("jls: illegal option -- x\n" + Jls.USAGE + "\n");
+    assertThat(out.text()).isEmpty();
+  }
+
+  @Test
+  void validArgumentsLookTheHostUpThroughLaunch() {
+    Output out = new Output();
+
+    int status =
+        Jls.launch(new String[] {"-n", "name"}, () -> host, out.stream, new Output().stream);
+
+    assertThat(status).isZero();
+    assertThat(out.text()).isEqualTo("name=web\nname=db\n");
+  }
 }

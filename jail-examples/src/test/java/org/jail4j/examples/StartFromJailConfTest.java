@@ -148,4 +148,92 @@ class StartFromJailConfTest {
     assertThat(err.text()).contains(conf.toString());
     assertThat(host.list()).isEmpty();
   }
+
+  @Test
+  void aUsageErrorIsReportedBeforeTheHostIsTaken() {
+    Output out = new Output();
+    Output err = new Output();
+
+    int status =
+        StartFromJailConf.launch(
+            new String[0],
+            () -> {
+              throw new AssertionError("host taken before the arguments were checked");
+            },
+            out.stream,
+            err.stream);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(out.text()).isEmpty();
+    assertThat(err.text())
+        .isEqualTo(
+            "StartFromJailConf: no FILE given: name a jail.conf file\n"
+                + StartFromJailConf.USAGE
+                + "\n");
+  }
+
+  @Test
+  void tooManyArgumentsSayWhy() {
+    Output err = new Output();
+
+    int status = start(new Output(), err, conf.toString(), "web", "db");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.text())
+        .startsWith("StartFromJailConf: too many arguments: FILE and at most one JAIL, got 3")
+        .contains(StartFromJailConf.USAGE);
+  }
+
+  @Test
+  void everyProblemOfTheJailIsReported() throws IOException {
+    Files.writeString(
+        conf,
+        "web {\n"
+            + "  path = \"/jails/web\";\n"
+            + "  x = $nope;\n"
+            + "  persist = maybe;\n"
+            + "  securelevel = high;\n"
+            + "}\n");
+    Output err = new Output();
+
+    int status = start(new Output(), err, conf.toString(), "web");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.text().lines())
+        .containsExactly(
+            "jail: web: x: variable \"nope\" not found (" + conf + " line 3)",
+            "jail: web: persist: unknown boolean value \"maybe\" (" + conf + " line 4)",
+            "jail: web: securelevel: non-integer value \"high\" (" + conf + " line 5)");
+    assertThat(host.list()).isEmpty();
+  }
+
+  @Test
+  void onTheFakeATypicalJailConfStartsWithoutItsPathOnThisMachine() throws IOException {
+    Files.writeString(
+        conf,
+        "web {\n"
+            + "  path = \"/jails/web\";\n"
+            + "  host.hostname = \"web.example.org\";\n"
+            + "  ip4.addr = \"em0|192.0.2.10\";\n"
+            + "  mount.devfs;\n"
+            + "  exec.start = \"/bin/sh /etc/rc\";\n"
+            + "  persist;\n"
+            + "}\n");
+    Output out = new Output();
+    Output err = new Output();
+
+    int status =
+        StartFromJailConf.launch(
+            new String[] {conf.toString()},
+            () -> ExampleHost.onFake(StartFromJailConf.FAKE_PATHS, "no provider in this test"),
+            out.stream,
+            err.stream);
+
+    assertThat(status).as(err.text()).isZero();
+    assertThat(out.text())
+        .startsWith("(no jail provider supports this machine: running on the testkit's fake")
+        .contains("# started web as JID 1 on fake")
+        .contains("/jails/web")
+        .contains("# stopped web");
+  }
 }
