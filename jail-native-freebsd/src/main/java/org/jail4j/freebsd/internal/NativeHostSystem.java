@@ -69,7 +69,10 @@ public final class NativeHostSystem implements HostSystem {
    * The {@code nmount(2)} iovec for a request, as mount(8) and its helpers build it: {@code
    * fstype}, {@code fspath}, the source ({@code target} for nullfs, as mount_nullfs(8) passes it,
    * {@code from} otherwise), one pair per option ({@code name=value}, or a bare name with no
-   * value), and an {@code errmsg} buffer.
+   * value), for a devfs mount with a ruleset a {@code ruleset} pair with its number (as jail(8)
+   * mounts with {@code -o ruleset=N}: devfs_mount sets and applies the ruleset before the mount is
+   * visible, so no moment exists in which the jail's {@code /dev} shows every device), and an
+   * {@code errmsg} buffer.
    *
    * @param request the mount
    * @return the iovec; its last entry is the errmsg buffer
@@ -88,8 +91,21 @@ public final class NativeHostSystem implements HostSystem {
         pair(iov, option.substring(0, eq), IoVec.string(option.substring(eq + 1)));
       }
     }
+    Integer ruleset = request.devfsRuleset();
+    if (ruleset != null && request.fsType().equals("devfs") && !hasOption(request, "ruleset")) {
+      pair(iov, "ruleset", IoVec.string(Integer.toString(ruleset)));
+    }
     pair(iov, "errmsg", IoVec.buffer(MOUNT_ERRMSG_LEN));
     return iov.toArray(new IoVec[0]);
+  }
+
+  private static boolean hasOption(MountRequest request, String name) {
+    for (String option : request.options()) {
+      if (option.equals(name) || option.startsWith(name + "=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void pair(List<IoVec> iov, String name, IoVec value) {
@@ -121,6 +137,10 @@ public final class NativeHostSystem implements HostSystem {
           "mount", null, null, e, message.isEmpty() ? null : message + ": " + what, what, null);
     }
     if (request.devfsRuleset() != null) {
+      // The ruleset already took effect in nmount(2). devfs(8) applyset applies the same rules
+      // once more, which changes nothing (each rule only hides or unhides), and it fails for a
+      // ruleset that does not exist, where the kernel would have accepted the number and left an
+      // empty ruleset: that check is why it stays.
       int ruleset = request.devfsRuleset();
       try {
         runChecked("devfs", HostCommands.devfsApplyset(request.target(), ruleset));

@@ -257,7 +257,7 @@ public final class NativeJailKernel implements JailKernel {
       // absent sysctls mean the feature is not compiled in (kern.features.vimage) or RACCT is
       // not in the kernel at all (kern.racct.enable)
       boolean vimage = sysctl.readInt("kern.features.vimage").orElse(0) != 0;
-      boolean racct = sysctl.readInt("kern.racct.enable").orElse(0) != 0;
+      boolean racct = sysctl.readBool("kern.racct.enable").orElse(false);
       Set<String> names = new LinkedHashSet<>();
       for (KernelParam p : params.all()) {
         names.add(p.name());

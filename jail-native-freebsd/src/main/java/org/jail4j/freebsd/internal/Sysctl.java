@@ -217,6 +217,34 @@ public final class Sysctl {
   }
 
   /**
+   * Reads a boolean sysctl by name. FreeBSD's {@code SYSCTL_BOOL} (e.g. {@code kern.racct.enable})
+   * is one byte ({@code CTLTYPE_U8}, format {@code "CU"}); older kernels published some of these as
+   * a 4-byte int, so a 4-byte value is read as an int. Any other size reads as absent.
+   *
+   * @param name e.g. {@code kern.racct.enable}
+   * @return the value, or empty when the kernel has no such name or it is not 1 or 4 bytes
+   * @throws SyscallException for any other failure
+   */
+  public Optional<Boolean> readBool(String name) throws SyscallException {
+    Optional<int[]> oid = oid(name);
+    if (oid.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<byte[]> bytes = read(oid.get());
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] b = bytes.get();
+    if (b.length == 1) {
+      return Optional.of(b[0] != 0);
+    }
+    if (b.length == 4) {
+      return Optional.of(ByteBuffer.wrap(b).order(ByteOrder.nativeOrder()).getInt() != 0);
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Reads a string sysctl by name (up to its NUL).
    *
    * @param name e.g. {@code kern.osrelease}

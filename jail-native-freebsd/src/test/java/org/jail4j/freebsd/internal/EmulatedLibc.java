@@ -103,6 +103,11 @@ public final class EmulatedLibc implements LibC {
     return mounts;
   }
 
+  /** Publishes one more sysctl leaf (e.g. a value shaped as an older kernel had it). */
+  void publishSysctl(String name, int kind, String format, byte[] value) {
+    sysctlTree().leaf(name, kind, format, value);
+  }
+
   /** The raw iovec of every nmount(2) call. */
   List<IoVec[]> nmountCalls() {
     return nmountCalls;

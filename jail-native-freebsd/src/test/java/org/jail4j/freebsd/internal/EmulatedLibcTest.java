@@ -261,6 +261,34 @@ class EmulatedLibcTest {
   }
 
   @Test
+  void racctEnableIsOneByteAsTheKernelsSysctlBool() throws Exception {
+    EmulatedLibc libc = new EmulatedLibc(scripted, runtime);
+    Sysctl sysctl = new Sysctl(libc, runtime);
+
+    int[] oid = sysctl.oid("kern.racct.enable").orElseThrow();
+    assertThat(sysctl.read(oid).orElseThrow()).containsExactly(1);
+    assertThat(sysctl.readBool("kern.racct.enable")).contains(true);
+    assertThat(sysctl.readInt("kern.racct.enable")).isEmpty(); // why an int read never saw it
+  }
+
+  @Test
+  void aFourByteBooleanFromAnOlderKernelIsReadAsAnInt() throws Exception {
+    EmulatedLibc libc = new EmulatedLibc(scripted, runtime);
+    libc.publishSysctl(
+        "kern.old.enable",
+        EmulatedSysctl.CTLTYPE_INT | Sysctl.CTLFLAG_RD,
+        "I",
+        EmulatedSysctl.intBytes(1));
+    libc.publishSysctl(
+        "kern.odd.enable", EmulatedSysctl.CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", new byte[2]);
+    Sysctl sysctl = new Sysctl(libc, runtime);
+
+    assertThat(sysctl.readBool("kern.old.enable")).contains(true);
+    assertThat(sysctl.readBool("kern.odd.enable")).isEmpty();
+    assertThat(sysctl.readBool("kern.no.such")).isEmpty();
+  }
+
+  @Test
   void aDisabledRacctReadsAsNoLimits() {
     scripted.racct = false;
 

@@ -22,6 +22,7 @@ import org.jail4j.spi.KernelParam;
 final class EmulatedSysctl {
   static final int CTLTYPE_NODE = 1;
   static final int CTLTYPE_INT = 2;
+  static final int CTLTYPE_U8 = 0xd;
   static final int CTLTYPE_STRING = 3;
 
   /** One OID. */
@@ -58,11 +59,12 @@ final class EmulatedSysctl {
     if (caps.vimage()) {
       t.leaf("kern.features.vimage", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(1));
     }
+    // SYSCTL_BOOL: CTLTYPE_U8 (0xd), format "CU", exactly one byte
     t.leaf(
         "kern.racct.enable",
-        CTLTYPE_INT | Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_TUN,
-        "I",
-        intBytes(caps.racct() ? 1 : 0));
+        CTLTYPE_U8 | Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_TUN,
+        "CU",
+        new byte[] {(byte) (caps.racct() ? 1 : 0)});
     t.leaf("security.jail.jailed", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(0));
     for (KernelParam p : params) {
       boolean hasChildren = params.stream().anyMatch(q -> q.name().startsWith(p.name() + "."));

@@ -54,6 +54,34 @@ class NativeHostSystemTest {
   }
 
   @Test
+  void aDevfsRulesetIsPassedToNmountAsTheRulesetOption() {
+    host.mount(MountRequest.devfs("/jail/web/dev", 4));
+
+    IoVec[] iov = libc.nmountCalls().get(0);
+    assertThat(iov).hasSize(10);
+    assertThat(Sysctl.cString(iov[6].bytes())).isEqualTo("ruleset");
+    assertThat(Sysctl.cString(iov[7].bytes())).isEqualTo("4");
+    assertThat(iov[7].length()).isEqualTo(2); // "4" with its NUL, as mount(8) passes it
+    assertThat(Sysctl.cString(iov[8].bytes())).isEqualTo("errmsg");
+    assertThat(libc.mounts().get(0).options()).containsExactly("ruleset=4");
+  }
+
+  @Test
+  void aRulesetOptionGivenByTheCallerIsNotPassedTwice() {
+    host.mount(new MountRequest("devfs", "devfs", "/jail/web/dev", List.of("ruleset=4"), 4));
+
+    assertThat(libc.mounts().get(0).options()).containsExactly("ruleset=4");
+  }
+
+  @Test
+  void aDevfsMountWithoutARulesetHasNoRulesetOption() {
+    host.mount(new MountRequest("devfs", "devfs", "/jail/web/dev", List.of(), null));
+
+    assertThat(libc.mounts().get(0).options()).isEmpty();
+    assertThat(starter.commandLines()).isEmpty();
+  }
+
+  @Test
   void aDevfsRulesetIsAppliedAfterTheMount() {
     host.mount(MountRequest.devfs("/jail/web/dev", 4));
 
