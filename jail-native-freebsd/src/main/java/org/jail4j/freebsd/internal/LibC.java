@@ -52,13 +52,6 @@ public interface LibC {
   int close(int fd);
 
   /**
-   * {@code int syscall(int number, ...)} with one int argument: the way to reach a system call
-   * whose libc symbol is missing (a 15.0 kernel under an older libc).
-   */
-  @SaveError
-  int syscall(int number, int argument);
-
-  /**
    * {@code int sysctl(const int *name, u_int namelen, void *oldp, size_t *oldlenp, const void
    * *newp, size_t newlen)}.
    */

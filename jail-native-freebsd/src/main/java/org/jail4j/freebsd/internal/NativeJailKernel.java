@@ -158,7 +158,9 @@ public final class NativeJailKernel implements JailKernel {
     try {
       rc = libc.jail_remove_jd(fd);
     } catch (UnsatisfiedLinkError e) {
-      rc = libc.syscall(Syscall.JAIL_REMOVE_JD.number(), fd);
+      // no raw syscall(jail_remove_jd) fallback: a kernel without the call raises SIGSYS,
+      // which kills the JVM; the symbol's presence is what says the call exists
+      throw new SyscallException("jail_remove_jd", Errno.ENOSYS);
     }
     if (rc == -1) {
       throw FreeBsdErrno.failure("jail_remove_jd", runtime.getLastError());
@@ -173,7 +175,9 @@ public final class NativeJailKernel implements JailKernel {
     try {
       rc = libc.jail_attach_jd(fd);
     } catch (UnsatisfiedLinkError e) {
-      rc = libc.syscall(Syscall.JAIL_ATTACH_JD.number(), fd);
+      // no raw syscall(jail_attach_jd) fallback: a kernel without the call raises SIGSYS,
+      // which kills the JVM; the symbol's presence is what says the call exists
+      throw new SyscallException("jail_attach_jd", Errno.ENOSYS);
     }
     if (rc == -1) {
       throw FreeBsdErrno.failure("jail_attach_jd", runtime.getLastError());

@@ -7,8 +7,10 @@ import org.jail4j.FreeBsdVersion;
  * The jail system calls with their FreeBSD syscall numbers (machine-independent;
  * freebsd-jail-abi.md §1.1) and the release that added them.
  *
- * <p>The provider calls the libc symbols by name; the numbers are used only when a symbol is
- * missing (a 15.0 kernel under a libc that predates jail descriptors), through {@code syscall(2)}.
+ * <p>The provider calls the libc symbols by name and never by number: a kernel that lacks a call
+ * answers a raw {@code syscall(2)} with SIGSYS, which kills the JVM (a 15-CURRENT from before jail
+ * descriptors has a 15 {@code osreldate} and no such calls). A missing descriptor symbol is {@code
+ * ENOSYS}; the numbers are the ABI facts checked by the tests.
  *
  * <pre>{@code
  * Syscall.JAIL_ATTACH_JD.number();  // 597

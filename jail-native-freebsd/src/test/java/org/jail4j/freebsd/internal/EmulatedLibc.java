@@ -42,7 +42,6 @@ public final class EmulatedLibc implements LibC {
   private volatile @Nullable EmulatedSysctl sysctlTree;
   private volatile @Nullable List<String> moduleList;
   private final Set<String> missingSymbols = ConcurrentHashMap.newKeySet();
-  private final List<Integer> syscallNumbers = new CopyOnWriteArrayList<>();
   private final List<MountRequest> mounts = new CopyOnWriteArrayList<>();
   private final List<IoVec[]> nmountCalls = new CopyOnWriteArrayList<>();
   private final List<String> unmounts = new CopyOnWriteArrayList<>();
@@ -91,11 +90,6 @@ public final class EmulatedLibc implements LibC {
   /** Makes a symbol behave as missing from libc (jnr throws UnsatisfiedLinkError on the call). */
   void withoutSymbol(String symbol) {
     missingSymbols.add(symbol);
-  }
-
-  /** The numbers passed to syscall(2). */
-  List<Integer> syscallNumbers() {
-    return syscallNumbers;
   }
 
   /** Mounts nmount(2) was asked for, decoded from the iovec. */
@@ -298,30 +292,6 @@ public final class EmulatedLibc implements LibC {
   public int close(int fd) {
     try {
       kernel.closeDescriptor(fd);
-      return 0;
-    } catch (SyscallException e) {
-      return fail(e);
-    }
-  }
-
-  @Override
-  public int syscall(int number, int argument) {
-    syscallNumbers.add(number);
-    // the numbers of sys/sys/syscall.h, written out here independently of the provider's table
-    return switch (number) {
-      case 597 -> descriptorCall(argument, true);
-      case 598 -> descriptorCall(argument, false);
-      default -> fail(ENOSYS);
-    };
-  }
-
-  private int descriptorCall(int fd, boolean attach) {
-    try {
-      if (attach) {
-        kernel.attachDescriptor(fd);
-      } else {
-        kernel.removeDescriptor(fd);
-      }
       return 0;
     } catch (SyscallException e) {
       return fail(e);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The binding itself against the libc of the machine the tests run on: jnr-ffi generates the {@link
  * LibC} stub (every signature and type annotation accepted), {@code @SaveError} saves a real errno,
- * and a symbol the libc lacks fails at the call, not at load (what the syscall(2) fallback of the
- * descriptor calls relies on).
+ * and a symbol the libc lacks fails at the call, not at load (which the descriptor calls turn into
+ * {@code ENOSYS}).
  */
 class LibcBindingTest {
   private static final String OS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
