@@ -15,7 +15,9 @@ import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.JailException;
+import org.jail4j.JailInfo;
 import org.jail4j.JailLimit;
+import org.jail4j.JailListing;
 import org.jail4j.conf.JailConf;
 import org.jail4j.conf.JailConfException;
 import org.jail4j.param.JailParam;
@@ -362,6 +364,26 @@ class BadInputCatalogueTest {
         () -> ParamCodec.encode(JailParam.META, Map.of("k", "a\0b")),
         InvalidJailParameterException.class,
         "meta");
+  }
+
+  @Test
+  @DisplayName("B91 jls text of a host name that holds a forged row")
+  void b91() {
+    String host = "evil\n   998  192.0.2.99      root.example.org              /";
+    JailInfo j =
+        new JailInfo(
+            4,
+            "evil",
+            "/jail/evil",
+            host,
+            List.of(),
+            0,
+            false,
+            Map.of("name", "evil", "host.hostname", host));
+    String out = JailListing.of(List.of(j)).render();
+    assertThat(out.lines()).hasSize(2).noneMatch(line -> line.startsWith("   998"));
+    assertThat(out).contains("evil\\n   998");
+    assertThat(JailListing.of(List.of(j)).render("-n", "host.hostname").lines()).hasSize(1);
   }
 
   // ------------------------------------------------------------------ jail.conf
