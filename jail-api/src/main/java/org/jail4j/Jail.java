@@ -71,6 +71,7 @@ public abstract class Jail implements WithJail {
    * Every other kernel parameter, typed: keys are {@link JailParam} constants or {@link
    * JailParam#named(String)} parameters, values of the key's type.
    */
+  @AllowNulls
   public abstract Map<JailParam<?>, Object> params();
 
   // ---- jail(8) management settings ------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.jail4j;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,14 @@ import org.jail4j.param.ParamType;
  * {@code -n}, {@code -h}, {@code -q}, {@code -s}, explicit parameter lists, and the {@code --libxo
  * json} shape (freebsd-jail-abi.md §7). Column widths, quoting and empty-value rules follow jls.c,
  * so scripts that parse jls output can parse these.
+ *
+ * <p>Text output is one line per jail whatever the values hold: jls(8) prints values raw, so a host
+ * name holding a newline would forge a row of its own; here every name and value is passed through
+ * vis(3) with {@code VIS_CSTYLE | VIS_OCTAL} first (as {@code ls -b} and {@code ps} do): a newline
+ * prints as {@code \n}, a tab as {@code \t}, a backslash as {@code \\}, any other control character
+ * (C0, DEL, C1) and U+2028/U+2029 as the octal escapes of its UTF-8 bytes ({@code \033}). Values
+ * without such characters print exactly as jls prints them. {@link #json} escapes the JSON way
+ * instead.
  *
  * <pre>{@code
  * JailListing ls = JailListing.of(host.list());
@@ -102,7 +111,9 @@ public final class JailListing {
       }
       for (JailInfo j : jails) {
         if (byName) {
-          out.append(' ').append(String.format(Locale.ROOT, "%-15s", j.name())).append(' ');
+          out.append(' ')
+              .append(String.format(Locale.ROOT, "%-15s", visible(j.name())))
+              .append(' ');
         } else {
           out.append(String.format(Locale.ROOT, "%6d  ", j.jid()));
         }
@@ -117,7 +128,11 @@ public final class JailListing {
     } else {
       List<String> names = r.names(jails);
       if ((r.flags & HEADER) != 0) {
-        out.append(String.join(" ", names)).append('\n');
+        List<String> shown = new ArrayList<>();
+        for (String name : names) {
+          shown.add(visible(name));
+        }
+        out.append(String.join(" ", shown)).append('\n');
       }
       for (JailInfo j : jails) {
         boolean spc = false;
@@ -133,10 +148,10 @@ public final class JailListing {
           if ((r.flags & NAMEVAL) != 0) {
             if (isBoolean(name)) {
               boolean on = value.map(JailListing::truthy).orElse(false);
-              out.append(on ? name : noname(name));
+              out.append(visible(on ? name : noname(name)));
               continue;
             }
-            out.append(name).append('=');
+            out.append(visible(name)).append('=');
           }
           if (value.isEmpty() || (value.get().isEmpty() && isArray(name))) {
             if ((r.flags & QUOTED) != 0) {
@@ -146,7 +161,7 @@ public final class JailListing {
             }
             continue;
           }
-          out.append(quoted(value.get(), (r.flags & QUOTED) != 0));
+          out.append(quoted(visible(value.get()), (r.flags & QUOTED) != 0));
         }
         out.append('\n');
       }
@@ -348,8 +363,53 @@ public final class JailListing {
     return c + " ".repeat(width - c.length());
   }
 
-  private static String cut(String s, int width) {
+  private static String cut(String raw, int width) {
+    String s = visible(raw);
     return s.length() > width ? s.substring(0, width) : s;
+  }
+
+  /**
+   * vis(3) with {@code VIS_CSTYLE | VIS_OCTAL}: C escapes for the characters that have one, octal
+   * escapes of the UTF-8 bytes for other control characters and the Unicode line and paragraph
+   * separators, a doubled backslash; everything else as is. No output line can hold a line break.
+   */
+  static String visible(String s) {
+    int i = 0;
+    while (i < s.length() && !needsVis(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!needsVis(c)) {
+        sb.append(c);
+        continue;
+      }
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case 0x07 -> sb.append("\\a");
+        case 0x0b -> sb.append("\\v");
+        case 0 -> sb.append("\\000");
+        default -> {
+          for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+            sb.append(String.format(Locale.ROOT, "\\%03o", b & 0xff));
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean needsVis(char c) {
+    return c == '\\' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
   }
 
   private static String str(String key, String value) {

@@ -44,4 +44,17 @@ public class JailNotFoundException extends JailException {
   public JailNotFoundException(String operation, @Nullable String jailName, String detail) {
     super(operation, null, jailName, null, null, detail, null);
   }
+
+  /**
+   * An error found by the library itself about a jail known by JID and name.
+   *
+   * @param operation what was being done
+   * @param jid the jail's JID
+   * @param jailName the jail's name when known
+   * @param detail what went wrong
+   */
+  protected JailNotFoundException(
+      String operation, int jid, @Nullable String jailName, String detail) {
+    super(operation, jid, jailName, null, null, detail, null);
+  }
 }

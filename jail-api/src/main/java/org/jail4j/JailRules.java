@@ -15,6 +15,7 @@ import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 import org.jail4j.param.ParamCodec;
 import org.jail4j.spi.JailFlags;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a {@link Jail} must satisfy before any kernel sees it: the kernel's own value checks
@@ -55,8 +56,17 @@ final class JailRules {
     jail.jid()
         .ifPresent(
             j -> {
-              if (j < 0 || j > JailFlags.JAIL_MAX) {
-                v.add(new Violation("jid", j + " is outside 0.." + JailFlags.JAIL_MAX));
+              // jid 0 is no JID: the kernel takes it as "unspecified" and picks one (§3.2), so a
+              // Jail that says jid 0 would start as another JID. Negative: EINVAL "negative jid".
+              if (j == 0) {
+                v.add(
+                    new Violation(
+                        "jid",
+                        "0 is outside 1.."
+                            + JailFlags.JAIL_MAX
+                            + " (the kernel takes jid 0 as \"pick one\"; leave jid out for that)"));
+              } else if (j < 0 || j > JailFlags.JAIL_MAX) {
+                v.add(new Violation("jid", j + " is outside 1.." + JailFlags.JAIL_MAX));
               }
             });
     jail.path().ifPresent(p -> checkPath(p, v));
@@ -204,7 +214,13 @@ final class JailRules {
   private static void checkParams(Jail jail, List<Violation> v) {
     Map<JailParam<?>, Object> params = jail.params();
     for (Map.Entry<JailParam<?>, Object> e : params.entrySet()) {
-      checkParam(e.getKey(), e.getValue(), v);
+      // The generated putParams lets nulls through (@AllowNulls) so that they are reported here.
+      @Nullable JailParam<?> key = e.getKey();
+      if (key == null) {
+        v.add(new Violation("param", "a parameter key is null"));
+        continue;
+      }
+      checkParam(key, e.getValue(), v);
     }
     if (params.containsKey(JailParam.VNET)
         && (!jail.addresses().isEmpty()
@@ -219,8 +235,12 @@ final class JailRules {
     }
   }
 
-  private static void checkParam(JailParam<?> p, Object value, List<Violation> v) {
+  private static void checkParam(JailParam<?> p, @Nullable Object value, List<Violation> v) {
     String f = p.name();
+    if (value == null) {
+      v.add(new Violation(f, "has no value (null); leave it out to use the kernel's default"));
+      return;
+    }
     if (!p.isKernel()) {
       v.add(
           new Violation(
@@ -293,6 +313,17 @@ final class JailRules {
       range(f, (Integer) value, 0, JailFlags.JAIL_MAX, v);
     } else if (p.equals(JailParam.OSRELDATE) && (Integer) value == 0) {
       v.add(new Violation(f, "osreldate cannot be 0"));
+    } else if (p.equals(JailParam.OSRELDATE) && (Integer) value < 0) {
+      // The kernel refuses only 0; a negative kern.osreldate is no __FreeBSD_version and breaks
+      // every version check inside the jail (uname -K, pkg, ports).
+      v.add(
+          new Violation(
+              f,
+              value
+                  + " is negative; osreldate is a __FreeBSD_version number such as 1403000"
+                  + " (1.."
+                  + Integer.MAX_VALUE
+                  + ")"));
     } else if (p.equals(JailParam.OSRELEASE) && ((String) value).isEmpty()) {
       v.add(new Violation(f, "osrelease string must be 1-31 bytes long"));
     } else if ((p.equals(JailParam.HOST) || p.equals(JailParam.VNET)) && value == JailSys.DISABLE) {
@@ -338,12 +369,22 @@ final class JailRules {
     jail.execFib()
         .ifPresent(
             fib -> {
-              if (fib < 0) {
+              // setfib(2) takes 0 <= fib < net.fibs (else EINVAL), and net.fibs is at most
+              // RT_MAXFIBS = UINT16_MAX (sys/net/route/route_var.h): 65534 is the highest FIB.
+              if (fib < 0 || fib > MAX_FIB) {
                 v.add(
-                    new Violation("exec.fib", fib + " is not a routing table number (0 or more)"));
+                    new Violation(
+                        "exec.fib",
+                        fib
+                            + " is outside 0.."
+                            + MAX_FIB
+                            + " (setfib(2) needs fib < net.fibs, at most 65535)"));
               }
             });
   }
+
+  /** The highest FIB any host can have: net.fibs is at most RT_MAXFIBS (65535). */
+  static final int MAX_FIB = 65534;
 
   private static void noNul(String field, List<String> values, List<Violation> v) {
     for (String s : values) {

@@ -45,11 +45,81 @@ final class Lifecycle {
   private final JailHost host;
   private final JailKernel kernel;
   private final HostSystem sys;
+  private final AliasClaims claims;
 
   Lifecycle(JailHost host) {
     this.host = host;
     this.kernel = host.kernel();
     this.sys = host.hostSystem();
+    this.claims = AliasClaims.of(sys);
+  }
+
+  /** The alias claims of every host system in this JVM (one per system, shared by its hosts). */
+  private static final Map<HostSystem, AliasClaims> CLAIMS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * Which aliases starts in progress on one host system hold, so that a start that fails takes back
+   * an alias only when it was not on the interface before any of them, no other start still needs
+   * it, and no start that needed it has succeeded (its jail uses it now). Without this two starts
+   * of the same address at once both saw it absent, both added it, and the loser's rollback removed
+   * the winner's alias. A stop leaves an alias alone while a start holds it. Every check and change
+   * of an alias is made under the claims' lock.
+   */
+  static final class AliasClaims {
+    private static final class Claim {
+      int holders;
+      boolean addedByClaims;
+      boolean kept;
+    }
+
+    private final Map<IpAlias, Claim> held = new java.util.HashMap<>();
+
+    static AliasClaims of(HostSystem sys) {
+      return CLAIMS.computeIfAbsent(sys, s -> new AliasClaims());
+    }
+
+    /** Adds the alias (a re-add of one already there is harmless) and holds it. */
+    synchronized void claim(IpAlias a, HostSystem sys) {
+      Claim c = held.get(a);
+      boolean fresh = c == null;
+      if (c == null) {
+        c = new Claim();
+        c.addedByClaims = !sys.aliases().contains(a);
+      }
+      sys.addAlias(a);
+      c.holders++;
+      if (fresh) {
+        held.put(a, c);
+      }
+    }
+
+    /**
+     * Lets go of the alias: {@code started} when the start succeeded (its jail keeps the alias);
+     * otherwise the last holder removes it when the claims added it and no holder succeeded.
+     */
+    synchronized void release(IpAlias a, boolean started, HostSystem sys) {
+      Claim c = held.get(a);
+      if (c == null) {
+        return;
+      }
+      c.kept |= started;
+      c.holders--;
+      if (c.holders > 0) {
+        return;
+      }
+      held.remove(a);
+      if (c.addedByClaims && !c.kept && sys.aliases().contains(a)) {
+        sys.removeAlias(a);
+      }
+    }
+
+    /** A stop's removal: skipped while a start holds the alias. */
+    synchronized void removeUnlessClaimed(IpAlias a, HostSystem sys) {
+      if (!held.containsKey(a) && sys.aliases().contains(a)) {
+        sys.removeAlias(a);
+      }
+    }
   }
 
   // ---- start ------------------------------------------------------------------------------
@@ -63,6 +133,7 @@ final class Lifecycle {
     private final Jail jail;
     private final List<CommandRun> transcript = new ArrayList<>();
     private final Deque<Undo> undo = new ArrayDeque<>();
+    private final List<IpAlias> claimed = new ArrayList<>();
     private @Nullable Integer jid;
     private @Nullable String name;
 
@@ -77,19 +148,20 @@ final class Lifecycle {
       try {
         hooks(JailStep.EXEC_PREPARE, jail.execPrepare());
         if (jail.vnetBridge().isEmpty()) {
-          List<IpAlias> wanted = aliasesOf(jail);
           // An address already on the interface (another jail's: two single-address jails may
           // share one, freebsd-jail-abi.md §3.4) is re-added without error; it is not ours to
-          // take back when this start fails.
-          List<IpAlias> before = new ArrayList<>();
-          if (!wanted.isEmpty()) {
-            step(JailStep.ALIASES, () -> before.addAll(sys.aliases()));
-          }
-          for (IpAlias a : wanted) {
-            step(JailStep.ALIASES, () -> sys.addAlias(a));
-            if (!before.contains(a)) {
-              undo.push(new Undo(JailStep.REMOVE_ALIASES, () -> sys.removeAlias(a)));
-            }
+          // take back when this start fails. Nor is one that another start running at the same
+          // time added or also needs: the claims on this host decide (AliasClaims).
+          for (IpAlias a : aliasesOf(jail)) {
+            step(JailStep.ALIASES, () -> claims.claim(a, sys));
+            claimed.add(a);
+            undo.push(
+                new Undo(
+                    JailStep.REMOVE_ALIASES,
+                    () -> {
+                      claimed.remove(a);
+                      claims.release(a, false, sys);
+                    }));
           }
         }
         for (Mount m : mountsOf(jail, true)) {
@@ -155,7 +227,11 @@ final class Lifecycle {
                       .put(JailParam.PERSIST, false)
                       .set(kernel, JailFlags.UPDATE));
         }
-        return new RunningJail(host, id, jailName(), jail, transcript);
+        RunningJail running = new RunningJail(host, id, jailName(), jail, transcript);
+        for (IpAlias a : claimed) {
+          claims.release(a, true, sys);
+        }
+        return running;
       } catch (JailStartException e) {
         rollback(e);
         throw e;
@@ -340,11 +416,9 @@ final class Lifecycle {
       }
     }
     if (jail.vnetBridge().isEmpty()) {
-      List<IpAlias> present = sys.aliases();
       for (IpAlias a : aliasesOf(jail)) {
-        if (present.contains(a)) {
-          cleanup(failures, JailStep.REMOVE_ALIASES, jid, name, () -> sys.removeAlias(a));
-        }
+        cleanup(
+            failures, JailStep.REMOVE_ALIASES, jid, name, () -> claims.removeUnlessClaimed(a, sys));
       }
     }
     for (JailLimit limit : jail.limits()) {

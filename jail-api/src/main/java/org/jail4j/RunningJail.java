@@ -26,6 +26,16 @@ import org.jspecify.annotations.Nullable;
  * (then {@link #stop()} only terminates and removes it, like {@code jail -r} of a jail not in
  * jail.conf).
  *
+ * <p>A handle knows its jail by JID and name. JIDs are reused (a new jail may get the JID of one
+ * that was removed, and a configuration may fix one), so before it stops, removes, updates, reads
+ * or runs a command in its jail the handle checks that the jail at its JID still has the name it
+ * started with; when another jail holds the JID it throws {@link JailGoneException} and touches
+ * nothing. A jail that is simply gone (no jail at the JID) is not an error for {@link #stop()}: its
+ * clean-up still runs, as {@code jail -r} does for a jail that died on its own. (FreeBSD 15's jail
+ * descriptors would pin the jail itself; the lifecycle does not hold them, so the check is by JID
+ * and name, and a jail removed and replaced by one of the same name between the check and the call
+ * is not told apart.)
+ *
  * <pre>{@code
  * try (RunningJail web =
  *     Jail.builder().name("web").path("/jail/web").ip4("em0|192.168.1.4/24").persist(true)
@@ -99,9 +109,11 @@ public final class RunningJail implements AutoCloseable {
    * A fresh snapshot of the jail's parameters.
    *
    * @return the snapshot
-   * @throws JailNotFoundException when the jail is gone
+   * @throws JailNotFoundException when the jail is gone ({@link JailGoneException} when another
+   *     jail now holds its JID)
    */
   public JailInfo info() {
+    checkSameJail("jail_get");
     return new JailQuery(host.kernel())
         .byJid(jid, false)
         .orElseThrow(
@@ -121,6 +133,7 @@ public final class RunningJail implements AutoCloseable {
    * @param <T> its type
    * @return this handle
    * @throws InvalidJailParameterException when the parameter is create-only or the kernel refuses
+   * @throws JailGoneException when another jail now holds this handle's JID
    */
   public <T> RunningJail update(JailParam<T> param, T value) {
     if (param.access() != JailParam.Access.WRITABLE || !param.isKernel()) {
@@ -132,6 +145,7 @@ public final class RunningJail implements AutoCloseable {
               ? "can only be set when the jail is created (restart it, or use JailHost.apply)"
               : "is a jail(8) setting, not a kernel parameter");
     }
+    checkSameJail("update");
     JailRequest.create()
         .put(JailParam.JID, jid)
         .put(param, value)
@@ -145,8 +159,10 @@ public final class RunningJail implements AutoCloseable {
    * @param command the command, with user, directory and environment choices
    * @return the live process
    * @throws JailException when it cannot be started
+   * @throws JailGoneException when another jail now holds this handle's JID
    */
   public JailProcess exec(CommandSpec command) {
+    checkSameJail("exec");
     try {
       return new JailProcess(
           jid, command.commandLine(), host.hostSystem().startInJail(jid, command));
@@ -224,8 +240,10 @@ public final class RunningJail implements AutoCloseable {
    * exec.poststop}, unmounts in reverse order, aliases, rctl rules, the epair.
    *
    * @throws JailStopException naming the step that failed
+   * @throws JailGoneException when another jail now holds this handle's JID
    */
   public void stop() {
+    checkSameJail("stop");
     host.lifecycle().stop(jid, name, config, transcript);
     stopped = true;
   }
@@ -235,8 +253,10 @@ public final class RunningJail implements AutoCloseable {
    * kills its processes and its child jails.
    *
    * @throws JailException when the kernel refuses (e.g. {@code EPERM})
+   * @throws JailGoneException when another jail now holds this handle's JID
    */
   public void remove() {
+    checkSameJail("jail_remove");
     try {
       host.kernel().remove(jid);
       stopped = true;
@@ -262,11 +282,39 @@ public final class RunningJail implements AutoCloseable {
     return host.start(jail);
   }
 
-  /** Stops the jail unless it was already stopped or removed, or has gone away on its own. */
+  /**
+   * Stops the jail unless it was already stopped or removed, or has gone away on its own.
+   *
+   * @throws JailGoneException when another jail now holds this handle's JID (that jail is left
+   *     alone)
+   */
   @Override
   public void close() {
     if (!stopped) {
       stop();
+    }
+  }
+
+  /**
+   * Refuses to act on a jail that is not this handle's: the JID now holds a jail with another name
+   * (this handle's jail was removed and the JID reused). No jail at the JID is left to the caller
+   * (stop cleans up, exec fails like jexec(8), the kernel answers ENOENT).
+   */
+  private void checkSameJail(String operation) {
+    String now;
+    try {
+      now =
+          JailRequest.create()
+              .put(JailParam.JID, jid)
+              .want(JailParam.NAME)
+              .get(host.kernel(), 0)
+              .get(JailParam.NAME)
+              .orElse(name);
+    } catch (JailNotFoundException e) {
+      return;
+    }
+    if (!now.equals(name)) {
+      throw new JailGoneException(operation, jid, name, now);
     }
   }
 

@@ -31,7 +31,7 @@ class JailBadInputTest {
     return Arguments.of(rule, change, field, ruleText);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  @SuppressWarnings({"unchecked", "rawtypes", "NullAway"}) // null values are part of the table
   static Stream<Arguments> badInput() {
     JailParam raw = JailParam.SECURELEVEL;
     List<String> many = new ArrayList<>();
@@ -94,7 +94,7 @@ class JailBadInputTest {
             "osrelease of 32 bytes",
             b -> b.param(JailParam.OSRELEASE, "14.3-RELEASE-p99-with-a-long-tag"),
             "osrelease",
-            "at most 31 bytes"),
+            "at most 30 bytes"),
         bad(
             "numeric name that is not the jid",
             b -> b.name("5").jid(7),
@@ -177,8 +177,41 @@ class JailBadInputTest {
             b -> b.param(JailParam.CHILDREN_MAX, -1),
             "children.max",
             "-1 is outside 0..999999"),
-        bad("negative jid", b -> b.jid(-1), "jid", "-1 is outside 0..999999"),
-        bad("jid above JAIL_MAX", b -> b.jid(1_000_000), "jid", "1000000 is outside 0..999999"),
+        bad("negative jid", b -> b.jid(-1), "jid", "-1 is outside 1..999999"),
+        bad("jid above JAIL_MAX", b -> b.jid(1_000_000), "jid", "1000000 is outside 1..999999"),
+        bad(
+            "jid 0, which the kernel takes as unspecified",
+            b -> b.jid(0),
+            "jid",
+            "0 is outside 1..999999 (the kernel takes jid 0 as \"pick one\"; leave jid out for"
+                + " that)"),
+        bad(
+            "osrelease of 31 bytes: with the NUL it reaches OSRELEASELEN",
+            b -> b.param(JailParam.OSRELEASE, "1".repeat(31)),
+            "osrelease",
+            "is 31 bytes; the kernel refuses a length of 32 or more with the NUL, so at most 30"
+                + " bytes (ENAMETOOLONG: osrelease string must be 1-31 bytes long)"),
+        bad(
+            "a null value put straight into the parameter map",
+            b -> b.putParams(JailParam.SECURELEVEL, null),
+            "securelevel",
+            "has no value (null); leave it out to use the kernel's default"),
+        bad(
+            "a null value through param()",
+            b -> b.param(JailParam.SECURELEVEL, null),
+            "securelevel",
+            "a value of type null is not"),
+        bad(
+            "negative osreldate",
+            b -> b.param(JailParam.OSRELDATE, -5),
+            "osreldate",
+            "-5 is negative; osreldate is a __FreeBSD_version number"),
+        bad(
+            "exec.fib above the highest FIB",
+            b -> b.execFib(70_000),
+            "exec.fib",
+            "70000 is outside 0..65534 (setfib(2) needs fib < net.fibs, at most 65535)"),
+        bad("negative exec.fib", b -> b.execFib(-1), "exec.fib", "-1 is outside 0..65534"),
         bad("osreldate 0", b -> b.param(JailParam.OSRELDATE, 0), "osreldate", "cannot be 0"),
         bad(
             "value of the wrong Java type",
@@ -288,7 +321,9 @@ class JailBadInputTest {
             .param(JailParam.ENFORCE_STATFS, 2)
             .param(JailParam.DEVFS_RULESET, 65535)
             .param(JailParam.CHILDREN_MAX, 0)
-            .param(JailParam.OSRELEASE, "1".repeat(31))
+            .param(JailParam.OSRELEASE, "1".repeat(30))
+            .param(JailParam.OSRELDATE, 1)
+            .execFib(65534)
             .build();
 
     assertThat(jail.ip4()).hasSize(255);

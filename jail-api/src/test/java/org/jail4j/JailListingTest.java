@@ -140,4 +140,56 @@ class JailListingTest {
   void jsonEscapesControlCharacters() {
     assertThat(JailListing.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
   }
+
+  private static JailInfo forger() {
+    String host = "evil\n   998  192.0.2.99      root.example.org              /";
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("jid", "4");
+    p.put("name", "evil");
+    p.put("path", "/jail/evil");
+    p.put("host.hostname", host);
+    p.put("meta", "a\tb\\n\u001b[2J\u0085");
+    return new JailInfo(
+        4, "evil", "/jail/evil", host, List.of(IpLiterals.parse("192.0.2.4")), 0, false, p);
+  }
+
+  @Test
+  void aNewlineInAHostNameCannotForgeARow() {
+    String out = JailListing.of(List.of(forger())).render();
+    assertThat(out.lines()).hasSize(2);
+    assertThat(out)
+        .isEqualTo(
+            "   JID  IP Address      Hostname                      Path\n"
+                + "     4  192.0.2.4       evil\\n   998  192.0.2.99      /jail/evil\n");
+  }
+
+  @Test
+  void everyLayoutKeepsOneLinePerJail() {
+    JailListing evil = JailListing.of(List.of(forger()));
+    assertThat(evil.render("-v").lines()).hasSize(4 + 4);
+    assertThat(evil.render("-N").lines()).hasSize(2);
+    assertThat(evil.render("-n", "host.hostname").lines()).hasSize(1);
+    assertThat(evil.render("-h", "host.hostname", "meta").lines()).hasSize(2);
+  }
+
+  @Test
+  void controlCharactersPrintAsVisEscapes() {
+    JailListing evil = JailListing.of(List.of(forger()));
+    assertThat(evil.render("-nq", "meta")).isEqualTo("meta=a\\tb\\\\n\\033[2J\\302\\205\n");
+    assertThat(evil.render("-n", "host.hostname"))
+        .isEqualTo(
+            "host.hostname=evil\\n   998  192.0.2.99      root.example.org              /\n");
+  }
+
+  @Test
+  void plainValuesPrintAsJlsPrintsThem() {
+    assertThat(JailListing.visible("web.example.org \"x\" 'y'"))
+        .isEqualTo("web.example.org \"x\" 'y'");
+  }
+
+  @Test
+  void jsonStillEscapesTheJsonWay() {
+    assertThat(JailListing.of(List.of(forger())).json("host.hostname"))
+        .contains("\"host.hostname\":\"evil\\n   998");
+  }
 }

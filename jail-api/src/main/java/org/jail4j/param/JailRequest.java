@@ -128,8 +128,13 @@ public final class JailRequest {
    *     jail(8) pseudo-parameter
    */
   public <T> JailRequest put(JailParam<T> param, T value) {
-    Objects.requireNonNull(param, "param");
-    Objects.requireNonNull(value, "value");
+    if (param == null) {
+      throw new InvalidJailParameterException("encode", keyName, "param", "is null");
+    }
+    if (value == null) {
+      throw new InvalidJailParameterException(
+          "encode", keyName, param.name(), "has no value (null)");
+    }
     Entry e;
     if (param.isNamed()) {
       String text = (String) value;

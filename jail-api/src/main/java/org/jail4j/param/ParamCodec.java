@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jail4j.InvalidJailParameterException;
 
 /**
@@ -54,7 +53,9 @@ public final class ParamCodec {
    *     pseudo-parameter
    */
   public static <T> byte[] encode(JailParam<T> param, T value) {
-    Objects.requireNonNull(param, "param");
+    if (param == null) {
+      throw new InvalidJailParameterException("encode", null, "param", "is null");
+    }
     checkSendable(param);
     ParamType<T> type = param.type();
     if (!type.accepts(value)) {
@@ -77,6 +78,9 @@ public final class ParamCodec {
         // Presence-only: the kernel ignores the value (§2.6); the name carries true or false.
         return new byte[0];
       case STRING:
+        if (param.equals(JailParam.OSRELEASE)) {
+          checkOsrelease((String) value);
+        }
         return stringBytes(param, (String) value, type.size());
       case KEY_VALUE:
         return stringBytes(param, keyValueText(param, castMap(value)), type.size());
@@ -101,8 +105,12 @@ public final class ParamCodec {
    */
   @SuppressWarnings("unchecked")
   public static <T> T decode(JailParam<T> param, byte[] bytes) {
-    Objects.requireNonNull(param, "param");
-    Objects.requireNonNull(bytes, "bytes");
+    if (param == null) {
+      throw new InvalidJailParameterException("decode", null, "param", "is null");
+    }
+    if (bytes == null) {
+      throw bad("decode", param, "no value bytes (null); jail_get always returns a buffer");
+    }
     checkSendable(param);
     ParamType<T> type = param.type();
     switch (type.kind()) {
@@ -215,6 +223,30 @@ public final class ParamCodec {
     }
     return -1;
   }
+
+  /**
+   * The kernel's osrelease rule is one byte stricter than its buffer: the length with the NUL must
+   * be below OSRELEASELEN (32), so 30 bytes is the most (freebsd-jail-abi.md §3.1; 13.x and later
+   * answer ENAMETOOLONG "osrelease string must be 1-31 bytes long").
+   */
+  private static void checkOsrelease(String value) {
+    int len = value.getBytes(StandardCharsets.UTF_8).length;
+    if (len + 1 >= OSRELEASELEN) {
+      throw bad(
+          "encode",
+          JailParam.OSRELEASE,
+          "is "
+              + len
+              + " bytes; the kernel refuses a length of "
+              + OSRELEASELEN
+              + " or more with the NUL, so at most "
+              + (OSRELEASELEN - 2)
+              + " bytes (ENAMETOOLONG: osrelease string must be 1-31 bytes long)");
+    }
+  }
+
+  /** {@code OSRELEASELEN} of sys/sys/jail.h. */
+  private static final int OSRELEASELEN = 32;
 
   private static byte[] stringBytes(JailParam<?> param, String value, int size) {
     if (value.indexOf('\0') >= 0) {

@@ -64,22 +64,62 @@ class ParamCodecTest {
 
   @Test
   void aStringThatFillsTheBufferExactlyIsAccepted() {
-    assertThat(ParamCodec.encode(JailParam.OSRELEASE, "1".repeat(31))).hasSize(32);
+    assertThat(ParamCodec.encode(JailParam.HOST_HOSTNAME, "h".repeat(255))).hasSize(256);
   }
 
   @Test
   void aStringOneByteOverTheBufferIsRefused() {
-    assertThatThrownBy(() -> ParamCodec.encode(JailParam.OSRELEASE, "1".repeat(32)))
+    assertThatThrownBy(() -> ParamCodec.encode(JailParam.HOST_HOSTNAME, "h".repeat(256)))
         .isInstanceOf(InvalidJailParameterException.class)
         .hasMessageContaining(
-            "osrelease: is 32 bytes; at most 31 bytes fit the kernel's 32-byte buffer with the NUL");
+            "host.hostname: is 256 bytes; at most 255 bytes fit the kernel's 256-byte buffer with"
+                + " the NUL");
   }
 
   @Test
   void multiByteCharactersCountInBytes() {
-    assertThatThrownBy(() -> ParamCodec.encode(JailParam.OSRELEASE, "é".repeat(16)))
+    assertThatThrownBy(() -> ParamCodec.encode(JailParam.HOST_HOSTNAME, "é".repeat(128)))
         .isInstanceOf(InvalidJailParameterException.class)
-        .hasMessageContaining("is 32 bytes");
+        .hasMessageContaining("is 256 bytes");
+  }
+
+  @Test
+  void osreleaseOfThirtyBytesIsTheLongestTheKernelTakes() {
+    assertThat(ParamCodec.encode(JailParam.OSRELEASE, "1".repeat(30))).hasSize(31);
+  }
+
+  @Test
+  void osreleaseOfThirtyOneBytesIsRefusedAsTheKernelDoes() {
+    // len (with the NUL) >= OSRELEASELEN (32) gives ENAMETOOLONG, one byte short of the buffer.
+    assertThatThrownBy(() -> ParamCodec.encode(JailParam.OSRELEASE, "1".repeat(31)))
+        .isInstanceOf(InvalidJailParameterException.class)
+        .hasMessageContaining(
+            "osrelease: is 31 bytes; the kernel refuses a length of 32 or more with the NUL, so at"
+                + " most 30 bytes (ENAMETOOLONG: osrelease string must be 1-31 bytes long)");
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // the null is the input under test
+  void decodingNullBytesIsATypedError() {
+    assertThatThrownBy(() -> ParamCodec.decode(JailParam.SECURELEVEL, null))
+        .isInstanceOf(InvalidJailParameterException.class)
+        .hasMessageContaining("securelevel: no value bytes (null)");
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // the null is the input under test
+  void encodingANullValueIsATypedError() {
+    assertThatThrownBy(() -> ParamCodec.encode(JailParam.SECURELEVEL, null))
+        .isInstanceOf(InvalidJailParameterException.class)
+        .hasMessageContaining("securelevel: a value of type null is not");
+  }
+
+  @Test
+  @SuppressWarnings("NullAway") // the null is the input under test
+  void aNullParameterIsATypedError() {
+    assertThatThrownBy(() -> ParamCodec.decode(null, new byte[4]))
+        .isInstanceOf(InvalidJailParameterException.class)
+        .hasMessageContaining("param: is null");
   }
 
   @Test

@@ -15,10 +15,13 @@ import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.JailException;
+import org.jail4j.JailInfo;
 import org.jail4j.JailLimit;
+import org.jail4j.JailListing;
 import org.jail4j.conf.JailConf;
 import org.jail4j.conf.JailConfException;
 import org.jail4j.param.JailParam;
+import org.jail4j.param.JailRequest;
 import org.jail4j.param.ParamCodec;
 import org.jail4j.param.ParamText;
 import org.jail4j.rc.RcConf;
@@ -362,6 +365,100 @@ class BadInputCatalogueTest {
         () -> ParamCodec.encode(JailParam.META, Map.of("k", "a\0b")),
         InvalidJailParameterException.class,
         "meta");
+  }
+
+  @Test
+  @DisplayName("B92 jid 0, which the kernel takes as unspecified")
+  void b92() {
+    refused(
+        () -> web().jid(0).build(),
+        InvalidJailParameterException.class,
+        "jid: 0 is outside 1..999999");
+  }
+
+  @Test
+  @DisplayName("B93 osrelease of 31 bytes, refused by the kernel with its NUL")
+  void b93() {
+    String rule = "osrelease: is 31 bytes; the kernel refuses a length of 32 or more with the NUL";
+    refused(
+        () -> web().param(JailParam.OSRELEASE, "1".repeat(31)).build(),
+        InvalidJailParameterException.class,
+        rule);
+    refused(
+        () -> ParamCodec.encode(JailParam.OSRELEASE, "1".repeat(31)),
+        InvalidJailParameterException.class,
+        rule);
+  }
+
+  @Test
+  @DisplayName("B94 a null parameter value in the builder")
+  @SuppressWarnings("NullAway") // the null is the input under test
+  void b94() {
+    refused(
+        () -> web().putParams(JailParam.SECURELEVEL, null).build(),
+        InvalidJailParameterException.class,
+        "securelevel: has no value (null)");
+    refused(
+        () -> web().param(JailParam.SECURELEVEL, null).build(),
+        InvalidJailParameterException.class,
+        "securelevel: a value of type null");
+  }
+
+  @Test
+  @DisplayName("B95 negative osreldate")
+  void b95() {
+    refused(
+        () -> web().param(JailParam.OSRELDATE, -5).build(),
+        InvalidJailParameterException.class,
+        "osreldate: -5 is negative");
+  }
+
+  @Test
+  @DisplayName("B96 exec.fib past the highest FIB")
+  void b96() {
+    refused(
+        () -> web().execFib(70_000).build(),
+        InvalidJailParameterException.class,
+        "exec.fib: 70000 is outside 0..65534");
+    refused(() -> web().execFib(-1).build(), InvalidJailParameterException.class, "exec.fib: -1");
+  }
+
+  @Test
+  @DisplayName("B97 decode of null bytes or a null parameter")
+  @SuppressWarnings("NullAway") // the nulls are the input under test
+  void b97() {
+    refused(
+        () -> ParamCodec.decode(JailParam.SECURELEVEL, null),
+        InvalidJailParameterException.class,
+        "securelevel: no value bytes (null)");
+    refused(
+        () -> ParamCodec.decode(null, new byte[4]),
+        InvalidJailParameterException.class,
+        "param: is null");
+    refused(
+        () -> JailRequest.create().put(JailParam.SECURELEVEL, null),
+        InvalidJailParameterException.class,
+        "securelevel: has no value (null)");
+  }
+
+  @Test
+  @DisplayName("B91 jls text of a host name that holds a forged row")
+  void b91() {
+    String host = "evil\n   998  192.0.2.99      root.example.org              /";
+    JailInfo j =
+        new JailInfo(
+            4,
+            "evil",
+            "/jail/evil",
+            host,
+            List.of(),
+            0,
+            false,
+            Map.of("name", "evil", "host.hostname", host));
+    String out = JailListing.of(List.of(j)).render();
+    assertThat(out.lines()).hasSize(2).noneMatch(line -> line.startsWith("   998"));
+    assertThat(out).contains("evil\\n   998");
+    assertThat(JailListing.of(List.of(j)).render("-n", "host.hostname").lines()).hasSize(1);
   }
 
   // ------------------------------------------------------------------ jail.conf

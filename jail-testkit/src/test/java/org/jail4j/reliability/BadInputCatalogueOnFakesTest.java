@@ -11,6 +11,7 @@ import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailExistsException;
+import org.jail4j.JailGoneException;
 import org.jail4j.JailHost;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.JailStartException;
@@ -360,6 +361,29 @@ class BadInputCatalogueOnFakesTest {
       assertThat(kernel.jails()).hasSize(1);
       // The rollback takes back only what this start added: jail a keeps its address.
       assertThat(fake.aliases()).extracting(IpAlias::addressText).containsExactly("192.0.2.7");
+    }
+  }
+
+  @Test
+  @DisplayName("B90 stop of a stale handle whose JID a new jail now holds")
+  void b90() throws Exception {
+    RunningJail stale =
+        host.start(
+            Jail.builder()
+                .name("a")
+                .jid(5)
+                .path(dir("a"))
+                .persist(true)
+                .addExecStop("/bin/echo stop a")
+                .build());
+    kernel.remove(5);
+    try (RunningJail b =
+        host.start(Jail.builder().name("b").jid(5).path(dir("b")).persist(true).build())) {
+      int journal = fake.journal().size();
+      refused(stale::stop, JailGoneException.class, "a: stop: jail 5 is now \"b\", not \"a\"");
+      refused(() -> stale.exec("/bin/true"), JailGoneException.class, "exec: jail 5");
+      assertThat(b.isAlive()).isTrue();
+      assertThat(fake.journal()).hasSize(journal);
     }
   }
 }
