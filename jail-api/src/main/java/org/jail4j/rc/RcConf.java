@@ -123,6 +123,25 @@ public final class RcConf {
    */
   public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
+  static final String MAX_EXPANSION_DEPTH_NAME = "MAX_EXPANSION_DEPTH";
+
+  /**
+   * How deep {@link #evaluate(Map)} follows nested defaults such as <code>${a:-${b:-${c}}}</code>:
+   * 100. Deeper nesting is an {@link RcConfException} naming this limit, never a {@code
+   * StackOverflowError}.
+   */
+  public static final int MAX_EXPANSION_DEPTH = 100;
+
+  static final String MAX_EXPANSION_CHARS_NAME = "MAX_EXPANSION_CHARS";
+
+  /**
+   * How many characters one {@link #evaluate(Map)} call may produce in all its expanded values: 16
+   * Mi (16,777,216). A doubling chain (<code>y2="${y1}${y1}"</code>, <code>y3="${y2}${y2}"</code>,
+   * ...) past it is an {@link RcConfException} naming this limit, never an {@code
+   * OutOfMemoryError}.
+   */
+  public static final long MAX_EXPANSION_CHARS = 16L * 1024 * 1024;
+
   /** The file under a root that {@link #readFrom(Path)} and {@link #writeInto(Path)} use. */
   private static final String ROOT_RC_CONF = "etc/rc.conf";
 
@@ -342,17 +361,27 @@ public final class RcConf {
    *
    * @param before the variables set before this file is sourced
    * @return every variable afterwards, in order of first assignment
+   * @throws RcConfException when the expansion goes past {@link #MAX_EXPANSION_DEPTH} or {@link
+   *     #MAX_EXPANSION_CHARS}, naming the limit ({@link RcConfException#limit()}) and the line
    */
   public Map<String, String> evaluate(Map<String, String> before) {
     Map<String, String> vars = new LinkedHashMap<>(before);
+    int line = 1;
+    long spent = 0;
     for (RcEntry e : entries) {
       if (e instanceof Assignment a) {
+        RcExpansion x = new RcExpansion(source, line);
+        x.charge(spent);
         StringBuilder sb = new StringBuilder();
         for (Part p : a.word.parts()) {
-          sb.append(p.expression() ? RcExpansion.expand(p.text(), vars) : p.text());
+          String piece = p.expression() ? x.expand(p.text(), vars) : p.text();
+          x.charge(piece.length());
+          spent += piece.length();
+          sb.append(piece);
         }
         vars.put(a.name, sb.toString());
       }
+      line += newlines(e.text());
     }
     return Collections.unmodifiableMap(vars);
   }
@@ -363,6 +392,7 @@ public final class RcConf {
    *
    * @param name the variable
    * @return the expanded value, or empty when the file does not assign it
+   * @throws RcConfException as {@link #evaluate(Map)}, past an expansion limit
    */
   public Optional<String> expand(String name) {
     return contains(name) ? Optional.ofNullable(evaluate(Map.of()).get(name)) : Optional.empty();
