@@ -81,12 +81,15 @@ public final class Preflight {
 
   /**
    * Checks a jail and the rc.conf files in its root: {@code etc/rc.conf}, {@code etc/rc.conf.local}
-   * and the files of {@code etc/rc.conf.d} (by name), those that exist. A symlink among them is
-   * refused, not followed: the jail's root user controls that tree.
+   * and the files of {@code etc/rc.conf.d} (by name), those that exist. A symlink anywhere below
+   * the root ({@code etc}, {@code etc/rc.conf.d} or a file) is refused, not followed: the jail's
+   * root user controls that tree. So is a file that is not a regular file (a FIFO, a device) and
+   * one larger than {@link RcConf#MAX_FILE_BYTES}.
    *
    * @param jail the jail; its {@code path} is the root
    * @return the warnings
-   * @throws RcConfException when the jail has no path, or a file is a symlink or cannot be parsed
+   * @throws RcConfException when the jail has no path, or a file is below a symlink, is a symlink,
+   *     is not a regular file, is too large ({@link RcConfException#limit()}) or cannot be parsed
    */
   public static List<PreflightWarning> checkRoot(Jail jail) {
     Path root =
@@ -96,29 +99,27 @@ public final class Preflight {
                     () ->
                         new RcConfException(
                             null, 0, null, "the jail has no path, so no root to read", null)));
-    List<Path> files = new ArrayList<>();
-    files.add(root.resolve("etc/rc.conf"));
-    files.add(root.resolve("etc/rc.conf.local"));
-    Path dir = root.resolve("etc/rc.conf.d");
-    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    // every file is read below the root without following links (RcFiles): a root whose etc is
+    // a symlink to the host's /etc must not report the host's values
+    List<String> files = new ArrayList<>();
+    files.add("etc/rc.conf");
+    files.add("etc/rc.conf.local");
+    if (RcFiles.isDirectory(root, "etc/rc.conf.d")) {
+      Path dir = root.resolve("etc/rc.conf.d");
       try (Stream<Path> s = Files.list(dir)) {
-        s.sorted().forEach(files::add);
+        s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            .map(p -> "etc/rc.conf.d/" + p.getFileName())
+            .sorted()
+            .forEach(files::add);
       } catch (java.io.IOException e) {
         throw new RcConfException(dir.toString(), 0, null, "cannot list: " + e, e);
       }
     }
     List<RcConf> layers = new ArrayList<>();
-    for (Path f : files) {
-      if (Files.isSymbolicLink(f)) {
-        throw new RcConfException(
-            f.toString(),
-            0,
-            null,
-            "is a symlink; jail4j does not follow links inside a jail's root",
-            null);
-      }
-      if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-        layers.add(RcConf.read(f));
+    for (String f : files) {
+      RcConf rc = RcConf.readBelow(root, f);
+      if (rc != null) {
+        layers.add(rc);
       }
     }
     return check(jail, layers);

@@ -53,11 +53,11 @@ import org.jspecify.annotations.Nullable;
  * everything before changing anything.
  *
  * <pre>{@code
- * RcConf rc = RcConf.read(root.resolve("etc/rc.conf"));
+ * RcConf rc = RcConf.readFrom(root);                  // ROOT/etc/rc.conf, links refused
  * rc.enable("sshd").disable("sendmail").hostname("web.example.org").set("syslogd_flags", "-ss");
  * rc.addAlias("em0", "inet 192.0.2.10/32");           // ifconfig_em0_alias0 (next free N)
  * boolean ssh = rc.checkYesNo("sshd_enable").isYes();
- * Files.writeString(tmp, rc.toString());              // or rc.write(path)
+ * rc.writeInto(root);                                 // atomic replace, links refused
  * }</pre>
  */
 public final class RcConf {
@@ -112,21 +112,127 @@ public final class RcConf {
         new ArrayList<>(RcParser.parse(text, null, true)), null, StandardCharsets.UTF_8);
   }
 
+  /** The name of the file size limit, as {@link RcConfException#limit()} reports it. */
+  static final String MAX_FILE_BYTES_NAME = "MAX_FILE_BYTES";
+
   /**
-   * Reads an rc.conf file. The bytes are decoded as UTF-8 when they are valid UTF-8 and as
-   * ISO-8859-1 otherwise, and written back the same way, so every file round-trips byte for byte.
+   * The largest rc.conf file {@link #read(Path)}, {@link #readFrom(Path)} and {@code
+   * Preflight.checkRoot} read by default: 16 MiB. A real rc.conf is a few KiB; the limit keeps a
+   * hostile or sparse file from exhausting the heap. {@link #readFrom(Path, long)} and {@link
+   * #read(Path, long)} take another limit.
+   */
+  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+  static final String MAX_EXPANSION_DEPTH_NAME = "MAX_EXPANSION_DEPTH";
+
+  /**
+   * How deep {@link #evaluate(Map)} follows nested defaults such as <code>${a:-${b:-${c}}}</code>:
+   * 100. Deeper nesting is an {@link RcConfException} naming this limit, never a {@code
+   * StackOverflowError}.
+   */
+  public static final int MAX_EXPANSION_DEPTH = 100;
+
+  static final String MAX_EXPANSION_CHARS_NAME = "MAX_EXPANSION_CHARS";
+
+  /**
+   * How many characters one {@link #evaluate(Map)} call may produce in all its expanded values: 16
+   * Mi (16,777,216). A doubling chain (<code>y2="${y1}${y1}"</code>, <code>y3="${y2}${y2}"</code>,
+   * ...) past it is an {@link RcConfException} naming this limit, never an {@code
+   * OutOfMemoryError}.
+   */
+  public static final long MAX_EXPANSION_CHARS = 16L * 1024 * 1024;
+
+  /** The file under a root that {@link #readFrom(Path)} and {@link #writeInto(Path)} use. */
+  private static final String ROOT_RC_CONF = "etc/rc.conf";
+
+  /**
+   * Reads a host rc.conf file, such as the host's own {@code /etc/rc.conf}. Links are followed, so
+   * this is for files the host controls; a jail's {@code etc/rc.conf} is read with {@link
+   * #readFrom(Path)}, which refuses links planted by the jail. The bytes are decoded as UTF-8 when
+   * they are valid UTF-8 and as ISO-8859-1 otherwise, and written back the same way, so every file
+   * round-trips byte for byte.
    *
    * @param file the file
    * @return the document
-   * @throws RcConfException when the file cannot be read or parsed, naming the file
+   * @throws RcConfException when the file cannot be read or parsed, is not a regular file, or is
+   *     larger than {@link #MAX_FILE_BYTES}, naming the file
    */
   public static RcConf read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new RcConfException(file.toString(), 0, null, "cannot read: " + e, e);
+    return read(file, MAX_FILE_BYTES);
+  }
+
+  /**
+   * Reads a host rc.conf file as {@link #read(Path)} does, with another size limit.
+   *
+   * @param file the file
+   * @param maxBytes the largest file read, in bytes
+   * @return the document
+   * @throws RcConfException when the file cannot be read or parsed, is not a regular file, or is
+   *     larger than {@code maxBytes}
+   */
+  public static RcConf read(Path file, long maxBytes) {
+    checkLimit(maxBytes);
+    return decode(RcFiles.readHost(file, maxBytes), file.toString());
+  }
+
+  /**
+   * Reads {@code etc/rc.conf} under a jail's root without following links: a symlink anywhere below
+   * the root ({@code etc} or {@code etc/rc.conf}) is refused, as is a file that is not a regular
+   * file (checked before opening it, so a FIFO does not block) or one larger than {@link
+   * #MAX_FILE_BYTES}. A root without {@code etc/rc.conf} gives an empty document, as {@code sysrc
+   * -R} treats a missing file; {@link #writeInto(Path)} then creates it.
+   *
+   * <pre>{@code
+   * RcConf rc = RcConf.readFrom(root);   // ROOT/etc/rc.conf
+   * rc.enable("sshd").writeInto(root);
+   * }</pre>
+   *
+   * @param root the jail's root directory (the host's path; it may itself be a link)
+   * @return the document, empty when the file does not exist
+   * @throws RcConfException when a component is a symlink, the file is not a regular file, is too
+   *     large, cannot be read or cannot be parsed, naming the file
+   */
+  public static RcConf readFrom(Path root) {
+    return readFrom(root, MAX_FILE_BYTES);
+  }
+
+  /**
+   * Reads {@code etc/rc.conf} under a jail's root as {@link #readFrom(Path)} does, with another
+   * size limit.
+   *
+   * @param root the jail's root directory
+   * @param maxBytes the largest file read, in bytes
+   * @return the document, empty when the file does not exist
+   * @throws RcConfException as {@link #readFrom(Path)}
+   */
+  public static RcConf readFrom(Path root, long maxBytes) {
+    Objects.requireNonNull(root, "root");
+    checkLimit(maxBytes);
+    String name = root.resolve(ROOT_RC_CONF).toString();
+    byte[] bytes = RcFiles.readBelow(root, ROOT_RC_CONF, maxBytes);
+    return bytes == null
+        ? new RcConf(new ArrayList<>(), name, StandardCharsets.UTF_8)
+        : decode(bytes, name);
+  }
+
+  /** Reads a file below a root for {@code Preflight}: null when it does not exist. */
+  static @Nullable RcConf readBelow(Path root, String relative) {
+    byte[] bytes = RcFiles.readBelow(root, relative, MAX_FILE_BYTES);
+    return bytes == null ? null : decode(bytes, root.resolve(relative).toString());
+  }
+
+  private static void checkLimit(long maxBytes) {
+    if (maxBytes < 0 || maxBytes >= Integer.MAX_VALUE - 8) {
+      throw new RcConfException(
+          null,
+          0,
+          null,
+          "maxBytes must be 0.." + (Integer.MAX_VALUE - 9) + " (one Java array), not " + maxBytes,
+          null);
     }
+  }
+
+  private static RcConf decode(byte[] bytes, String source) {
     Charset cs = StandardCharsets.UTF_8;
     String text;
     try {
@@ -141,8 +247,7 @@ public final class RcConf {
       cs = StandardCharsets.ISO_8859_1;
       text = new String(bytes, cs);
     }
-    return new RcConf(
-        new ArrayList<>(RcParser.parse(text, file.toString(), false)), file.toString(), cs);
+    return new RcConf(new ArrayList<>(RcParser.parse(text, source, false)), source, cs);
   }
 
   /** An independent copy of this document. */
@@ -256,17 +361,27 @@ public final class RcConf {
    *
    * @param before the variables set before this file is sourced
    * @return every variable afterwards, in order of first assignment
+   * @throws RcConfException when the expansion goes past {@link #MAX_EXPANSION_DEPTH} or {@link
+   *     #MAX_EXPANSION_CHARS}, naming the limit ({@link RcConfException#limit()}) and the line
    */
   public Map<String, String> evaluate(Map<String, String> before) {
     Map<String, String> vars = new LinkedHashMap<>(before);
+    int line = 1;
+    long spent = 0;
     for (RcEntry e : entries) {
       if (e instanceof Assignment a) {
+        RcExpansion x = new RcExpansion(source, line);
+        x.charge(spent);
         StringBuilder sb = new StringBuilder();
         for (Part p : a.word.parts()) {
-          sb.append(p.expression() ? RcExpansion.expand(p.text(), vars) : p.text());
+          String piece = p.expression() ? x.expand(p.text(), vars) : p.text();
+          x.charge(piece.length());
+          spent += piece.length();
+          sb.append(piece);
         }
         vars.put(a.name, sb.toString());
       }
+      line += newlines(e.text());
     }
     return Collections.unmodifiableMap(vars);
   }
@@ -277,6 +392,7 @@ public final class RcConf {
    *
    * @param name the variable
    * @return the expanded value, or empty when the file does not assign it
+   * @throws RcConfException as {@link #evaluate(Map)}, past an expansion limit
    */
   public Optional<String> expand(String name) {
     return contains(name) ? Optional.ofNullable(evaluate(Map.of()).get(name)) : Optional.empty();
@@ -593,10 +709,25 @@ public final class RcConf {
   }
 
   /**
-   * Writes the document to a file, replacing it atomically (a temporary file in the same folder,
-   * then a rename, so a reader sees the old or the new file, never half of one). Writing into a
-   * jail's root from the host should go through {@code org.jail4j.root.SafeRootWriter} with {@link
-   * #toBytes()} instead, which refuses symlinks planted by the jail.
+   * Writes {@code etc/rc.conf} under a jail's root, replacing it atomically, without following
+   * links: a symlink on the way ({@code etc} or {@code etc/rc.conf}) is refused, as is an existing
+   * file that is not a regular file; the temporary file is made in the checked {@code etc}
+   * directory and renamed over the file. {@code etc} must exist.
+   *
+   * @param root the jail's root directory (the host's path; it may itself be a link)
+   * @throws RcConfException when a component is a symlink, {@code etc} does not exist, the existing
+   *     file is not a regular file, or the write fails, naming the file
+   */
+  public void writeInto(Path root) {
+    Objects.requireNonNull(root, "root");
+    RcFiles.writeBelow(root, ROOT_RC_CONF, toBytes());
+  }
+
+  /**
+   * Writes the document to a host file, replacing it atomically (a temporary file in the same
+   * folder, then a rename, so a reader sees the old or the new file, never half of one). Links are
+   * followed, so this is for files the host controls; a jail's {@code etc/rc.conf} is written with
+   * {@link #writeInto(Path)}, which refuses symlinks planted by the jail.
    *
    * @param file the file
    * @throws RcConfException when the file cannot be written

@@ -2,13 +2,15 @@ package org.jail4j.rc;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jail4j.JailException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An rc.conf(5) text or edit breaks a rule: a file that {@code /bin/sh} could not source (an
  * unterminated quote), a variable name that is not a shell name, a value with a NUL byte, a line
- * that is not an assignment when parsing strictly, or a file that cannot be read or written.
+ * that is not an assignment when parsing strictly, a file that cannot be read or written, or an
+ * input past one of the documented limits ({@link #limit()}).
  *
  * <p>The message names the file (when known), the line (when the problem is in the text), the
  * variable (when there is one) and the rule, e.g. {@code jail: rc.conf: /etc/rc.conf:21:
@@ -29,6 +31,8 @@ public final class RcConfException extends JailException {
   private final int line;
   private final @Nullable String variable;
   private final String rule;
+  private final @Nullable String limit;
+  private final long limitValue;
 
   /**
    * An error.
@@ -50,6 +54,28 @@ public final class RcConfException extends JailException {
     this.line = line;
     this.variable = variable;
     this.rule = rule;
+    this.limit = null;
+    this.limitValue = 0;
+  }
+
+  private RcConfException(
+      @Nullable String source, int line, String rule, String limit, long limitValue) {
+    super("rc.conf", null, null, null, null, describe(source, line, null, rule), null);
+    this.source = source;
+    this.line = line;
+    this.variable = null;
+    this.rule = rule;
+    this.limit = limit;
+    this.limitValue = limitValue;
+  }
+
+  static RcConfException overLimit(
+      @Nullable String source, int line, String limit, long value, String rule) {
+    return new RcConfException(source, line, rule, limit, value);
+  }
+
+  static RcConfException overLimit(@Nullable String source, String limit, long value, String rule) {
+    return new RcConfException(source, 0, rule, limit, value);
   }
 
   static RcConfException at(@Nullable String source, int line, String rule) {
@@ -88,6 +114,19 @@ public final class RcConfException extends JailException {
   /** The variable concerned, when there is one. */
   public Optional<String> variable() {
     return Optional.ofNullable(variable);
+  }
+
+  /**
+   * The limit the input went past, when the error is a size or depth limit: the name of its
+   * constant, e.g. {@code MAX_FILE_BYTES}.
+   */
+  public Optional<String> limit() {
+    return Optional.ofNullable(limit);
+  }
+
+  /** The value of the {@link #limit()} that was in force, when there is one. */
+  public OptionalLong limitValue() {
+    return limit == null ? OptionalLong.empty() : OptionalLong.of(limitValue);
   }
 
   /** The rule broken, in words, e.g. {@code unterminated double quote}. */

@@ -489,6 +489,58 @@ class PreflightTest {
   }
 
   @Test
+  void checkRootRefusesASymlinkedEtcInsteadOfReportingTheHostsValues(@TempDir Path dir)
+      throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Path hostEtc = Files.createDirectories(dir.resolve("host-etc"));
+    Files.writeString(hostEtc.resolve("rc.conf"), "openvpn_enable=\"YES\"\n");
+    Files.createSymbolicLink(root.resolve("etc"), hostEtc);
+    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    assertThatThrownBy(() -> Preflight.checkRoot(j))
+        .isInstanceOf(RcConfException.class)
+        .hasMessageContaining(root.resolve("etc").toString())
+        .hasMessageContaining("is a symlink");
+  }
+
+  @Test
+  void checkRootRefusesASymlinkedRcConfD(@TempDir Path dir) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.createDirectories(root.resolve("etc"));
+    Path hostD = Files.createDirectories(dir.resolve("host-rc.conf.d"));
+    Files.writeString(hostD.resolve("openvpn"), "openvpn_enable=\"YES\"\n");
+    Files.createSymbolicLink(root.resolve("etc/rc.conf.d"), hostD);
+    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    assertThatThrownBy(() -> Preflight.checkRoot(j))
+        .isInstanceOf(RcConfException.class)
+        .hasMessageContaining("is a symlink");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void checkRootRefusesAFifoRcConfWithoutBlocking(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("etc"));
+    RcConfRootTest.mkfifo(root.resolve("etc/rc.conf"));
+    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    assertThatThrownBy(() -> Preflight.checkRoot(j))
+        .isInstanceOf(RcConfException.class)
+        .hasMessageContaining("is not a regular file");
+  }
+
+  @Test
+  void checkRootRefusesASparseThreeGibRcConfByItsSizeLimit(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("etc"));
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(root.resolve("etc/rc.conf").toFile(), "rw")) {
+      f.setLength(3L * 1024 * 1024 * 1024);
+    }
+    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    assertThatThrownBy(() -> Preflight.checkRoot(j))
+        .isInstanceOfSatisfying(
+            RcConfException.class, e -> assertThat(e.limitValue()).hasValue(RcConf.MAX_FILE_BYTES))
+        .hasMessageContaining("is larger than MAX_FILE_BYTES (16777216 bytes)");
+  }
+
+  @Test
   void checkRootWithoutAPathIsRefused() {
     Jail j = Jail.builder().name("t").build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
