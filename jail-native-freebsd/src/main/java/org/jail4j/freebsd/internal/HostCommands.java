@@ -34,12 +34,26 @@ public final class HostCommands {
   /** env(1), inside the jail. */
   public static final String ENV = "/usr/bin/env";
 
+  /** sh(1), inside the jail, to enter a working directory. */
+  public static final String SH = "/bin/sh";
+
+  /**
+   * The script that enters the directory {@code $1} and then runs the remaining positional
+   * parameters as the command; nothing of the caller's is spliced into it.
+   */
+  public static final String CHDIR_SCRIPT = "cd \"$1\" && shift && exec \"$@\"";
+
   private HostCommands() {}
 
   /**
-   * {@code jexec [-l] [-d dir] [-u user | -U user] JID argv...} (freebsd-jail-abi.md §7). With
-   * {@code -l} jexec builds a login environment and drops the caller's, so extra variables are
-   * given to the command through {@code env(1)} inside the jail.
+   * {@code jexec [-l] [-u user | -U user] JID argv...} (freebsd-jail-abi.md §7). With {@code -l}
+   * jexec builds a login environment and drops the caller's, so extra variables are given to the
+   * command through {@code env(1)} inside the jail; with {@code -l} and no user, the user is the
+   * jail's root ({@code -U root}), since jexec would otherwise look up the host user and chdir into
+   * its home inside the jail, which fails where the jail has no such directory. A working directory
+   * is not {@code -d}, which jexec on FreeBSD 13.x and early 14.x does not have: the command runs
+   * through the jail's sh(1), with the directory and the argv as positional parameters, never
+   * interpolated into the script.
    *
    * @param jid the jail
    * @param spec the command
@@ -51,17 +65,23 @@ public final class HostCommands {
     if (spec.cleanEnvironment()) {
       argv.add("-l");
     }
-    String dir = spec.workingDirectory();
-    if (dir != null) {
-      argv.add("-d");
-      argv.add(dir);
-    }
     String user = spec.user();
     if (user != null) {
       argv.add(spec.userFromJail() ? "-U" : "-u");
       argv.add(user);
+    } else if (spec.cleanEnvironment()) {
+      argv.add("-U");
+      argv.add("root");
     }
     argv.add(Integer.toString(jid));
+    String dir = spec.workingDirectory();
+    if (dir != null) {
+      argv.add(SH);
+      argv.add("-c");
+      argv.add(CHDIR_SCRIPT);
+      argv.add("sh");
+      argv.add(dir);
+    }
     if (spec.cleanEnvironment() && !spec.environment().isEmpty()) {
       argv.add(ENV);
       for (Map.Entry<String, String> e : new java.util.TreeMap<>(spec.environment()).entrySet()) {

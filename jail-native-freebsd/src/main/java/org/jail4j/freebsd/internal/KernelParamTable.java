@@ -65,8 +65,10 @@ public final class KernelParamTable {
       return Optional.empty();
     }
     if (format.get().isNode()) {
-      // a node such as host, ip4 or allow.mount: its type is on the empty-named child (§4.1)
-      oid = sysctl.oid(PREFIX + name + ".");
+      // a node such as host, ip4 or allow.mount: its type is on the empty-named child (§4.1).
+      // name2oid ignores a final dot and answers the node again, so the child is found among the
+      // node's own entries by its name, as libjail's jailparam_type does.
+      oid = emptyNamedChild(name, oid.get());
       if (oid.isEmpty()) {
         return Optional.empty();
       }
@@ -78,6 +80,28 @@ public final class KernelParamTable {
     KernelParam found = describe(name, format.get(), oid.get());
     cache.put(name, found);
     return Optional.of(found);
+  }
+
+  /**
+   * The empty-named child of a parameter node: the entry under the node whose full name is the
+   * node's with a trailing dot, walked with {@code {0,2}} (next OID) and named with {@code {0,1}}.
+   */
+  private Optional<int[]> emptyNamedChild(String name, int[] node) throws SyscallException {
+    String wanted = PREFIX + name + ".";
+    Optional<int[]> at = Optional.of(node);
+    while (true) {
+      at = sysctl.next(at.get());
+      if (at.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<String> full = sysctl.name(at.get());
+      if (full.isEmpty() || !full.get().startsWith(wanted)) {
+        return Optional.empty();
+      }
+      if (full.get().equals(wanted)) {
+        return at;
+      }
+    }
   }
 
   /**

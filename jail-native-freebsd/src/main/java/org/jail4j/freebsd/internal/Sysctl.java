@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Sysctl sysctl = new Sysctl(libc, runtime);
- * int[] oid = sysctl.oid("security.jail.param.host.").orElseThrow();
- * Sysctl.Format f = sysctl.format(oid).orElseThrow(); // kind CTLFLAG_RW|CTLTYPE_INT, "E,jailsys"
+ * int[] oid = sysctl.oid("security.jail.param.path").orElseThrow();
+ * Sysctl.Format f = sysctl.format(oid).orElseThrow(); // kind CTLFLAG_RD|CTLFLAG_TUN|CTLTYPE_STRING, "A"
  * }</pre>
  */
 public final class Sysctl {

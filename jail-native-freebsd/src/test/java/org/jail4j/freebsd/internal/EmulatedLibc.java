@@ -326,7 +326,7 @@ public final class EmulatedLibc implements LibC {
               byte[] text = new byte[(int) newlen];
               newp.get(0, text, 0, text.length);
               yield sysctlTree()
-                  .byName(new String(text, StandardCharsets.UTF_8))
+                  .name2oid(new String(text, StandardCharsets.UTF_8))
                   .map(o -> ints(o.oid));
             }
             case Sysctl.MIB_OIDFMT ->

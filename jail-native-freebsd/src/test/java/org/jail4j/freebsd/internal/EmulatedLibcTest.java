@@ -216,6 +216,17 @@ class EmulatedLibcTest {
   }
 
   @Test
+  void name2oidIgnoresAFinalDotAndAnswersTheNodeNotItsEmptyNamedChild() throws Exception {
+    Sysctl sysctl = new Sysctl(new EmulatedLibc(scripted, runtime), runtime);
+
+    int[] node = sysctl.oid("security.jail.param.host").orElseThrow();
+    int[] dotted = sysctl.oid("security.jail.param.host.").orElseThrow();
+
+    assertThat(dotted).isEqualTo(node);
+    assertThat(sysctl.format(dotted).orElseThrow().isNode()).isTrue();
+  }
+
+  @Test
   void aNodeParameterTakesItsTypeFromTheEmptyNamedChild() {
     KernelParam host = kernel().param("host").orElseThrow();
 

@@ -139,6 +139,32 @@ final class EmulatedSysctl {
     }
   }
 
+  /**
+   * The kernel's {@code name2oid}: one component per dot, stopping at the end of the name or at an
+   * empty rest, so a final dot is ignored and {@code security.jail.param.host.} is the node {@code
+   * host}, never its empty-named child (sys/kern/kern_sysctl.c).
+   */
+  Optional<Oid> name2oid(String name) {
+    Oid at = root;
+    String rest = name;
+    while (true) {
+      int dot = rest.indexOf('.');
+      String part = dot < 0 ? rest : rest.substring(0, dot);
+      Oid child = at.children.get(part);
+      if (child == null) {
+        return Optional.empty();
+      }
+      if (dot < 0 || dot == rest.length() - 1) {
+        return Optional.of(child);
+      }
+      if (!child.isNode()) {
+        return Optional.empty();
+      }
+      at = child;
+      rest = rest.substring(dot + 1);
+    }
+  }
+
   Optional<Oid> byName(String name) {
     return Optional.ofNullable(byName.get(name));
   }

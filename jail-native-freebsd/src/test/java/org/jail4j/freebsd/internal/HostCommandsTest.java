@@ -16,12 +16,6 @@ class HostCommandsTest {
   }
 
   @Test
-  void cleanEnvironmentIsDashL() {
-    assertThat(HostCommands.jexec(5, CommandSpec.of("/bin/sh").withCleanEnvironment(true)))
-        .containsExactly("/usr/sbin/jexec", "-l", "5", "/bin/sh");
-  }
-
-  @Test
   void aJailUserIsCapitalU() {
     assertThat(HostCommands.jexec(5, CommandSpec.of("/bin/id").withJailUser("www")))
         .containsExactly("/usr/sbin/jexec", "-U", "www", "5", "/bin/id");
@@ -34,7 +28,7 @@ class HostCommandsTest {
   }
 
   @Test
-  void aWorkingDirectoryIsDashDBeforeTheUser() {
+  void aWorkingDirectoryIsEnteredByTheJailsShellNotDashD() {
     assertThat(
             HostCommands.jexec(
                 5,
@@ -42,7 +36,85 @@ class HostCommandsTest {
                     .withCleanEnvironment(true)
                     .withWorkingDirectory("/tmp")
                     .withJailUser("www")))
-        .containsExactly("/usr/sbin/jexec", "-l", "-d", "/tmp", "-U", "www", "5", "/bin/pwd");
+        .containsExactly(
+            "/usr/sbin/jexec",
+            "-l",
+            "-U",
+            "www",
+            "5",
+            "/bin/sh",
+            "-c",
+            "cd \"$1\" && shift && exec \"$@\"",
+            "sh",
+            "/tmp",
+            "/bin/pwd")
+        .doesNotContain("-d");
+  }
+
+  @Test
+  void aWorkingDirectoryAndArgumentsArePositionalParametersNotScript() {
+    String dir = "/tmp/it's \"$(rm -rf /)\"";
+    java.util.List<String> argv =
+        HostCommands.jexec(
+            5, CommandSpec.of("/bin/echo", "a b", "$HOME;x").withWorkingDirectory(dir));
+
+    assertThat(argv)
+        .containsExactly(
+            "/usr/sbin/jexec",
+            "5",
+            "/bin/sh",
+            "-c",
+            HostCommands.CHDIR_SCRIPT,
+            "sh",
+            dir,
+            "/bin/echo",
+            "a b",
+            "$HOME;x");
+    assertThat(HostCommands.CHDIR_SCRIPT).isEqualTo("cd \"$1\" && shift && exec \"$@\"");
+  }
+
+  @Test
+  void aWorkingDirectoryWithExtraVariablesEntersTheDirectoryBeforeEnv() {
+    assertThat(
+            HostCommands.jexec(
+                5,
+                CommandSpec.of("/bin/sh")
+                    .withCleanEnvironment(true)
+                    .withWorkingDirectory("/var")
+                    .withEnvironment(Map.of("A", "1"))))
+        .containsExactly(
+            "/usr/sbin/jexec",
+            "-l",
+            "-U",
+            "root",
+            "5",
+            "/bin/sh",
+            "-c",
+            HostCommands.CHDIR_SCRIPT,
+            "sh",
+            "/var",
+            "/usr/bin/env",
+            "A=1",
+            "/bin/sh");
+  }
+
+  @Test
+  void cleanEnvironmentIsDashLAsTheJailsRootWhenNoUserIsGiven() {
+    assertThat(HostCommands.jexec(5, CommandSpec.of("/bin/sh").withCleanEnvironment(true)))
+        .containsExactly("/usr/sbin/jexec", "-l", "-U", "root", "5", "/bin/sh");
+  }
+
+  @Test
+  void dashLWithAHostUserKeepsThatUser() {
+    assertThat(
+            HostCommands.jexec(
+                5, CommandSpec.of("/bin/id").withCleanEnvironment(true).withHostUser("nobody")))
+        .containsExactly("/usr/sbin/jexec", "-l", "-u", "nobody", "5", "/bin/id");
+  }
+
+  @Test
+  void withoutDashLNoUserIsAdded() {
+    assertThat(HostCommands.jexec(5, CommandSpec.of("/bin/id"))).doesNotContain("-U", "-u");
   }
 
   @Test
@@ -53,7 +125,8 @@ class HostCommandsTest {
                 CommandSpec.of("/bin/sh")
                     .withCleanEnvironment(true)
                     .withEnvironment(Map.of("B", "2", "A", "1"))))
-        .containsExactly("/usr/sbin/jexec", "-l", "5", "/usr/bin/env", "A=1", "B=2", "/bin/sh");
+        .containsExactly(
+            "/usr/sbin/jexec", "-l", "-U", "root", "5", "/usr/bin/env", "A=1", "B=2", "/bin/sh");
   }
 
   @Test

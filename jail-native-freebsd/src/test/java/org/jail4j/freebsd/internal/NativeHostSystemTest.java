@@ -208,6 +208,32 @@ class NativeHostSystemTest {
   }
 
   @Test
+  void aCommandInAJailWithADirectoryAndCleanEnvironmentEntersItThroughShAsTheJailsRoot()
+      throws IOException {
+    starter.answer = argv -> RecordingStarter.finished(0, "", "");
+
+    host.startInJail(
+        5, CommandSpec.of("/bin/pwd").withCleanEnvironment(true).withWorkingDirectory("/var/db"));
+
+    RecordingStarter.Started s = starter.started.get(0);
+    assertThat(s.argv())
+        .containsExactly(
+            "/usr/sbin/jexec",
+            "-l",
+            "-U",
+            "root",
+            "5",
+            "/bin/sh",
+            "-c",
+            "cd \"$1\" && shift && exec \"$@\"",
+            "sh",
+            "/var/db",
+            "/bin/pwd");
+    // the directory is inside the jail, never the host process's directory
+    assertThat(s.dir()).isNull();
+  }
+
+  @Test
   void aHostCommandRunsWithItsDirectoryAndEnvironment() throws IOException {
     host.startOnHost(
         CommandSpec.of("/usr/bin/make")
