@@ -154,7 +154,8 @@ public final class RunningJail implements AutoCloseable {
   }
 
   /**
-   * Starts a command inside the jail, as {@code jexec [-l] [-d dir] [-u|-U user] jid argv...}.
+   * Starts a command inside the jail, as {@code jexec [-l] [-u|-U user] jid argv...} does, in the
+   * command's working directory when it names one.
    *
    * @param command the command, with user, directory and environment choices
    * @return the live process

@@ -131,7 +131,8 @@ public record CommandSpec(
   }
 
   /**
-   * This command started in a directory ({@code jexec -d}).
+   * This command started in a directory inside the jail (what 14.x's and 15's {@code jexec -d}
+   * does; providers enter it through the jail's shell where jexec lacks {@code -d}).
    *
    * @param directory the working directory
    * @return a copy

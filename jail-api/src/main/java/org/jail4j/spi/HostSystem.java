@@ -123,7 +123,8 @@ public interface HostSystem {
   Process startOnHost(CommandSpec command) throws IOException;
 
   /**
-   * Starts a command inside a jail, as {@code jexec [-l] [-d dir] [-u|-U user] JID argv...}. The
+   * Starts a command inside a jail, as {@code jexec [-l] [-u|-U user] JID argv...} does (a working
+   * directory is entered by the jail's {@code /bin/sh}, since 13.x has no {@code jexec -d}). The
    * JVM itself is never attached to the jail.
    *
    * @param jid the jail
