@@ -131,8 +131,8 @@ public record CommandSpec(
   }
 
   /**
-   * This command started in a directory inside the jail (what 14.x's and 15's {@code jexec -d}
-   * does; providers enter it through the jail's shell where jexec lacks {@code -d}).
+   * This command started in a directory inside the jail (the native provider enters it through the
+   * jail's {@code /bin/sh}, since the jexec of 13.x and early 14.x has no {@code -d}).
    *
    * @param directory the working directory
    * @return a copy
