@@ -54,9 +54,42 @@ final class Lifecycle {
     this.claims = AliasClaims.of(sys);
   }
 
-  /** The alias claims of every host system in this JVM (one per system, shared by its hosts). */
-  private static final Map<HostSystem, AliasClaims> CLAIMS =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  /**
+   * The alias claims of every host system in this JVM (one per system, shared by its hosts). Keyed
+   * by the system's identity, held weakly: a host system's own {@code equals}/{@code hashCode} are
+   * never called, and a system nobody references any more drops its claims.
+   */
+  private static final Map<SystemKey, AliasClaims> CLAIMS = new java.util.HashMap<>();
+
+  private static final java.lang.ref.ReferenceQueue<HostSystem> GONE =
+      new java.lang.ref.ReferenceQueue<>();
+
+  /** A weak, identity-compared key for {@link #CLAIMS}. */
+  private static final class SystemKey extends java.lang.ref.WeakReference<HostSystem> {
+    private final int hash;
+
+    SystemKey(HostSystem sys, java.lang.ref.@Nullable ReferenceQueue<HostSystem> queue) {
+      super(sys, queue);
+      this.hash = System.identityHashCode(sys);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof SystemKey)) {
+        return false;
+      }
+      HostSystem mine = get();
+      return mine != null && mine == ((SystemKey) o).get();
+    }
+  }
 
   /**
    * Which aliases starts in progress on one host system hold, so that a start that fails takes back
@@ -76,7 +109,18 @@ final class Lifecycle {
     private final Map<IpAlias, Claim> held = new java.util.HashMap<>();
 
     static AliasClaims of(HostSystem sys) {
-      return CLAIMS.computeIfAbsent(sys, s -> new AliasClaims());
+      synchronized (CLAIMS) {
+        for (Object gone = GONE.poll(); gone != null; gone = GONE.poll()) {
+          CLAIMS.remove(gone);
+        }
+        SystemKey probe = new SystemKey(sys, null);
+        AliasClaims c = CLAIMS.get(probe);
+        if (c == null) {
+          c = new AliasClaims();
+          CLAIMS.put(new SystemKey(sys, GONE), c);
+        }
+        return c;
+      }
     }
 
     /** Adds the alias (a re-add of one already there is harmless) and holds it. */
