@@ -43,6 +43,13 @@ import org.jspecify.annotations.Nullable;
 public final class RootBuilder {
   private static final String OP = "extract";
 
+  /**
+   * The most entries a set may hold when its MANIFEST gives no entry count (FreeBSD's {@code
+   * base.txz} holds about 35,000); raise it with {@link #maxEntries(long)}. A set the MANIFEST
+   * gives a count for may never hold more entries than that count.
+   */
+  public static final long DEFAULT_MAX_ENTRIES = 1_000_000;
+
   private final Path root;
   private final Map<String, Path> archives = new LinkedHashMap<>();
   private @Nullable Manifest manifest;
@@ -50,6 +57,7 @@ public final class RootBuilder {
   private boolean overwrite;
   private OwnerPolicy owners = OwnerPolicy.AUTO;
   private ProgressListener listener = ProgressListener.none();
+  private long maxEntries = DEFAULT_MAX_ENTRIES;
 
   private RootBuilder(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -148,6 +156,22 @@ public final class RootBuilder {
   }
 
   /**
+   * The most entries one set may hold when its MANIFEST gives no count ({@link
+   * #DEFAULT_MAX_ENTRIES} by default). A MANIFEST count is always enforced as well.
+   *
+   * @param maxEntries at least 1
+   * @return this builder
+   * @throws RootException when {@code maxEntries} is less than 1
+   */
+  public RootBuilder maxEntries(long maxEntries) {
+    if (maxEntries < 1) {
+      throw new RootException(OP, "maxEntries: must be at least 1, got " + maxEntries, null);
+    }
+    this.maxEntries = maxEntries;
+    return this;
+  }
+
+  /**
    * Receives progress (bytes read, entries handled) while extracting.
    *
    * @param listener the listener
@@ -194,7 +218,16 @@ public final class RootBuilder {
       SetExtractor extractor = new SetExtractor(root, owners, listener, created);
       for (Map.Entry<String, Path> e : archives.entrySet()) {
         // after a successful MANIFEST check the xz stream's own check adds nothing
-        reports.add(extractor.extract(e.getKey(), e.getValue(), !verified));
+        ManifestEntry listed = manifest == null ? null : manifest.entry(e.getKey()).orElse(null);
+        long count = listed == null ? -1 : listed.entries();
+        boolean fromManifest = count >= 0 && count <= maxEntries;
+        reports.add(
+            extractor.extract(
+                e.getKey(),
+                e.getValue(),
+                !verified,
+                fromManifest ? count : maxEntries,
+                fromManifest));
       }
     } catch (RuntimeException e) {
       if (created) {

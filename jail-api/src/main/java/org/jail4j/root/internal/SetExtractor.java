@@ -32,6 +32,7 @@ import org.jail4j.root.ExtractionReport;
 import org.jail4j.root.OwnerPolicy;
 import org.jail4j.root.ProgressListener;
 import org.jail4j.root.RootException;
+import org.jail4j.root.RootLimitException;
 import org.jail4j.root.SkippedEntry;
 import org.jail4j.root.UnsafePathException;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,9 @@ public final class SetExtractor {
    * forged header asking for more is refused instead of exhausting the heap.
    */
   private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
+  /** At most this many skipped entries are listed by name; all of them are counted. */
+  public static final int SKIPPED_NAMES_KEPT = 1000;
 
   private static final long PROGRESS_BYTES = 1 << 20;
   private static final int PROGRESS_ENTRIES = 256;
@@ -129,6 +133,23 @@ public final class SetExtractor {
    * @throws RootException on a refused entry or an I/O failure
    */
   public ExtractionReport extract(String set, Path archive, boolean verifyXzCheck) {
+    return extract(set, archive, verifyXzCheck, Long.MAX_VALUE, false);
+  }
+
+  /**
+   * Extracts an archive of at most {@code maxEntries} entries.
+   *
+   * @param set the set's name for progress and reports
+   * @param archive the {@code .txz} file
+   * @param verifyXzCheck check the xz stream's own CRC/SHA (redundant after a MANIFEST check)
+   * @param maxEntries the most entries the archive may hold (its MANIFEST count, or a default)
+   * @param countFromManifest true when {@code maxEntries} is the set's MANIFEST entry count
+   * @return what was done
+   * @throws RootLimitException when the archive holds more entries
+   * @throws RootException on a refused entry or an I/O failure
+   */
+  public ExtractionReport extract(
+      String set, Path archive, boolean verifyXzCheck, long maxEntries, boolean countFromManifest) {
     long total;
     try {
       total = Files.size(archive);
@@ -152,6 +173,19 @@ public final class SetExtractor {
       while ((entry = tar.getNextEntry()) != null) {
         current = entry.getName();
         counts.entries++;
+        if (counts.entries > maxEntries) {
+          // checked before the entry is handled: a flood of skipped entries (FIFOs cost 512
+          // bytes each and compress to almost nothing) must not run on unbounded
+          throw new RootLimitException(
+              OP,
+              archive.getFileName() + ": entry \"" + current + "\"",
+              countFromManifest ? "the MANIFEST entry count" : "maxEntries",
+              maxEntries,
+              counts.entries,
+              countFromManifest
+                  ? "a MANIFEST that lists the set's real entry count"
+                  : "RootBuilder.maxEntries(long)");
+        }
         extractEntry(tar, entry, counts, directories);
         long read = counted.count();
         if (counts.entries - lastEntries >= PROGRESS_ENTRIES
@@ -191,6 +225,7 @@ public final class SetExtractor {
         counts.hardLinks,
         counts.bytesWritten,
         counts.skipped,
+        counts.skippedEntries,
         applyOwners,
         counts.owners);
   }
@@ -202,8 +237,16 @@ public final class SetExtractor {
     long symlinks;
     long hardLinks;
     long bytesWritten;
+    long skippedEntries;
     final List<SkippedEntry> skipped = new ArrayList<>();
     final List<EntryOwner> owners = new ArrayList<>();
+
+    void skip(SkippedEntry e) {
+      skippedEntries++;
+      if (skipped.size() < SKIPPED_NAMES_KEPT) {
+        skipped.add(e);
+      }
+    }
   }
 
   private void extractEntry(
@@ -221,7 +264,7 @@ public final class SetExtractor {
               ? "character device"
               : entry.isBlockDevice() ? "block device" : "fifo";
       RootNames.archiveComponents(OP, name);
-      counts.skipped.add(new SkippedEntry(name, type, "devfs provides /dev; not created"));
+      counts.skip(new SkippedEntry(name, type, "devfs provides /dev; not created"));
       return;
     }
     List<String> parts = RootNames.archiveComponents(OP, name);
@@ -273,7 +316,7 @@ public final class SetExtractor {
       Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
       counts.files++;
     } else {
-      counts.skipped.add(
+      counts.skip(
           new SkippedEntry(
               name,
               "type '" + (char) entry.getLinkFlag() + "'",
