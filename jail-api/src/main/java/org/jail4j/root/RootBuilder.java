@@ -50,6 +50,12 @@ public final class RootBuilder {
    */
   public static final long DEFAULT_MAX_ENTRIES = 1_000_000;
 
+  /**
+   * The most file content bytes one set may unpack to: 8 GiB (FreeBSD's largest set, {@code
+   * src.txz}, unpacks to about 1.5 GiB); raise it with {@link #maxUnpackedBytes(long)}.
+   */
+  public static final long DEFAULT_MAX_UNPACKED_BYTES = 8L << 30;
+
   private final Path root;
   private final Map<String, Path> archives = new LinkedHashMap<>();
   private @Nullable Manifest manifest;
@@ -58,6 +64,7 @@ public final class RootBuilder {
   private OwnerPolicy owners = OwnerPolicy.AUTO;
   private ProgressListener listener = ProgressListener.none();
   private long maxEntries = DEFAULT_MAX_ENTRIES;
+  private long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;
 
   private RootBuilder(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -172,6 +179,23 @@ public final class RootBuilder {
   }
 
   /**
+   * The most file content bytes one set may unpack to ({@link #DEFAULT_MAX_UNPACKED_BYTES} by
+   * default). Checked while writing: the file that crosses the bound is removed.
+   *
+   * @param maxUnpackedBytes at least 0
+   * @return this builder
+   * @throws RootException when {@code maxUnpackedBytes} is negative
+   */
+  public RootBuilder maxUnpackedBytes(long maxUnpackedBytes) {
+    if (maxUnpackedBytes < 0) {
+      throw new RootException(
+          OP, "maxUnpackedBytes: must be at least 0, got " + maxUnpackedBytes, null);
+    }
+    this.maxUnpackedBytes = maxUnpackedBytes;
+    return this;
+  }
+
+  /**
    * Receives progress (bytes read, entries handled) while extracting.
    *
    * @param listener the listener
@@ -227,7 +251,8 @@ public final class RootBuilder {
                 e.getValue(),
                 !verified,
                 fromManifest ? count : maxEntries,
-                fromManifest));
+                fromManifest,
+                maxUnpackedBytes));
       }
     } catch (RuntimeException e) {
       if (created) {

@@ -90,4 +90,47 @@ class RootLimitsTest {
         .isInstanceOf(RootException.class)
         .hasMessageContaining("maxEntries: must be at least 1, got 0");
   }
+
+  private static DistributionSetWriter zeros(int bytes) {
+    return DistributionSetWriter.create("base")
+        .compressionPreset(0)
+        .directory("./", 0755)
+        .file("./small", "fine", 0644)
+        .file("./zeros", new byte[bytes], 0644);
+  }
+
+  @Test
+  void setUnpackingBeyondMaxUnpackedBytesIsRefusedAndTheRootEmptied() throws IOException {
+    DistributionSets sets = Sets.release(tmp.resolve("dist"), zeros(3 << 20));
+    assertThatThrownBy(
+            () -> RootBuilder.into(root()).sets(sets, "base").maxUnpackedBytes(1 << 20).populate())
+        .isInstanceOf(RootLimitException.class)
+        .hasMessageContaining("entry \"./zeros\": maxUnpackedBytes is 1048576, found ")
+        .satisfies(e -> assertThat(((RootLimitException) e).limit()).isEqualTo("maxUnpackedBytes"));
+    assertRootEmpty();
+  }
+
+  @Test
+  void partialFileIsRemovedWhenExtractingOverAnExistingRoot() throws IOException {
+    Files.createDirectories(root());
+    Files.writeString(root().resolve("keep"), "kept");
+    DistributionSets sets = Sets.release(tmp.resolve("dist"), zeros(3 << 20));
+    assertThatThrownBy(
+            () ->
+                RootBuilder.into(root())
+                    .sets(sets, "base")
+                    .overwrite(true)
+                    .maxUnpackedBytes(1 << 20)
+                    .populate())
+        .isInstanceOf(RootLimitException.class);
+    assertThat(root().resolve("zeros")).doesNotExist();
+    assertThat(root().resolve("keep")).hasContent("kept");
+  }
+
+  @Test
+  void setWithinMaxUnpackedBytesIsExtracted() throws IOException {
+    DistributionSets sets = Sets.release(tmp.resolve("dist"), zeros(1 << 20));
+    RootBuilder.into(root()).sets(sets, "base").maxUnpackedBytes((1 << 20) + 4).populate();
+    assertThat(root().resolve("zeros")).hasSize(1 << 20);
+  }
 }

@@ -133,7 +133,7 @@ public final class SetExtractor {
    * @throws RootException on a refused entry or an I/O failure
    */
   public ExtractionReport extract(String set, Path archive, boolean verifyXzCheck) {
-    return extract(set, archive, verifyXzCheck, Long.MAX_VALUE, false);
+    return extract(set, archive, verifyXzCheck, Long.MAX_VALUE, false, Long.MAX_VALUE);
   }
 
   /**
@@ -144,19 +144,25 @@ public final class SetExtractor {
    * @param verifyXzCheck check the xz stream's own CRC/SHA (redundant after a MANIFEST check)
    * @param maxEntries the most entries the archive may hold (its MANIFEST count, or a default)
    * @param countFromManifest true when {@code maxEntries} is the set's MANIFEST entry count
+   * @param maxBytes the most file content bytes the archive may unpack to
    * @return what was done
-   * @throws RootLimitException when the archive holds more entries
+   * @throws RootLimitException when the archive holds more entries or unpacks to more bytes
    * @throws RootException on a refused entry or an I/O failure
    */
   public ExtractionReport extract(
-      String set, Path archive, boolean verifyXzCheck, long maxEntries, boolean countFromManifest) {
+      String set,
+      Path archive,
+      boolean verifyXzCheck,
+      long maxEntries,
+      boolean countFromManifest,
+      long maxBytes) {
     long total;
     try {
       total = Files.size(archive);
     } catch (IOException e) {
       throw new RootException(OP, archive + ": " + e.getMessage(), e);
     }
-    Counts counts = new Counts();
+    Counts counts = new Counts(archive.getFileName().toString(), maxBytes);
     List<DeferredDirectory> directories = new ArrayList<>();
     String current = "";
     try (InputStream file = Files.newInputStream(archive);
@@ -231,6 +237,14 @@ public final class SetExtractor {
   }
 
   private static final class Counts {
+    final String archive;
+    final long maxBytes;
+
+    Counts(String archive, long maxBytes) {
+      this.archive = archive;
+      this.maxBytes = maxBytes;
+    }
+
     long entries;
     long files;
     long directories;
@@ -439,6 +453,7 @@ public final class SetExtractor {
       clearPlace(name, target);
       ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
     }
+    boolean complete = false;
     try (FileChannel out = ch) {
       long remaining = entry.getSize();
       while (remaining > 0) {
@@ -446,12 +461,28 @@ public final class SetExtractor {
         if (n < 0) {
           throw new IOException("archive ends inside the entry");
         }
+        if (counts.bytesWritten + n > counts.maxBytes) {
+          // a few hundred KiB of xz can unpack to gigabytes of zeros: stop before the disk fills
+          throw new RootLimitException(
+              OP,
+              counts.archive + ": entry \"" + name + "\"",
+              "maxUnpackedBytes",
+              counts.maxBytes,
+              counts.bytesWritten + n,
+              "RootBuilder.maxUnpackedBytes(long)");
+        }
         ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
         while (bb.hasRemaining()) {
           out.write(bb);
         }
         remaining -= n;
         counts.bytesWritten += n;
+      }
+      complete = true;
+    } finally {
+      if (!complete) {
+        // no half-written file stays behind, also when extracting over an existing root
+        Files.deleteIfExists(target);
       }
     }
   }
