@@ -270,6 +270,13 @@ public final class SetExtractor {
       List<DeferredDirectory> directories)
       throws IOException {
     String name = entry.getName();
+    if (entry.isSparse() || entry.isOldGNUSparse() || entry.isPaxGNUSparse()) {
+      // FreeBSD's sets hold no sparse files; writing one as a plain file would put its sparse map
+      // or a wrong length where the content belongs, so it is refused rather than written wrong
+      RootNames.archiveComponents(OP, name);
+      throw new RootException(
+          OP, "refusing \"" + name + "\": sparse entries (GNU or pax) are not supported", null);
+    }
     if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
       // A jail gets its devices from devfs and its ruleset (freebsd-jail-abi.md section 8);
       // a device node in the tree would be a way around that ruleset, so none is ever created.
