@@ -17,7 +17,8 @@ import java.util.List;
  * @param symlinks symbolic links created
  * @param hardLinks hard links created
  * @param bytesWritten file content bytes written
- * @param skipped entries not created (device nodes, FIFOs, unknown types)
+ * @param skipped entries not created (device nodes, FIFOs, unknown types), the first 1,000 by name
+ * @param skippedEntries how many entries were not created, all of them counted
  * @param ownersApplied true when numeric owners were applied to the files
  * @param owners when owners were not applied: every entry's owner and mode, in archive order
  */
@@ -30,6 +31,7 @@ public record ExtractionReport(
     long hardLinks,
     long bytesWritten,
     List<SkippedEntry> skipped,
+    long skippedEntries,
     boolean ownersApplied,
     List<EntryOwner> owners) {
 

@@ -1,6 +1,7 @@
 package org.jail4j.root;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,15 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Manifest {
+  /**
+   * The largest MANIFEST {@link #read(Path)} accepts: 1 MiB (a release's MANIFEST is under 2 KiB);
+   * raise it with {@link #read(Path, long)}.
+   */
+  public static final long DEFAULT_MAX_BYTES = 1 << 20;
+
+  /** The longest MANIFEST line accepted, in characters. */
+  public static final int MAX_LINE_LENGTH = 4096;
+
   private final List<ManifestEntry> entries;
 
   private Manifest(List<ManifestEntry> entries) {
@@ -41,12 +51,22 @@ public final class Manifest {
    * @param text the file's text
    * @return the manifest
    * @throws RootException naming the line that breaks the format
+   * @throws RootLimitException when a line is longer than {@link #MAX_LINE_LENGTH}
    */
   public static Manifest parse(String text) {
     List<ManifestEntry> out = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
+      if (line.length() > MAX_LINE_LENGTH) {
+        throw new RootLimitException(
+            "MANIFEST",
+            "line " + (i + 1),
+            "MAX_LINE_LENGTH",
+            MAX_LINE_LENGTH,
+            line.length(),
+            "a MANIFEST with shorter lines");
+      }
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -60,18 +80,57 @@ public final class Manifest {
   }
 
   /**
-   * Reads and parses a MANIFEST file.
+   * Reads and parses a MANIFEST file of at most {@link #DEFAULT_MAX_BYTES}.
    *
-   * @param file the file
+   * @param file the file; must be a regular file
    * @return the manifest
-   * @throws RootException when it cannot be read or parsed
+   * @throws RootLimitException when the file is larger
+   * @throws RootException when it is not a regular file, cannot be read or parsed
    */
   public static Manifest read(Path file) {
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
+    return read(file, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads and parses a MANIFEST file of at most {@code maxBytes}. A device, FIFO or directory is
+   * refused before it is opened (reading {@code /dev/zero} would never end), and reading stops one
+   * byte past the bound, so a file that grows while it is read is refused too.
+   *
+   * @param file the file; must be a regular file
+   * @param maxBytes the largest size accepted, at least 0
+   * @return the manifest
+   * @throws RootLimitException when the file is larger
+   * @throws RootException when it is not a regular file, cannot be read or parsed
+   */
+  public static Manifest read(Path file, long maxBytes) {
+    if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 8) {
+      throw new RootException(
+          "MANIFEST",
+          "maxBytes: must be 0.." + (Integer.MAX_VALUE - 8) + ", got " + maxBytes,
+          null);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new RootException(
+          "MANIFEST",
+          file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"),
+          null);
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) maxBytes + 1);
     } catch (IOException e) {
       throw new RootException("MANIFEST", file + ": " + e.getMessage(), e);
     }
+    if (bytes.length > maxBytes) {
+      throw new RootLimitException(
+          "MANIFEST",
+          file.toString(),
+          "maxBytes",
+          maxBytes,
+          bytes.length,
+          "Manifest.read(Path, long)");
+    }
+    return parse(new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** The entries, in file order. */

@@ -43,6 +43,19 @@ import org.jspecify.annotations.Nullable;
 public final class RootBuilder {
   private static final String OP = "extract";
 
+  /**
+   * The most entries a set may hold when its MANIFEST gives no entry count (FreeBSD's {@code
+   * base.txz} holds about 35,000); raise it with {@link #maxEntries(long)}. A set the MANIFEST
+   * gives a count for may never hold more entries than that count.
+   */
+  public static final long DEFAULT_MAX_ENTRIES = 1_000_000;
+
+  /**
+   * The most file content bytes one set may unpack to: 8 GiB (FreeBSD's largest set, {@code
+   * src.txz}, unpacks to about 1.5 GiB); raise it with {@link #maxUnpackedBytes(long)}.
+   */
+  public static final long DEFAULT_MAX_UNPACKED_BYTES = 8L << 30;
+
   private final Path root;
   private final Map<String, Path> archives = new LinkedHashMap<>();
   private @Nullable Manifest manifest;
@@ -50,6 +63,8 @@ public final class RootBuilder {
   private boolean overwrite;
   private OwnerPolicy owners = OwnerPolicy.AUTO;
   private ProgressListener listener = ProgressListener.none();
+  private long maxEntries = DEFAULT_MAX_ENTRIES;
+  private long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;
 
   private RootBuilder(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -148,6 +163,39 @@ public final class RootBuilder {
   }
 
   /**
+   * The most entries one set may hold when its MANIFEST gives no count ({@link
+   * #DEFAULT_MAX_ENTRIES} by default). A MANIFEST count is always enforced as well.
+   *
+   * @param maxEntries at least 1
+   * @return this builder
+   * @throws RootException when {@code maxEntries} is less than 1
+   */
+  public RootBuilder maxEntries(long maxEntries) {
+    if (maxEntries < 1) {
+      throw new RootException(OP, "maxEntries: must be at least 1, got " + maxEntries, null);
+    }
+    this.maxEntries = maxEntries;
+    return this;
+  }
+
+  /**
+   * The most file content bytes one set may unpack to ({@link #DEFAULT_MAX_UNPACKED_BYTES} by
+   * default). Checked while writing: the file that crosses the bound is removed.
+   *
+   * @param maxUnpackedBytes at least 0
+   * @return this builder
+   * @throws RootException when {@code maxUnpackedBytes} is negative
+   */
+  public RootBuilder maxUnpackedBytes(long maxUnpackedBytes) {
+    if (maxUnpackedBytes < 0) {
+      throw new RootException(
+          OP, "maxUnpackedBytes: must be at least 0, got " + maxUnpackedBytes, null);
+    }
+    this.maxUnpackedBytes = maxUnpackedBytes;
+    return this;
+  }
+
+  /**
    * Receives progress (bytes read, entries handled) while extracting.
    *
    * @param listener the listener
@@ -194,7 +242,17 @@ public final class RootBuilder {
       SetExtractor extractor = new SetExtractor(root, owners, listener, created);
       for (Map.Entry<String, Path> e : archives.entrySet()) {
         // after a successful MANIFEST check the xz stream's own check adds nothing
-        reports.add(extractor.extract(e.getKey(), e.getValue(), !verified));
+        ManifestEntry listed = manifest == null ? null : manifest.entry(e.getKey()).orElse(null);
+        long count = listed == null ? -1 : listed.entries();
+        boolean fromManifest = count >= 0 && count <= maxEntries;
+        reports.add(
+            extractor.extract(
+                e.getKey(),
+                e.getValue(),
+                !verified,
+                fromManifest ? count : maxEntries,
+                fromManifest,
+                maxUnpackedBytes));
       }
     } catch (RuntimeException e) {
       if (created) {

@@ -2,6 +2,7 @@ package org.jail4j.root;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -57,6 +58,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class SafeRootWriter {
+  /**
+   * The largest bound {@link #read(String, int)} accepts: the largest byte array a JVM allocates.
+   */
+  public static final int MAX_READ_BYTES = Integer.MAX_VALUE - 8;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int DEFAULT_DIR_MODE = 0755;
 
@@ -262,13 +268,19 @@ public final class SafeRootWriter {
    * Reads a regular file inside the root without following any link.
    *
    * @param path the file inside the root
-   * @param maxBytes the largest size accepted
+   * @param maxBytes the largest size accepted, 0 to {@link #MAX_READ_BYTES}; memory is allocated by
+   *     the file's actual size, never by this bound
    * @return the content
    * @throws UnsafePathException when the file or a component is a symbolic link, or the file is not
    *     a regular file
-   * @throws RootException when it does not exist or is larger than {@code maxBytes}
+   * @throws RootException when {@code maxBytes} is outside its range, or the file does not exist or
+   *     is larger than {@code maxBytes}
    */
   public byte[] read(String path, int maxBytes) {
+    if (maxBytes < 0 || maxBytes > MAX_READ_BYTES) {
+      throw new RootException(
+          "read", "maxBytes: must be 0.." + MAX_READ_BYTES + ", got " + maxBytes, null);
+    }
     return at(
         "read",
         path,
@@ -291,16 +303,13 @@ public final class SafeRootWriter {
           try (SeekableByteChannel ch =
               dir.newByteChannel(
                   name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-            ByteBuffer bb = ByteBuffer.allocate(maxBytes + 1);
-            while (bb.hasRemaining() && ch.read(bb) > 0) {
-              // keep reading
-            }
-            if (bb.position() > maxBytes) {
+            // readNBytes grows its buffer with what it reads; one byte past the bound tells a file
+            // that grew since the stat
+            byte[] out = Channels.newInputStream(ch).readNBytes(maxBytes + 1);
+            if (out.length > maxBytes) {
               throw new RootException(
                   "read", display(path) + ": larger than " + maxBytes + " bytes", null);
             }
-            byte[] out = new byte[bb.position()];
-            bb.flip().get(out);
             return out;
           }
         });

@@ -288,4 +288,19 @@ class HostileArchiveTest {
       assertThat(s).isEmpty();
     }
   }
+
+  @Test
+  void oldGnuSparseEntryIsRefused() throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry("./holes", TarConstants.LF_GNUTYPE_SPARSE);
+    Path txz =
+        Sets.rawTxz(
+            tmp.resolve("raw/base.txz"),
+            TarArchiveOutputStream.LONGFILE_GNU,
+            Sets.Raw.file(e, "data"));
+    assertThatThrownBy(() -> RootBuilder.into(root).set("base", txz).unverified().populate())
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("./holes")
+        .hasMessageContaining("sparse");
+    assertThat(root.resolve("holes")).doesNotExist();
+  }
 }

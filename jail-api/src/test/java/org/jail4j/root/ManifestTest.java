@@ -3,7 +3,11 @@ package org.jail4j.root;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ManifestTest {
   private static final String SHA = "a".repeat(64);
@@ -68,5 +72,46 @@ class ManifestTest {
     Manifest m = Manifest.parse(LINE + "\n");
     assertThat(m).hasToString(LINE + "\n");
     assertThat(Manifest.parse(m.toString())).isEqualTo(m);
+  }
+
+  @Test
+  void readingAnEndlessDeviceIsRefusedBeforeItIsOpened() {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+    assertThatThrownBy(() -> Manifest.read(zero))
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("/dev/zero: not a regular file");
+  }
+
+  @Test
+  void aDirectoryIsNotAManifest(@TempDir Path tmp) {
+    assertThatThrownBy(() -> Manifest.read(tmp))
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void aManifestLargerThanTheBoundIsRefused(@TempDir Path tmp) throws IOException {
+    Path big = tmp.resolve("MANIFEST");
+    Files.writeString(big, "#".repeat(2000) + "\n");
+    assertThatThrownBy(() -> Manifest.read(big, 1000))
+        .isInstanceOf(RootLimitException.class)
+        .hasMessageContaining("maxBytes is 1000, found 1001");
+  }
+
+  @Test
+  void aManifestLargerThanTheDefaultBoundIsRefused(@TempDir Path tmp) throws IOException {
+    Path big = tmp.resolve("MANIFEST");
+    Files.write(big, new byte[(int) Manifest.DEFAULT_MAX_BYTES + 1]);
+    assertThatThrownBy(() -> Manifest.read(big))
+        .isInstanceOf(RootLimitException.class)
+        .hasMessageContaining("maxBytes is 1048576, found 1048577");
+  }
+
+  @Test
+  void anOverlongLineIsRefused() {
+    assertThatThrownBy(() -> Manifest.parse("# ok\n" + "x".repeat(5000)))
+        .isInstanceOf(RootLimitException.class)
+        .hasMessageContaining("line 2: MAX_LINE_LENGTH is 4096, found 5000");
   }
 }

@@ -211,6 +211,24 @@ class SafeRootWriterTest {
   }
 
   @Test
+  void readWithTheLargestLimitAllocatesOnlyTheFileSize() throws IOException {
+    Files.writeString(root.resolve("etc/small"), "tiny");
+    assertThat(writer.read("/etc/small", SafeRootWriter.MAX_READ_BYTES)).hasSize(4);
+  }
+
+  @Test
+  void readWithALimitBeyondTheLargestArrayIsRefused() throws IOException {
+    Files.writeString(root.resolve("etc/small"), "tiny");
+    assertThatThrownBy(() -> writer.read("/etc/small", Integer.MAX_VALUE))
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("maxBytes: must be 0.." + SafeRootWriter.MAX_READ_BYTES)
+        .hasMessageContaining("got " + Integer.MAX_VALUE);
+    assertThatThrownBy(() -> writer.read("/etc/small", -1))
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("got -1");
+  }
+
+  @Test
   void deleteRemovesALinkNotItsTarget() throws IOException {
     Files.createSymbolicLink(root.resolve("etc/resolv.conf"), secret);
     writer.delete("/etc/resolv.conf");

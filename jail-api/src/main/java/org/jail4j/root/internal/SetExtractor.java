@@ -32,6 +32,7 @@ import org.jail4j.root.ExtractionReport;
 import org.jail4j.root.OwnerPolicy;
 import org.jail4j.root.ProgressListener;
 import org.jail4j.root.RootException;
+import org.jail4j.root.RootLimitException;
 import org.jail4j.root.SkippedEntry;
 import org.jail4j.root.UnsafePathException;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,9 @@ public final class SetExtractor {
    * forged header asking for more is refused instead of exhausting the heap.
    */
   private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
+  /** At most this many skipped entries are listed by name; all of them are counted. */
+  public static final int SKIPPED_NAMES_KEPT = 1000;
 
   private static final long PROGRESS_BYTES = 1 << 20;
   private static final int PROGRESS_ENTRIES = 256;
@@ -129,13 +133,36 @@ public final class SetExtractor {
    * @throws RootException on a refused entry or an I/O failure
    */
   public ExtractionReport extract(String set, Path archive, boolean verifyXzCheck) {
+    return extract(set, archive, verifyXzCheck, Long.MAX_VALUE, false, Long.MAX_VALUE);
+  }
+
+  /**
+   * Extracts an archive of at most {@code maxEntries} entries.
+   *
+   * @param set the set's name for progress and reports
+   * @param archive the {@code .txz} file
+   * @param verifyXzCheck check the xz stream's own CRC/SHA (redundant after a MANIFEST check)
+   * @param maxEntries the most entries the archive may hold (its MANIFEST count, or a default)
+   * @param countFromManifest true when {@code maxEntries} is the set's MANIFEST entry count
+   * @param maxBytes the most file content bytes the archive may unpack to
+   * @return what was done
+   * @throws RootLimitException when the archive holds more entries or unpacks to more bytes
+   * @throws RootException on a refused entry or an I/O failure
+   */
+  public ExtractionReport extract(
+      String set,
+      Path archive,
+      boolean verifyXzCheck,
+      long maxEntries,
+      boolean countFromManifest,
+      long maxBytes) {
     long total;
     try {
       total = Files.size(archive);
     } catch (IOException e) {
       throw new RootException(OP, archive + ": " + e.getMessage(), e);
     }
-    Counts counts = new Counts();
+    Counts counts = new Counts(archive.getFileName().toString(), maxBytes);
     List<DeferredDirectory> directories = new ArrayList<>();
     String current = "";
     try (InputStream file = Files.newInputStream(archive);
@@ -152,6 +179,19 @@ public final class SetExtractor {
       while ((entry = tar.getNextEntry()) != null) {
         current = entry.getName();
         counts.entries++;
+        if (counts.entries > maxEntries) {
+          // checked before the entry is handled: a flood of skipped entries (FIFOs cost 512
+          // bytes each and compress to almost nothing) must not run on unbounded
+          throw new RootLimitException(
+              OP,
+              archive.getFileName() + ": entry \"" + current + "\"",
+              countFromManifest ? "the MANIFEST entry count" : "maxEntries",
+              maxEntries,
+              counts.entries,
+              countFromManifest
+                  ? "a MANIFEST that lists the set's real entry count"
+                  : "RootBuilder.maxEntries(long)");
+        }
         extractEntry(tar, entry, counts, directories);
         long read = counted.count();
         if (counts.entries - lastEntries >= PROGRESS_ENTRIES
@@ -191,19 +231,36 @@ public final class SetExtractor {
         counts.hardLinks,
         counts.bytesWritten,
         counts.skipped,
+        counts.skippedEntries,
         applyOwners,
         counts.owners);
   }
 
   private static final class Counts {
+    final String archive;
+    final long maxBytes;
+
+    Counts(String archive, long maxBytes) {
+      this.archive = archive;
+      this.maxBytes = maxBytes;
+    }
+
     long entries;
     long files;
     long directories;
     long symlinks;
     long hardLinks;
     long bytesWritten;
+    long skippedEntries;
     final List<SkippedEntry> skipped = new ArrayList<>();
     final List<EntryOwner> owners = new ArrayList<>();
+
+    void skip(SkippedEntry e) {
+      skippedEntries++;
+      if (skipped.size() < SKIPPED_NAMES_KEPT) {
+        skipped.add(e);
+      }
+    }
   }
 
   private void extractEntry(
@@ -213,6 +270,13 @@ public final class SetExtractor {
       List<DeferredDirectory> directories)
       throws IOException {
     String name = entry.getName();
+    if (entry.isSparse() || entry.isOldGNUSparse() || entry.isPaxGNUSparse()) {
+      // FreeBSD's sets hold no sparse files; writing one as a plain file would put its sparse map
+      // or a wrong length where the content belongs, so it is refused rather than written wrong
+      RootNames.archiveComponents(OP, name);
+      throw new RootException(
+          OP, "refusing \"" + name + "\": sparse entries (GNU or pax) are not supported", null);
+    }
     if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
       // A jail gets its devices from devfs and its ruleset (freebsd-jail-abi.md section 8);
       // a device node in the tree would be a way around that ruleset, so none is ever created.
@@ -221,7 +285,7 @@ public final class SetExtractor {
               ? "character device"
               : entry.isBlockDevice() ? "block device" : "fifo";
       RootNames.archiveComponents(OP, name);
-      counts.skipped.add(new SkippedEntry(name, type, "devfs provides /dev; not created"));
+      counts.skip(new SkippedEntry(name, type, "devfs provides /dev; not created"));
       return;
     }
     List<String> parts = RootNames.archiveComponents(OP, name);
@@ -273,7 +337,7 @@ public final class SetExtractor {
       Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
       counts.files++;
     } else {
-      counts.skipped.add(
+      counts.skip(
           new SkippedEntry(
               name,
               "type '" + (char) entry.getLinkFlag() + "'",
@@ -396,6 +460,7 @@ public final class SetExtractor {
       clearPlace(name, target);
       ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
     }
+    boolean complete = false;
     try (FileChannel out = ch) {
       long remaining = entry.getSize();
       while (remaining > 0) {
@@ -403,12 +468,28 @@ public final class SetExtractor {
         if (n < 0) {
           throw new IOException("archive ends inside the entry");
         }
+        if (counts.bytesWritten + n > counts.maxBytes) {
+          // a few hundred KiB of xz can unpack to gigabytes of zeros: stop before the disk fills
+          throw new RootLimitException(
+              OP,
+              counts.archive + ": entry \"" + name + "\"",
+              "maxUnpackedBytes",
+              counts.maxBytes,
+              counts.bytesWritten + n,
+              "RootBuilder.maxUnpackedBytes(long)");
+        }
         ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
         while (bb.hasRemaining()) {
           out.write(bb);
         }
         remaining -= n;
         counts.bytesWritten += n;
+      }
+      complete = true;
+    } finally {
+      if (!complete) {
+        // no half-written file stays behind, also when extracting over an existing root
+        Files.deleteIfExists(target);
       }
     }
   }
