@@ -3,10 +3,15 @@ package org.jail4j.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jail4j.conf.internal.Parser;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code .include}: globs, relative names, missing files, depth (jailconf-grammar.md §2). */
@@ -140,5 +145,74 @@ class JailConfIncludeTest {
     Path missing = dir.resolve("nope.conf");
     assertThat(problems(() -> JailConf.read(missing)))
         .containsExactly(missing + ": No such file or directory");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void includeOfAFifoIsRefusedBeforeItIsOpened() throws Exception {
+    Path fifo = dir.resolve("pipe.conf");
+    Process mk;
+    try {
+      mk = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      Assumptions.abort("mkfifo is not available: " + e.getMessage());
+      return;
+    }
+    Assumptions.assumeTrue(
+        mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo failed");
+    Path main = write("jail.conf", "a { }\n.include \"pipe.conf\";\n");
+    // opening a FIFO with no writer would block; the refusal comes first
+    assertThat(problems(() -> JailConf.read(main))).containsExactly(fifo + ": not a regular file");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void includeOfDevZeroIsRefused() throws IOException {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.exists(zero), "/dev/zero does not exist here");
+    Path main = write("jail.conf", ".include \"/dev/zero\";\n");
+    assertThat(problems(() -> JailConf.read(main)))
+        .containsExactly("/dev/zero: not a regular file");
+    assertThat(problems(() -> JailConf.read(zero)))
+        .containsExactly("/dev/zero: not a regular file");
+  }
+
+  @Test
+  void includeOfADirectoryIsRefused() throws IOException {
+    Files.createDirectories(dir.resolve("sub.d"));
+    Path main = write("jail.conf", ".include \"sub.d\";\n");
+    assertThat(problems(() -> JailConf.read(main)))
+        .containsExactly(dir.resolve("sub.d") + ": Is a directory");
+  }
+
+  @Test
+  void includeThroughASymlinkToARegularFileIsFollowed() throws IOException {
+    Path target = write("real.conf", "web { }\n");
+    Files.createSymbolicLink(dir.resolve("link.conf"), target);
+    Path main = write("jail.conf", ".include \"link.conf\";\n");
+    assertThat(JailConf.read(main).jails()).extracting(ConfJail::name).containsExactly("web");
+  }
+
+  @Test
+  void fileLargerThanTheBoundIsRefused() throws IOException {
+    Path big = dir.resolve("big.conf");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(Parser.MAX_FILE_BYTES + 1L); // sparse: no disk, and never read
+    }
+    Path main = write("jail.conf", "a { }\n.include \"big.conf\";\n");
+    String want = big + ": file too large: more than " + Parser.MAX_FILE_BYTES + " bytes";
+    assertThat(problems(() -> JailConf.read(main))).containsExactly(want);
+    assertThat(problems(() -> JailConf.read(big))).containsExactly(want);
+  }
+
+  @Test
+  void fileOfExactlyTheBoundIsRead() throws IOException {
+    Path edge = dir.resolve("edge.conf");
+    byte[] text = new byte[Parser.MAX_FILE_BYTES];
+    java.util.Arrays.fill(text, (byte) ' ');
+    byte[] jail = "web { }\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(jail, 0, text, 0, jail.length);
+    Files.write(edge, text);
+    assertThat(JailConf.read(edge).jails()).extracting(ConfJail::name).containsExactly("web");
   }
 }

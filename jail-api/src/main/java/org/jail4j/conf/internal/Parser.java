@@ -1,6 +1,7 @@
 package org.jail4j.conf.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,6 +43,12 @@ public final class Parser {
    * A jail4j bound on the number of files one load reads (a glob may include a file many times).
    */
   public static final int MAX_FILES = 1000;
+
+  /**
+   * A jail4j bound on the size of one file read (the main file or an included one): 16 MiB. A
+   * larger file is refused before its text is read.
+   */
+  public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
   private final JailConfDialect dialect;
   private final boolean allowIncludes;
@@ -133,7 +140,26 @@ public final class Parser {
         problems.add(Problem.inFile(name, "Is a directory"));
         throw new Stop();
       }
-      return ByteStrings.fromBytes(Files.readAllBytes(path));
+      // jail(8) follows links for includes; what they lead to must be a regular file, checked
+      // before it is opened (a FIFO would block, /dev/zero would never end)
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        problems.add(Problem.inFile(name, "not a regular file"));
+        throw new Stop();
+      }
+      if (Files.exists(path) && Files.size(path) > MAX_FILE_BYTES) {
+        problems.add(tooLarge(name));
+        throw new Stop();
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        // readNBytes grows its buffer as it reads, so a short file allocates little
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        problems.add(tooLarge(name));
+        throw new Stop();
+      }
+      return ByteStrings.fromBytes(bytes);
     } catch (NoSuchFileException e) {
       problems.add(Problem.inFile(name, "No such file or directory"));
     } catch (AccessDeniedException e) {
@@ -145,6 +171,10 @@ public final class Parser {
       problems.add(Problem.inFile(name, String.valueOf(e.getMessage())));
     }
     throw new Stop();
+  }
+
+  private static Problem tooLarge(String name) {
+    return Problem.inFile(name, "file too large: more than " + MAX_FILE_BYTES + " bytes");
   }
 
   private void parseFile(String name) {
