@@ -90,6 +90,16 @@ class JailConfGrammarTest {
   }
 
   @Test
+  void nulByteInsideAQuotedValueIsAnErrorNamingTheLine() {
+    assertThat(problems("a {\n x = \"ab\0cd\";\n}\n"))
+        .containsExactly("STDIN line 2: NUL byte in a quoted string");
+    assertThat(problems("a {\n x = 'ab\0cd';\n}\n"))
+        .containsExactly("STDIN line 2: NUL byte in a quoted string");
+    assertThat(problems("a {\n x = \"a\nb\0${name}\";\n}\n"))
+        .containsExactly("STDIN line 3: NUL byte in a quoted string");
+  }
+
+  @Test
   void backslashNewlineContinuesAnUnquotedValue() {
     assertThat(values("a { x = abc\\\ndef; }", "a", "x")).containsExactly("abcdef");
   }

@@ -143,6 +143,7 @@ public final class Lexer {
         consume(len);
         return string(Kind.STR, Kind.STR1, unescape(raw, 0, 0), raw);
       case SQUOTE:
+        nulInQuotes(raw);
         consume(len);
         return string(Kind.STR, Kind.STR1, unescape(raw, 1, 1), raw);
       case DQUOTE:
@@ -151,12 +152,14 @@ public final class Lexer {
           int at = varStart(raw, skip, 1);
           if (at < 0) {
             dq = false;
+            nulInQuotes(raw);
             consume(len);
             return string(Kind.STR, Kind.STR1, unescape(raw, skip, 1), raw);
           }
           // the string has a variable inside it: return the text before it and go into DQ mode
           dq = true;
           String part = raw.substring(0, at);
+          nulInQuotes(part);
           consume(at);
           return string(Kind.STR, Kind.STR1, unescape(part + "\"", skip, 1), part);
         }
@@ -204,6 +207,25 @@ public final class Lexer {
       k = first;
     }
     return new Token(k, text, raw, line);
+  }
+
+  /**
+   * jail4j's rule: a NUL byte inside quotes is an error naming its line. jail(8)'s C reader would
+   * silently cut the value there (a {@code \0} escape still ends the string, as in C).
+   */
+  private void nulInQuotes(String raw) {
+    int nul = raw.indexOf('\0');
+    if (nul < 0) {
+      return;
+    }
+    int at = line;
+    for (int i = 0; i < nul; i++) {
+      if (raw.charAt(i) == '\n') {
+        at++;
+      }
+    }
+    error = true;
+    problems.accept(JailConfException.Problem.at(file, at, "NUL byte in a quoted string"));
   }
 
   private void warn(String what) {
