@@ -90,6 +90,17 @@ class JailConfGrammarTest {
   }
 
   @Test
+  void blocksNested100000DeepAreATypedError() {
+    int n = 100_000;
+    String text = "a {\n".repeat(n) + "}\n".repeat(n);
+    int limit = org.jail4j.conf.internal.Parser.MAX_BLOCK_DEPTH;
+    assertThat(problems(text))
+        .containsExactly(
+            "STDIN line " + (limit + 1) + ": blocks nested more than " + limit + " deep");
+    assertThat(JailConf.parse("a {\n".repeat(limit) + "}\n".repeat(limit)).jails()).hasSize(limit);
+  }
+
+  @Test
   void nulByteInsideAQuotedValueIsAnErrorNamingTheLine() {
     assertThat(problems("a {\n x = \"ab\0cd\";\n}\n"))
         .containsExactly("STDIN line 2: NUL byte in a quoted string");

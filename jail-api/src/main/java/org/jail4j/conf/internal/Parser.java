@@ -50,6 +50,12 @@ public final class Parser {
    */
   public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+  /**
+   * A jail4j bound on how deep jail blocks nest, across included files: 1000 (a jail name of 255
+   * bytes cannot hold more than 128 levels).
+   */
+  public static final int MAX_BLOCK_DEPTH = 1000;
+
   private final JailConfDialect dialect;
   private final boolean allowIncludes;
   private final @Nullable Path baseDirectory;
@@ -59,6 +65,7 @@ public final class Parser {
   private @Nullable Section current;
   private @Nullable Section global;
   private int depth;
+  private int blockDepth;
   private int files;
 
   /** Thrown to stop the whole load, as jail(8)'s {@code exit(1)} does. */
@@ -278,6 +285,11 @@ public final class Parser {
         legacyBlock = new Section(name, null);
         return;
       }
+      if (++blockDepth > MAX_BLOCK_DEPTH) {
+        problems.add(
+            Problem.at(file, lexer.line(), "blocks nested more than " + MAX_BLOCK_DEPTH + " deep"));
+        throw new Stop();
+      }
       Section parent = current;
       Section s = new Section(parent == null ? name : parent.name() + "." + name, parent);
       sections.add(s);
@@ -293,6 +305,7 @@ public final class Parser {
         legacyBlock = null;
         return;
       }
+      blockDepth--;
       Section c = current;
       current = c == null ? null : c.parent();
     }
