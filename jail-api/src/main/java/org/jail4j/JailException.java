@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The message is worded like jail(8): the kernel's text when there is one ({@code "jail: web:
  * prison limit exceeded"}), otherwise the operation and {@code strerror} ({@code "jail: web:
- * jail_set: Operation not permitted"}).
+ * jail_set: Operation not permitted"}), then the errno once ({@code "(EPERM)"}). A failure whose
+ * detail is its cause's own message says it once, in the cause's words.
  *
  * <pre>{@code
  * try {
