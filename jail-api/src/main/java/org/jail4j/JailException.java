@@ -1,5 +1,6 @@
 package org.jail4j;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The message is worded like jail(8): the kernel's text when there is one ({@code "jail: web:
  * prison limit exceeded"}), otherwise the operation and {@code strerror} ({@code "jail: web:
- * jail_set: Operation not permitted"}).
+ * jail_set: Operation not permitted"}), then the errno once ({@code "(EPERM)"}). A failure whose
+ * detail is its cause's own message says it once, in the cause's words.
  *
  * <pre>{@code
  * try {
@@ -53,7 +55,7 @@ public class JailException extends RuntimeException {
       @Nullable String kernelMessage,
       @Nullable String detail,
       @Nullable Throwable cause) {
-    super(format(operation, jid, jailName, errno, kernelMessage, detail), cause);
+    super(format(operation, jid, jailName, errno, kernelMessage, detail, cause), cause);
     this.operation = operation;
     this.jid = jid;
     this.jailName = jailName;
@@ -82,13 +84,19 @@ public class JailException extends RuntimeException {
       @Nullable String jailName,
       @Nullable Errno errno,
       @Nullable String kernelMessage,
-      @Nullable String detail) {
-    StringBuilder sb = new StringBuilder("jail: ");
-    if (jailName != null && !jailName.isEmpty()) {
-      sb.append(jailName).append(": ");
-    } else if (jid != null) {
-      sb.append(jid).append(": ");
+      @Nullable String detail,
+      @Nullable Throwable cause) {
+    String prefix = prefix(jid, jailName);
+    if (cause instanceof JailException je
+        && detail != null
+        && detail.equals(je.getMessage())
+        && Objects.equals(errno, je.errno)) {
+      // The detail is the cause's own message: say each fact once, in the cause's words.
+      String causePrefix = prefix(je.jid, je.jailName);
+      return prefix
+          + (detail.startsWith(causePrefix) ? detail.substring(causePrefix.length()) : detail);
     }
+    StringBuilder sb = new StringBuilder(prefix);
     String km = emptyToNull(kernelMessage);
     if (km != null) {
       sb.append(km);
@@ -107,6 +115,15 @@ public class JailException extends RuntimeException {
       sb.append(" (").append(errno.name()).append(')');
     }
     return sb.toString();
+  }
+
+  private static String prefix(@Nullable Integer jid, @Nullable String jailName) {
+    if (jailName != null && !jailName.isEmpty()) {
+      return "jail: " + jailName + ": ";
+    } else if (jid != null) {
+      return "jail: " + jid + ": ";
+    }
+    return "jail: ";
   }
 
   /** What was being done when the error happened, e.g. {@code jail_set} or {@code start}. */
