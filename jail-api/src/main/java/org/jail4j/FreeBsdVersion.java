@@ -33,9 +33,56 @@ public enum FreeBsdVersion {
     return firstOsreldate / 100000;
   }
 
+  /**
+   * True when this family is the same as or later than {@code other}. Every version question below
+   * is answered through this order, so a later family inherits the newest behaviour.
+   *
+   * @param other the family to compare with
+   * @return whether this family is {@code other} or newer
+   */
+  public boolean isAtLeast(FreeBsdVersion other) {
+    return compareTo(other) >= 0;
+  }
+
   /** True from 15.0 on: {@code jail_attach_jd}, {@code jail_remove_jd} and the DESC flags. */
   public boolean hasJailDescriptors() {
-    return this == V15;
+    return isAtLeast(V15);
+  }
+
+  /** True from 15.0 on: the {@code meta} and {@code env} string parameters (§9). */
+  public boolean hasMetaAndEnv() {
+    return isAtLeast(V15);
+  }
+
+  /**
+   * True before 15.0: {@code jail_set} with {@code JAIL_DYING} revives a dying jail, and dying
+   * jails still hold their name and JID against new jails. From 15.0 ({@code ed31b3f4}) dying jails
+   * are renumbered out of the way and never match a lookup by name (§3.2, §9).
+   */
+  public boolean revivesDyingJails() {
+    return !isAtLeast(V15);
+  }
+
+  /**
+   * True before 15.0: {@code jail_set} checks {@code PRIV_JAIL_SET} before the flag mask; the 15.0
+   * descriptor rework checks the flags first (§3.1).
+   */
+  public boolean checksPrivilegeBeforeFlags() {
+    return !isAtLeast(V15);
+  }
+
+  /**
+   * The flag bits {@code jail_set} accepts: 0x0f up to 14, 0xff from 15.0 ({@code JAIL_SET_MASK}).
+   */
+  public int jailSetMask() {
+    return hasJailDescriptors() ? 0xff : 0x0f;
+  }
+
+  /**
+   * The flag bits {@code jail_get} accepts: 0x08 up to 14, 0xf8 from 15.0 ({@code JAIL_GET_MASK}).
+   */
+  public int jailGetMask() {
+    return hasJailDescriptors() ? 0xf8 : 0x08;
   }
 
   /**
