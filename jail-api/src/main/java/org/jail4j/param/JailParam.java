@@ -673,12 +673,36 @@ public final class JailParam<T> {
    * @return the {@code no} name
    */
   public String noName() {
-    return noName(name);
+    return noNameOf(name);
   }
 
-  static String noName(String name) {
+  /**
+   * The {@code no} form of any parameter name: {@code no} inserted before the last dotted component
+   * ({@code persist} → {@code nopersist}, {@code allow.mount.zfs} → {@code allow.mount.nozfs}).
+   * This is the one place the rule is written (freebsd-jail-abi.md §2.4).
+   *
+   * @param name a parameter name
+   * @return its {@code no} form
+   */
+  public static String noNameOf(String name) {
     int dot = name.lastIndexOf('.');
     return name.substring(0, dot + 1) + "no" + name.substring(dot + 1);
+  }
+
+  /**
+   * The inverse of {@link #noNameOf(String)}: the plain name when the last dotted component of
+   * {@code name} starts with {@code no} and has more after it ({@code allow.mount.nozfs} → {@code
+   * allow.mount.zfs}), empty otherwise.
+   *
+   * @param name a parameter name
+   * @return the name without its {@code no}, when it has one
+   */
+  public static Optional<String> plainNameOf(String name) {
+    int dot = name.lastIndexOf('.');
+    if (name.startsWith("no", dot + 1) && name.length() > dot + 3) {
+      return Optional.of(name.substring(0, dot + 1) + name.substring(dot + 3));
+    }
+    return Optional.empty();
   }
 
   /**
