@@ -2,9 +2,11 @@ package org.jail4j;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.jail4j.spi.HostSystem;
 import org.jail4j.spi.JailKernel;
@@ -71,11 +73,25 @@ public final class JailHost {
   static JailHost select(
       Iterable<JailProvider> providers, @org.jspecify.annotations.Nullable String wanted) {
     List<JailProvider> found = new ArrayList<>();
-    for (JailProvider p : providers) {
+    StringBuilder report = new StringBuilder();
+    Iterator<JailProvider> it = providers.iterator();
+    for (int broken = 0; broken <= MAX_BROKEN_REGISTRATIONS; ) {
+      JailProvider p;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        p = it.next();
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        // A broken META-INF/services entry (missing class, wrong type, failing constructor) is
+        // one more declined provider; ServiceLoader goes on with the next entry.
+        broken++;
+        report.append("\n  - unloadable provider registration: declined, ").append(e.getMessage());
+        continue;
+      }
       found.add(p);
     }
-    found.sort(Comparator.comparingInt(JailProvider::priority).reversed());
-    StringBuilder report = new StringBuilder();
+    found.sort(Comparator.comparingInt(JailHost::priorityOf).reversed());
     List<JailProvider> supported = new ArrayList<>();
     for (JailProvider p : found) {
       ProviderSupport s;
@@ -86,11 +102,11 @@ public final class JailHost {
       }
       report
           .append("\n  - ")
-          .append(p.name())
+          .append(nameOf(p))
           .append(" (")
           .append(p.getClass().getName())
           .append(", priority ")
-          .append(p.priority())
+          .append(priorityOf(p))
           .append("): ")
           .append(s.supported() ? "supported, " : "declined, ")
           .append(s.reason());
@@ -100,7 +116,7 @@ public final class JailHost {
     }
     if (wanted != null && !wanted.isBlank()) {
       for (JailProvider p : found) {
-        if (p.name().equals(wanted) || p.getClass().getName().equals(wanted)) {
+        if (nameOf(p).equals(wanted) || p.getClass().getName().equals(wanted)) {
           return new JailHost(p);
         }
       }
@@ -127,6 +143,25 @@ public final class JailHost {
             + " org.jail4j.testkit) and select its fake with -D"
             + PROVIDER_PROPERTY
             + "=fake or JailHost.using(new FakeJailProvider()).");
+  }
+
+  /** Broken registrations reported before the search gives up on a looping iterator. */
+  private static final int MAX_BROKEN_REGISTRATIONS = 100;
+
+  private static int priorityOf(JailProvider p) {
+    try {
+      return p.priority();
+    } catch (RuntimeException | LinkageError e) {
+      return Integer.MIN_VALUE;
+    }
+  }
+
+  private static String nameOf(JailProvider p) {
+    try {
+      return p.name();
+    } catch (RuntimeException | LinkageError e) {
+      return p.getClass().getName() + " (name() failed: " + e + ")";
+    }
   }
 
   /** The provider behind this host. */

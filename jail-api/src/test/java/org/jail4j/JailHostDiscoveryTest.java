@@ -123,4 +123,23 @@ class JailHostDiscoveryTest {
 
     assertThat(JailHost.select(List.of(a, b), null).provider()).isSameAs(a);
   }
+
+  @Test
+  void aBrokenRegistrationIsOneMoreDeclinedLine() {
+    // the services file names a missing class, a working provider and a class of the wrong type
+    JailHost host = JailHost.local(providersIn("broken-providers"), null);
+
+    assertThat(host.provider()).isInstanceOf(TestProviders.SupportedLow.class);
+  }
+
+  @Test
+  void brokenRegistrationsAreNamedWhenNothingElseSupportsTheHost() {
+    ClassLoader loader = providersIn("broken-providers");
+
+    assertThatThrownBy(() -> JailHost.local(loader, "nosuch"))
+        .isInstanceOf(UnsupportedHostException.class)
+        .hasMessageContaining("unloadable provider registration: declined")
+        .hasMessageContaining("org.jail4j.NoSuchProvider")
+        .hasMessageContaining("org.jail4j.TestProviders");
+  }
 }
