@@ -8,10 +8,11 @@ module org.jail4j.testkit {
   requires static org.junit.jupiter.api;
 
   exports org.jail4j.testkit;
+  exports org.jail4j.testkit.contract;
   exports org.jail4j.testkit.junit;
 
-  // JUnit runs JailKernelContract's package-private cases from consumers' test classes
-  opens org.jail4j.testkit to
+  // JUnit runs the contract's cases and lifecycle methods from consumers' test classes
+  opens org.jail4j.testkit.contract to
       org.junit.platform.commons;
 
   provides org.jail4j.spi.JailProvider with

@@ -1,7 +1,7 @@
 package org.jail4j.freebsd;
 
 import org.jail4j.spi.JailKernel;
-import org.jail4j.testkit.JailKernelContract;
+import org.jail4j.testkit.contract.JailKernelContract;
 
 /**
  * The provider contract against the real FreeBSD kernel through the native provider. The contract

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jail4j.FreeBsdVersion;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.SyscallException;
+import org.jail4j.testkit.contract.JailKernelContract;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;

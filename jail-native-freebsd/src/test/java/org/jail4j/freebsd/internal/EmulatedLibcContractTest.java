@@ -6,8 +6,8 @@ import org.jail4j.FreeBsdVersion;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.SyscallException;
 import org.jail4j.testkit.FakeJailKernel;
-import org.jail4j.testkit.JailKernelContract;
 import org.jail4j.testkit.PathCheck;
+import org.jail4j.testkit.contract.JailKernelContract;
 import org.jspecify.annotations.Nullable;
 
 /**
