@@ -52,7 +52,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Faults.</b> The {@code failNext...} methods make the next matching operation fail once.
  *
- * <p>Safe for concurrent use.
+ * <p>Safe for concurrent use. The mount table, the network and the scripted commands each lock on
+ * their own, and each writes its operations to the {@link #journal()} in the order they took
+ * effect.
  */
 public final class FakeHostSystem implements HostSystem {
 
