@@ -1,35 +1,22 @@
 package org.jail4j.testkit;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jail4j.Errno;
-import org.jail4j.IpLiterals;
-import org.jail4j.JailException;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
-import org.jail4j.spi.IoVec;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
-import org.jail4j.spi.SyscallException;
+import org.jail4j.testkit.host.FakeMountTable;
+import org.jail4j.testkit.host.FakeNetwork;
+import org.jail4j.testkit.host.HostJournal;
+import org.jail4j.testkit.host.ScriptedCommands;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +52,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Faults.</b> The {@code failNext...} methods make the next matching operation fail once.
  *
- * <p>Safe for concurrent use.
+ * <p>Safe for concurrent use. The mount table, the network and the scripted commands each lock on
+ * their own, and each writes its operations to the {@link #journal()} in the order they took
+ * effect.
  */
 public final class FakeHostSystem implements HostSystem {
 
@@ -97,30 +86,13 @@ public final class FakeHostSystem implements HostSystem {
   public static final Set<String> CLONERS =
       Set.of("epair", "bridge", "lo", "tap", "tun", "vlan", "gif", "gre", "lagg", "wg", "vxlan");
 
-  private static final int IFNAMSIZ = 16;
-
-  private static final ScheduledExecutorService CLOCK = newClock();
-
   private final FakeJailKernel kernel;
   private final PathCheck paths;
-  private final AtomicLong hostPids = new AtomicLong(90_000);
-
-  // Guarded by this.
-  private final List<MountRequest> mounts = new ArrayList<>();
-  private final Set<String> busyTargets = new HashSet<>();
-  private final List<IpAlias> aliases = new ArrayList<>();
-  private final Map<String, Iface> interfaces = new LinkedHashMap<>();
-  private final List<List<String>> ifconfigCalls = new ArrayList<>();
-  private final List<RecordedCommand> commands = new ArrayList<>();
-  private final List<FakeProcess> processes = new ArrayList<>();
-  private final List<String> journal = new ArrayList<>();
-  private final List<Handler> handlers = new ArrayList<>();
-  private final List<Fault<MountRequest>> mountFaults = new ArrayList<>();
-  private final List<Fault<String>> unmountFaults = new ArrayList<>();
-  private final List<Fault<IpAlias>> aliasFaults = new ArrayList<>();
-  private final List<Fault<List<String>>> interfaceFaults = new ArrayList<>();
-  private final List<CommandFault> commandFaults = new ArrayList<>();
-  private CommandResult defaultResult = CommandResult.success();
+  private final HostJournal journal = new HostJournal();
+  private final FakeMountTable mountTable = new FakeMountTable(FILE_SYSTEMS, journal);
+  private final FakeNetwork network;
+  private final ScriptedCommands script = new ScriptedCommands(journal);
+  private final HostProcesses processes;
 
   /**
    * A fake host over this kernel, with the interfaces {@link #DEFAULT_INTERFACES}, that looks jail
@@ -143,23 +115,8 @@ public final class FakeHostSystem implements HostSystem {
   public FakeHostSystem(FakeJailKernel kernel, PathCheck paths) {
     this.kernel = Objects.requireNonNull(kernel, "kernel");
     this.paths = Objects.requireNonNull(paths, "paths");
-    for (String name : DEFAULT_INTERFACES) {
-      interfaces.put(name, new Iface(name, null, -1));
-    }
-  }
-
-  private static ScheduledExecutorService newClock() {
-    ScheduledThreadPoolExecutor clock =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = Executors.defaultThreadFactory().newThread(r);
-              t.setDaemon(true);
-              t.setName("jail4j-fake-process-clock");
-              return t;
-            });
-    clock.setRemoveOnCancelPolicy(true);
-    return clock;
+    this.network = new FakeNetwork(kernel, DEFAULT_INTERFACES, CLONERS, journal);
+    this.processes = new HostProcesses(kernel);
   }
 
   /** The kernel this host runs jails on. */
@@ -171,58 +128,17 @@ public final class FakeHostSystem implements HostSystem {
 
   @Override
   public void mount(MountRequest request) {
-    synchronized (this) {
-      Optional<Errno> fault = take(mountFaults, request);
-      if (fault.isPresent()) {
-        throw failure("mount", fault.get(), describe(request));
-      }
-      if (!request.target().startsWith("/")) {
-        throw failure("mount", Errno.EINVAL, describe(request) + ": not an absolute path");
-      }
-      if (!FILE_SYSTEMS.contains(request.fsType())) {
-        throw failure("mount", Errno.ENODEV, describe(request) + ": unknown file system type");
-      }
-      OptionalInt ruleset = request.ruleset();
-      if (ruleset.isPresent() && (ruleset.getAsInt() < 0 || ruleset.getAsInt() > 65535)) {
-        throw failure(
-            "mount", Errno.EINVAL, describe(request) + ": devfs ruleset outside 0..65535");
-      }
-      mounts.add(request);
-      journal.add("mount " + describe(request));
-    }
+    mountTable.mount(request);
   }
 
   @Override
   public void unmount(String target, boolean force) {
-    synchronized (this) {
-      Optional<Errno> fault = take(unmountFaults, target);
-      if (fault.isPresent()) {
-        throw failure("unmount", fault.get(), target);
-      }
-      int index = lastMountOn(target);
-      if (index < 0) {
-        throw failure("unmount", Errno.EINVAL, target + ": not a file system root directory");
-      }
-      for (int i = index + 1; i < mounts.size(); i++) {
-        if (isBelow(mounts.get(i).target(), target)) {
-          throw failure(
-              "unmount",
-              Errno.EBUSY,
-              target + ": " + mounts.get(i).target() + " is mounted on it; unmount that first");
-        }
-      }
-      if (!force && busyTargets.contains(target)) {
-        throw failure("unmount", Errno.EBUSY, target + ": in use");
-      }
-      mounts.remove(index);
-      busyTargets.remove(target);
-      journal.add("unmount " + target + (force ? " (force)" : ""));
-    }
+    mountTable.unmount(target, force);
   }
 
   @Override
-  public synchronized List<MountRequest> mounts() {
-    return List.copyOf(mounts);
+  public List<MountRequest> mounts() {
+    return mountTable.mounts();
   }
 
   /**
@@ -231,9 +147,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param target the mount point
    * @return the ruleset
    */
-  public synchronized OptionalInt devfsRuleset(String target) {
-    int index = lastMountOn(target);
-    return index < 0 ? OptionalInt.empty() : mounts.get(index).ruleset();
+  public OptionalInt devfsRuleset(String target) {
+    return mountTable.devfsRuleset(target);
   }
 
   /**
@@ -242,459 +157,47 @@ public final class FakeHostSystem implements HostSystem {
    *
    * @param target the mount point
    */
-  public synchronized void markBusy(String target) {
-    busyTargets.add(target);
-  }
-
-  private int lastMountOn(String target) {
-    for (int i = mounts.size() - 1; i >= 0; i--) {
-      if (mounts.get(i).target().equals(target)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isBelow(String path, String dir) {
-    String prefix = dir.endsWith("/") ? dir : dir + "/";
-    return path.startsWith(prefix);
-  }
-
-  private static String describe(MountRequest m) {
-    return m.fsType()
-        + " "
-        + m.source()
-        + " on "
-        + m.target()
-        + (m.options().isEmpty() ? "" : " (" + String.join(",", m.options()) + ")")
-        + (m.devfsRuleset() == null ? "" : " ruleset " + m.devfsRuleset());
+  public void markBusy(String target) {
+    mountTable.markBusy(target);
   }
 
   // ---------------------------------------------------------------- aliases
 
   @Override
   public void addAlias(IpAlias alias) {
-    synchronized (this) {
-      reconcile();
-      ifconfigCalls.add(alias.ifconfigArgs());
-      Optional<Errno> fault = take(aliasFaults, alias);
-      if (fault.isPresent()) {
-        throw failure("ifconfig", fault.get(), String.join(" ", alias.ifconfigArgs()));
-      }
-      requireHostInterface(alias.iface());
-      for (IpAlias a : aliases) {
-        if (a.address().equals(alias.address()) && !a.iface().equals(alias.iface())) {
-          throw failure(
-              "ifconfig",
-              Errno.EEXIST,
-              "ioctl (SIOCAIFADDR): " + alias.addressText() + " is already on " + a.iface());
-        }
-      }
-      aliases.removeIf(a -> a.iface().equals(alias.iface()) && a.address().equals(alias.address()));
-      aliases.add(alias);
-      journal.add("ifconfig " + String.join(" ", alias.ifconfigArgs()));
-    }
+    network.addAlias(alias);
   }
 
   @Override
   public void removeAlias(IpAlias alias) {
-    synchronized (this) {
-      reconcile();
-      ifconfigCalls.add(alias.ifconfigRemoveArgs());
-      Optional<Errno> fault = take(aliasFaults, alias);
-      if (fault.isPresent()) {
-        throw failure("ifconfig", fault.get(), String.join(" ", alias.ifconfigRemoveArgs()));
-      }
-      requireHostInterface(alias.iface());
-      boolean removed =
-          aliases.removeIf(
-              a -> a.iface().equals(alias.iface()) && a.address().equals(alias.address()));
-      if (!removed) {
-        throw failure(
-            "ifconfig",
-            Errno.EADDRNOTAVAIL,
-            "ioctl (SIOCDIFADDR): " + alias.addressText() + " is not on " + alias.iface());
-      }
-      journal.add("ifconfig " + String.join(" ", alias.ifconfigRemoveArgs()));
-    }
+    network.removeAlias(alias);
   }
 
   @Override
-  public synchronized List<IpAlias> aliases() {
-    return List.copyOf(aliases);
+  public List<IpAlias> aliases() {
+    return network.aliases();
   }
 
   // ---------------------------------------------------------------- interfaces
 
   @Override
   public String createInterface(String type, @Nullable String name) {
-    List<String> args = new ArrayList<>(List.of(type, "create"));
-    if (name != null) {
-      args.add("name");
-      args.add(name);
-    }
-    synchronized (this) {
-      reconcile();
-      ifconfigCalls.add(List.copyOf(args));
-      Optional<Errno> fault = take(interfaceFaults, List.copyOf(args));
-      if (fault.isPresent()) {
-        throw failure("ifconfig", fault.get(), String.join(" ", args));
-      }
-      return create(type, name);
-    }
-  }
-
-  private String create(String type, @Nullable String name) {
-    String cloner = type;
-    int unit = -1;
-    int digits = firstDigit(type);
-    if (digits > 0) {
-      cloner = type.substring(0, digits);
-      unit = Integer.parseInt(type.substring(digits));
-    }
-    if (!CLONERS.contains(cloner)) {
-      throw failure("ifconfig", Errno.EINVAL, "SIOCIFCREATE2: unknown interface cloner " + type);
-    }
-    Set<Integer> used = new TreeSet<>();
-    for (Iface i : interfaces.values()) {
-      if (cloner.equals(i.cloner)) {
-        used.add(i.unit);
-      } else if (i.cloner == null
-          && i.name.startsWith(cloner)
-          && firstDigit(i.name) == cloner.length()) {
-        // a built-in interface such as lo0 holds its unit of the cloner too
-        used.add(Integer.parseInt(i.name.substring(cloner.length())));
-      }
-    }
-    if (unit < 0) {
-      unit = 0;
-      while (used.contains(unit)) {
-        unit++;
-      }
-    } else if (used.contains(unit)) {
-      throw failure("ifconfig", Errno.EEXIST, "SIOCIFCREATE2: " + type + " already exists");
-    }
-    boolean epair = cloner.equals("epair");
-    String a = epair ? cloner + unit + "a" : cloner + unit;
-    String b = epair ? cloner + unit + "b" : null;
-    if (name != null) {
-      a = name;
-      if (epair) {
-        b = (name.endsWith("a") ? name.substring(0, name.length() - 1) : name) + "b";
-      }
-    }
-    for (String n : b == null ? List.of(a) : List.of(a, b)) {
-      if (n.isEmpty() || n.length() >= IFNAMSIZ) {
-        throw failure("ifconfig", Errno.EINVAL, "interface name " + n + " must be 1-15 bytes");
-      }
-      if (interfaces.containsKey(n)) {
-        throw failure("ifconfig", Errno.EEXIST, "SIOCSIFNAME: " + n + " already exists");
-      }
-    }
-    Iface first = new Iface(a, cloner, unit);
-    interfaces.put(a, first);
-    if (b != null) {
-      Iface second = new Iface(b, cloner, unit);
-      first.peer = b;
-      second.peer = a;
-      interfaces.put(b, second);
-    }
-    journal.add(
-        "ifconfig " + type + " create" + (name == null ? "" : " name " + name) + " -> " + a);
-    return a;
-  }
-
-  private static int firstDigit(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isDigit(s.charAt(i))) {
-        for (int j = i; j < s.length(); j++) {
-          if (!Character.isDigit(s.charAt(j))) {
-            return -1;
-          }
-        }
-        return i;
-      }
-    }
-    return -1;
+    return network.createInterface(type, name);
   }
 
   @Override
   public void destroyInterface(String name) {
-    synchronized (this) {
-      reconcile();
-      List<String> args = List.of(name, "destroy");
-      ifconfigCalls.add(args);
-      Optional<Errno> fault = take(interfaceFaults, args);
-      if (fault.isPresent()) {
-        throw failure("ifconfig", fault.get(), String.join(" ", args));
-      }
-      destroy(name);
-    }
-  }
-
-  private void destroy(String name) {
-    Iface iface = requireHostInterface(name);
-    if (iface.cloner == null) {
-      throw failure(
-          "ifconfig", Errno.EINVAL, "SIOCIFDESTROY: " + name + " is not a cloned interface");
-    }
-    List<String> gone = new ArrayList<>(List.of(name));
-    if (iface.peer != null) {
-      gone.add(iface.peer);
-    }
-    for (String g : gone) {
-      interfaces.remove(g);
-      aliases.removeIf(a -> a.iface().equals(g));
-      for (Iface other : interfaces.values()) {
-        other.members.remove(g);
-      }
-    }
-    journal.add("ifconfig " + name + " destroy");
+    network.destroyInterface(name);
   }
 
   @Override
   public void ifconfig(List<String> args) {
-    List<String> copy = List.copyOf(args);
-    synchronized (this) {
-      reconcile();
-      ifconfigCalls.add(copy);
-      Optional<Errno> fault = take(interfaceFaults, copy);
-      if (fault.isPresent()) {
-        throw failure("ifconfig", fault.get(), String.join(" ", copy));
-      }
-      if (copy.isEmpty()) {
-        throw failure("ifconfig", Errno.EINVAL, "no interface given");
-      }
-      String name = copy.get(0);
-      if (copy.size() >= 2 && copy.get(1).equals("create")) {
-        String newName = copy.size() >= 4 && copy.get(2).equals("name") ? copy.get(3) : null;
-        create(name, newName);
-        return;
-      }
-      if (copy.size() == 2 && copy.get(1).equals("destroy")) {
-        destroy(name);
-        return;
-      }
-      if (copy.size() == 3 && copy.get(1).equals("-vnet")) {
-        reclaim(name, copy.get(2));
-        return;
-      }
-      Iface iface = requireHostInterface(name);
-      apply(iface, copy.subList(1, copy.size()));
-      journal.add("ifconfig " + String.join(" ", copy));
-    }
-  }
-
-  private void apply(Iface iface, List<String> words) {
-    if (words.size() >= 2
-        && (words.get(0).equals("inet") || words.get(0).equals("inet6"))
-        && (words.contains("alias") || words.contains("-alias"))) {
-      String text = words.get(1);
-      int slash = text.indexOf('/');
-      InetAddress address = IpLiterals.parse(slash < 0 ? text : text.substring(0, slash));
-      int max = words.get(0).equals("inet") ? 32 : 128;
-      int prefix = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
-      IpAlias alias = new IpAlias(iface.name, address, prefix);
-      if (words.contains("-alias")) {
-        if (!aliases.removeIf(a -> a.iface().equals(iface.name) && a.address().equals(address))) {
-          throw failure("ifconfig", Errno.EADDRNOTAVAIL, "ioctl (SIOCDIFADDR): " + text);
-        }
-      } else {
-        for (IpAlias a : aliases) {
-          if (a.address().equals(address) && !a.iface().equals(iface.name)) {
-            throw failure("ifconfig", Errno.EEXIST, "ioctl (SIOCAIFADDR): " + text);
-          }
-        }
-        aliases.removeIf(a -> a.iface().equals(iface.name) && a.address().equals(address));
-        aliases.add(alias);
-      }
-      return;
-    }
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      switch (w) {
-        case "vnet" -> {
-          if (i + 1 >= words.size()) {
-            throw failure("ifconfig", Errno.EINVAL, "vnet needs a jail");
-          }
-          moveIntoJail(iface, words.get(++i));
-          return;
-        }
-        case "addm", "deletem" -> {
-          if (!"bridge".equals(iface.cloner)) {
-            throw failure("ifconfig", Errno.EINVAL, w + ": " + iface.name + " is not a bridge");
-          }
-          if (i + 1 >= words.size()) {
-            throw failure("ifconfig", Errno.EINVAL, w + " needs an interface");
-          }
-          String member = words.get(++i);
-          if (w.equals("addm")) {
-            requireHostInterface(member);
-            if (!iface.members.add(member)) {
-              throw failure("ifconfig", Errno.EEXIST, "BRDGADD " + member + ": File exists");
-            }
-          } else if (!iface.members.remove(member)) {
-            throw failure("ifconfig", Errno.ENOENT, "BRDGDEL " + member + ": not a member");
-          }
-        }
-        case "name" -> {
-          if (i + 1 >= words.size()) {
-            throw failure("ifconfig", Errno.EINVAL, "name needs a new name");
-          }
-          rename(iface, words.get(++i));
-        }
-        default -> {
-          // other settings (up, down, mtu, description, ether, ...) are recorded only
-        }
-      }
-    }
-  }
-
-  private void rename(Iface iface, String newName) {
-    if (newName.isEmpty() || newName.length() >= IFNAMSIZ) {
-      throw failure("ifconfig", Errno.EINVAL, "interface name " + newName + " must be 1-15 bytes");
-    }
-    if (interfaces.containsKey(newName)) {
-      throw failure("ifconfig", Errno.EEXIST, "SIOCSIFNAME: " + newName + " already exists");
-    }
-    Map<String, Iface> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, Iface> e : interfaces.entrySet()) {
-      copy.put(e.getKey().equals(iface.name) ? newName : e.getKey(), e.getValue());
-    }
-    String old = iface.name;
-    iface.name = newName;
-    interfaces.clear();
-    interfaces.putAll(copy);
-    if (iface.peer != null) {
-      Iface peer = interfaces.get(iface.peer);
-      if (peer != null) {
-        peer.peer = newName;
-      }
-    }
-    for (Iface other : interfaces.values()) {
-      if (other.members.remove(old)) {
-        other.members.add(newName);
-      }
-    }
-    List<IpAlias> renamed = new ArrayList<>();
-    for (Iterator<IpAlias> it = aliases.iterator(); it.hasNext(); ) {
-      IpAlias a = it.next();
-      if (a.iface().equals(old)) {
-        it.remove();
-        renamed.add(new IpAlias(newName, a.address(), a.prefixLength()));
-      }
-    }
-    aliases.addAll(renamed);
-  }
-
-  /**
-   * {@code ifconfig IFACE vnet JAIL}: if_vmove_loan's checks (no such jail: ENXIO; not vnet:
-   * EEXIST).
-   */
-  private void moveIntoJail(Iface iface, String jail) {
-    int jid = findLiveJail(jail);
-    if (jid < 0) {
-      throw failure("ifconfig", Errno.ENXIO, "SIOCSIFVNET: jail " + jail + " not found");
-    }
-    OptionalInt vnet = vnetOf(jid);
-    if (vnet.isEmpty()) {
-      throw failure(
-          "ifconfig", Errno.EOPNOTSUPP, "SIOCSIFVNET: the kernel has no VIMAGE (no vnet jails)");
-    }
-    if (vnet.getAsInt() != 1) {
-      throw failure(
-          "ifconfig",
-          Errno.EEXIST,
-          "SIOCSIFVNET: jail " + jail + " shares the host's network stack (vnet is not new)");
-    }
-    iface.vnetJid = jid;
-    aliases.removeIf(a -> a.iface().equals(iface.name));
-    journal.add("ifconfig " + iface.name + " vnet " + jail + " (jail " + jid + ")");
-  }
-
-  /** {@code ifconfig IFACE -vnet JAIL}: takes an interface back from a vnet jail. */
-  private void reclaim(String name, String jail) {
-    int jid = findLiveJail(jail);
-    Iface iface = interfaces.get(name);
-    if (jid < 0 || iface == null || iface.vnetJid != jid) {
-      throw failure("ifconfig", Errno.ENXIO, "SIOCSIFRVNET: " + name + " is not in jail " + jail);
-    }
-    iface.vnetJid = -1;
-    journal.add("ifconfig " + name + " -vnet " + jail);
-  }
-
-  private int findLiveJail(String jail) {
-    boolean numeric = !jail.isEmpty() && jail.chars().allMatch(Character::isDigit);
-    for (FakeJail j : kernel.jails()) {
-      if (j.dying()) {
-        continue;
-      }
-      if (numeric ? String.valueOf(j.jid()).equals(jail) : j.name().equals(jail)) {
-        return j.jid();
-      }
-    }
-    return -1;
-  }
-
-  private OptionalInt vnetOf(int jid) {
-    if (kernel.param("vnet").isEmpty()) {
-      return OptionalInt.empty();
-    }
-    byte[] value = new byte[4];
-    IoVec[] iov = {IoVec.name("jid"), IoVec.of(intBytes(jid)), IoVec.name("vnet"), IoVec.of(value)};
-    try {
-      kernel.get(iov, 0);
-    } catch (SyscallException e) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.of(ByteBuffer.wrap(value).order(ByteOrder.nativeOrder()).getInt());
-  }
-
-  private static byte[] intBytes(int v) {
-    return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
-  }
-
-  /** Interfaces of vnet jails that are no longer alive come back to the host. */
-  private void reconcile() {
-    boolean any = false;
-    for (Iface i : interfaces.values()) {
-      any |= i.vnetJid >= 0;
-    }
-    if (!any) {
-      return;
-    }
-    Set<Integer> alive = new HashSet<>();
-    for (FakeJail j : kernel.jails()) {
-      if (!j.dying()) {
-        alive.add(j.jid());
-      }
-    }
-    for (Iface i : interfaces.values()) {
-      if (i.vnetJid >= 0 && !alive.contains(i.vnetJid)) {
-        journal.add("interface " + i.name + " returned to the host from jail " + i.vnetJid);
-        i.vnetJid = -1;
-      }
-    }
-  }
-
-  private Iface requireHostInterface(String name) {
-    Iface iface = interfaces.get(name);
-    if (iface == null || iface.vnetJid >= 0) {
-      throw failure("ifconfig", Errno.ENXIO, "interface " + name + " does not exist");
-    }
-    return iface;
+    network.ifconfig(args);
   }
 
   @Override
-  public synchronized List<String> interfaces() {
-    reconcile();
-    List<String> names = new ArrayList<>();
-    for (Iface i : interfaces.values()) {
-      if (i.vnetJid < 0) {
-        names.add(i.name);
-      }
-    }
-    return List.copyOf(names);
+  public List<String> interfaces() {
+    return network.interfaces();
   }
 
   /**
@@ -703,15 +206,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param jid the jail
    * @return interface names
    */
-  public synchronized List<String> interfacesIn(int jid) {
-    reconcile();
-    List<String> names = new ArrayList<>();
-    for (Iface i : interfaces.values()) {
-      if (i.vnetJid == jid) {
-        names.add(i.name);
-      }
-    }
-    return List.copyOf(names);
+  public List<String> interfacesIn(int jid) {
+    return network.interfacesIn(jid);
   }
 
   /**
@@ -720,9 +216,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param bridge the bridge
    * @return member interface names, in the order added
    */
-  public synchronized List<String> bridgeMembers(String bridge) {
-    Iface iface = interfaces.get(bridge);
-    return iface == null ? List.of() : List.copyOf(iface.members);
+  public List<String> bridgeMembers(String bridge) {
+    return network.bridgeMembers(bridge);
   }
 
   /**
@@ -730,16 +225,13 @@ public final class FakeHostSystem implements HostSystem {
    *
    * @param name the interface name, e.g. {@code igb0}
    */
-  public synchronized void addHostInterface(String name) {
-    if (interfaces.containsKey(name)) {
-      throw new IllegalArgumentException("interface " + name + " already exists");
-    }
-    interfaces.put(name, new Iface(name, null, -1));
+  public void addHostInterface(String name) {
+    network.addHostInterface(name);
   }
 
   /** Every ifconfig(8) argument list this host was asked to run, in order. */
-  public synchronized List<List<String>> ifconfigCalls() {
-    return List.copyOf(ifconfigCalls);
+  public List<List<String>> ifconfigCalls() {
+    return network.ifconfigCalls();
   }
 
   // ---------------------------------------------------------------- commands
@@ -747,41 +239,13 @@ public final class FakeHostSystem implements HostSystem {
   @Override
   public Process startOnHost(CommandSpec command) throws IOException {
     RecordedCommand recorded = new RecordedCommand(RecordedCommand.HOST, command);
-    CommandResult result;
-    synchronized (this) {
-      commands.add(recorded);
-      journal.add("exec host: " + command.commandLine());
-      result = answer(recorded);
-    }
-    FakeProcess p = new FakeProcess(recorded, hostPids.incrementAndGet(), result, null);
-    track(p);
-    p.begin(CLOCK);
-    return p;
+    return processes.startOnHost(recorded, script.record(recorded, "host"));
   }
 
   @Override
   public Process startInJail(int jid, CommandSpec command) throws IOException {
     RecordedCommand recorded = new RecordedCommand(jid, command);
-    CommandResult result;
-    synchronized (this) {
-      commands.add(recorded);
-      journal.add("exec jail " + jid + ": " + command.commandLine());
-      result = answer(recorded);
-    }
-    int pid;
-    try {
-      pid = kernel.spawn(jid);
-    } catch (SyscallException e) {
-      // What jexec(8) prints when libjail's jail_getid cannot find the jail.
-      CommandResult notFound = CommandResult.exit(1).stderr("jexec: jail " + jid + " not found\n");
-      FakeProcess p = new FakeProcess(recorded, hostPids.incrementAndGet(), notFound, null);
-      p.begin(CLOCK);
-      return p;
-    }
-    FakeProcess p = new FakeProcess(recorded, pid, result, kernel);
-    track(p);
-    p.begin(CLOCK);
-    return p;
+    return processes.startInJail(recorded, script.record(recorded, "jail " + jid));
   }
 
   /**
@@ -805,9 +269,7 @@ public final class FakeHostSystem implements HostSystem {
    */
   @Override
   public void signalJail(int jid, int signal) {
-    synchronized (this) {
-      journal.add("signal " + signal + " to jail " + jid);
-    }
+    journal.add("signal " + signal + " to jail " + jid);
     kernel.signal(jid, signal);
   }
 
@@ -820,28 +282,6 @@ public final class FakeHostSystem implements HostSystem {
   @Override
   public List<Integer> jailProcesses(int jid) {
     return kernel.processes(jid);
-  }
-
-  private synchronized void track(FakeProcess p) {
-    processes.removeIf(old -> !old.isAlive());
-    processes.add(p);
-  }
-
-  private CommandResult answer(RecordedCommand recorded) {
-    for (Iterator<CommandFault> it = commandFaults.iterator(); it.hasNext(); ) {
-      CommandFault f = it.next();
-      if (f.when.test(recorded.command())) {
-        it.remove();
-        return CommandResult.exit(f.exitCode);
-      }
-    }
-    for (int i = handlers.size() - 1; i >= 0; i--) {
-      Handler h = handlers.get(i);
-      if (h.when.test(recorded.command())) {
-        return Objects.requireNonNull(h.answer.answer(recorded), "a command handler returned null");
-      }
-    }
-    return defaultResult;
   }
 
   /**
@@ -876,8 +316,10 @@ public final class FakeHostSystem implements HostSystem {
    * @param answer computes how each ends
    * @return this host
    */
-  public synchronized FakeHostSystem onCommand(Predicate<CommandSpec> when, CommandHandler answer) {
-    handlers.add(new Handler(Objects.requireNonNull(when), Objects.requireNonNull(answer)));
+  public FakeHostSystem onCommand(Predicate<CommandSpec> when, CommandHandler answer) {
+    Objects.requireNonNull(when);
+    Objects.requireNonNull(answer);
+    script.onCommand(when, answer::answer);
     return this;
   }
 
@@ -887,8 +329,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param result the default
    * @return this host
    */
-  public synchronized FakeHostSystem defaultResult(CommandResult result) {
-    this.defaultResult = Objects.requireNonNull(result, "result");
+  public FakeHostSystem defaultResult(CommandResult result) {
+    script.defaultResult(result);
     return this;
   }
 
@@ -908,18 +350,18 @@ public final class FakeHostSystem implements HostSystem {
   }
 
   /** Every command started, on the host and in jails, in order. */
-  public synchronized List<RecordedCommand> commands() {
-    return List.copyOf(commands);
+  public List<RecordedCommand> commands() {
+    return script.commands();
   }
 
   /** The commands started on the host, in order. */
-  public synchronized List<RecordedCommand> hostCommands() {
-    return commands.stream().filter(RecordedCommand::onHost).toList();
+  public List<RecordedCommand> hostCommands() {
+    return script.hostCommands();
   }
 
   /** The commands started inside jails, in order. */
-  public synchronized List<RecordedCommand> jailCommands() {
-    return commands.stream().filter(c -> !c.onHost()).toList();
+  public List<RecordedCommand> jailCommands() {
+    return script.jailCommands();
   }
 
   /**
@@ -928,17 +370,13 @@ public final class FakeHostSystem implements HostSystem {
    * @param jid the jail
    * @return the commands
    */
-  public synchronized List<RecordedCommand> jailCommands(int jid) {
-    return commands.stream().filter(c -> c.jid() == jid).toList();
+  public List<RecordedCommand> jailCommands(int jid) {
+    return script.jailCommands(jid);
   }
 
   /** The processes this host started that are still running. */
   public List<FakeProcess> runningProcesses() {
-    List<FakeProcess> copy;
-    synchronized (this) {
-      copy = List.copyOf(processes);
-    }
-    return copy.stream().filter(Process::isAlive).toList();
+    return processes.running();
   }
 
   // ---------------------------------------------------------------- faults
@@ -960,8 +398,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param errno the error
    * @return this host
    */
-  public synchronized FakeHostSystem failNextMount(Predicate<MountRequest> when, Errno errno) {
-    mountFaults.add(new Fault<>(when, errno));
+  public FakeHostSystem failNextMount(Predicate<MountRequest> when, Errno errno) {
+    mountTable.failNextMount(when, errno);
     return this;
   }
 
@@ -971,8 +409,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param errno the error
    * @return this host
    */
-  public synchronized FakeHostSystem failNextUnmount(Errno errno) {
-    unmountFaults.add(new Fault<>(t -> true, errno));
+  public FakeHostSystem failNextUnmount(Errno errno) {
+    mountTable.failNextUnmount(t -> true, errno);
     return this;
   }
 
@@ -993,8 +431,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param errno the error
    * @return this host
    */
-  public synchronized FakeHostSystem failNextAlias(Predicate<IpAlias> when, Errno errno) {
-    aliasFaults.add(new Fault<>(when, errno));
+  public FakeHostSystem failNextAlias(Predicate<IpAlias> when, Errno errno) {
+    network.failNextAlias(when, errno);
     return this;
   }
 
@@ -1017,8 +455,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param errno the error
    * @return this host
    */
-  public synchronized FakeHostSystem failNextInterface(Predicate<List<String>> when, Errno errno) {
-    interfaceFaults.add(new Fault<>(when, errno));
+  public FakeHostSystem failNextInterface(Predicate<List<String>> when, Errno errno) {
+    network.failNextInterface(when, errno);
     return this;
   }
 
@@ -1029,9 +467,8 @@ public final class FakeHostSystem implements HostSystem {
    * @param exitCode the exit code
    * @return this host
    */
-  public synchronized FakeHostSystem failNextCommand(Predicate<CommandSpec> when, int exitCode) {
-    CommandResult.exit(exitCode); // validates the code
-    commandFaults.add(new CommandFault(Objects.requireNonNull(when), exitCode));
+  public FakeHostSystem failNextCommand(Predicate<CommandSpec> when, int exitCode) {
+    script.failNext(when, exitCode);
     return this;
   }
 
@@ -1046,26 +483,11 @@ public final class FakeHostSystem implements HostSystem {
     return failNextCommand(programIs(program), exitCode);
   }
 
-  private static <T> Optional<Errno> take(List<Fault<T>> faults, T subject) {
-    for (Iterator<Fault<T>> it = faults.iterator(); it.hasNext(); ) {
-      Fault<T> f = it.next();
-      if (f.when.test(subject)) {
-        it.remove();
-        return Optional.of(f.errno);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static JailException failure(String operation, Errno errno, String detail) {
-    return new JailException(operation, null, null, errno, null, detail, null);
-  }
-
   // ---------------------------------------------------------------- inspection
 
   /** What happened on this host, one line per mount, unmount, ifconfig and command, in order. */
-  public synchronized List<String> journal() {
-    return List.copyOf(journal);
+  public List<String> journal() {
+    return journal.lines();
   }
 
   /**
@@ -1080,16 +502,8 @@ public final class FakeHostSystem implements HostSystem {
         jails.add(j.name() + " (jid " + j.jid() + ")");
       }
     }
-    synchronized (this) {
-      reconcile();
-      List<String> cloned = new ArrayList<>();
-      for (Iface i : interfaces.values()) {
-        if (i.cloner != null) {
-          cloned.add(i.vnetJid < 0 ? i.name : i.name + " (in jail " + i.vnetJid + ")");
-        }
-      }
-      return new Leftovers(jails, List.copyOf(mounts), List.copyOf(aliases), cloned);
-    }
+    FakeNetwork.Leftover network = this.network.leftovers();
+    return new Leftovers(jails, mountTable.mounts(), network.aliases(), network.cloned());
   }
 
   /** Ends every process this host started that is still running (SIGKILL). */
@@ -1129,26 +543,5 @@ public final class FakeHostSystem implements HostSystem {
      * @return the result; never null
      */
     CommandResult answer(RecordedCommand command);
-  }
-
-  private record Handler(Predicate<CommandSpec> when, CommandHandler answer) {}
-
-  private record Fault<T>(Predicate<T> when, Errno errno) {}
-
-  private record CommandFault(Predicate<CommandSpec> when, int exitCode) {}
-
-  private static final class Iface {
-    String name;
-    final @Nullable String cloner;
-    final int unit;
-    @Nullable String peer;
-    int vnetJid = -1;
-    final Set<String> members = new LinkedHashSet<>();
-
-    Iface(String name, @Nullable String cloner, int unit) {
-      this.name = name;
-      this.cloner = cloner;
-      this.unit = unit;
-    }
   }
 }
