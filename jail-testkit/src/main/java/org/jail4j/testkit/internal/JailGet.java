@@ -187,7 +187,7 @@ final class JailGet {
       opts.setInt("zfs", pr.zfsSys);
       opts.setInt("zfs.mount_snapshot", pr.zfsMountSnapshot);
     }
-    String mdo = k.descriptors ? "mac.do" : "mdo";
+    String mdo = k.config.version().macDoParameter();
     if (k.params.has(mdo)) {
       opts.setInt(mdo, pr.mdoSys);
       opts.setString(mdo + ".rules", pr.mdoRules);

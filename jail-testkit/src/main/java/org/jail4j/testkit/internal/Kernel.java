@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import org.jail4j.Errno;
 import org.jail4j.FreeBsdVersion;
 import org.jail4j.HostCapabilities;
-import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.KernelParam;
 import org.jail4j.spi.RctlCall;
@@ -114,13 +113,13 @@ public final class Kernel {
     this.config = config;
     this.params = new ParamTable(config);
     FreeBsdVersion v = config.version();
-    this.privilegeFirst = v != FreeBsdVersion.V15;
+    this.privilegeFirst = v.checksPrivilegeBeforeFlags();
     this.descriptors = v.hasJailDescriptors();
-    this.setMask = descriptors ? JailFlags.SET_MASK_15 : JailFlags.SET_MASK_14;
-    this.getMask = descriptors ? JailFlags.GET_MASK_15 : JailFlags.GET_MASK_14;
+    this.setMask = v.jailSetMask();
+    this.getMask = v.jailGetMask();
     this.resurrect = config.resurrectDyingJails();
     long diff = ParamTable.bit("allow.unprivileged_proc_debug");
-    if (v == FreeBsdVersion.V15) {
+    if (v.isAtLeast(FreeBsdVersion.V15)) {
       diff |= ParamTable.bit("allow.unprivileged_parent_tampering");
     }
     this.allowDifferences = diff;
@@ -141,7 +140,7 @@ public final class Kernel {
     p0.ip6.saddrsel = true;
     Arrays.fill(p0.sysv, 1);
     p0.linuxSys = 1;
-    p0.linuxOsrelease = v == FreeBsdVersion.V13 ? "5.10.0" : "5.15.0";
+    p0.linuxOsrelease = linuxOsrelease(v);
     p0.linuxOssVersion = 0x030600;
     p0.zfsSys = 1;
     p0.mdoSys = 1;
@@ -168,16 +167,24 @@ public final class Kernel {
   private static String osrelease(FreeBsdVersion v) {
     return switch (v) {
       case V13 -> "13.5-RELEASE";
+      case V14 -> "14.3-RELEASE";
       case V15 -> "15.0-RELEASE";
-      default -> "14.3-RELEASE";
+    };
+  }
+
+  /** The sample {@code compat.linux.osrelease} of each family's default Linux ABI. */
+  private static String linuxOsrelease(FreeBsdVersion v) {
+    return switch (v) {
+      case V13 -> "5.10.0";
+      case V14, V15 -> "5.15.0";
     };
   }
 
   private static int osreldate(FreeBsdVersion v) {
     return switch (v) {
       case V13 -> 1305000;
+      case V14 -> 1403000;
       case V15 -> 1500068;
-      default -> 1403000;
     };
   }
 

@@ -94,14 +94,14 @@ public final class ParamTable {
 
   ParamTable(KernelConfig config) {
     FreeBsdVersion v = config.version();
-    boolean v15 = v == FreeBsdVersion.V15;
-    boolean v14plus = v != FreeBsdVersion.V13;
+    boolean v15 = v.isAtLeast(FreeBsdVersion.V15);
+    boolean v14plus = v.isAtLeast(FreeBsdVersion.V14);
     Set<String> mods = config.modules();
     List<KernelParam> list = new ArrayList<>();
     Set<String> allowNames = new LinkedHashSet<>();
 
     rw(list, "jid", "I", Access.RDTUN);
-    if (v15) {
+    if (v.hasJailDescriptors()) {
       rw(list, "desc", "I", Access.RW);
     }
     rw(list, "parent", "I", Access.RD);
@@ -207,11 +207,11 @@ public final class ParamTable {
       rw(list, "zfs.mount_snapshot", "I", Access.RW);
     }
     if (mods.contains("mac_do")) {
-      String node = v15 ? "mac.do" : "mdo";
+      String node = v.macDoParameter();
       rw(list, node, "E,jailsys", Access.RW);
       str(list, node + ".rules", 1024, Access.RW);
     }
-    if (v15) {
+    if (v.hasMetaAndEnv()) {
       list.add(new KernelParam("meta", "A,keyvalue", KernelParam.CTLTYPE_STRING, Access.RW, 4096));
       list.add(new KernelParam("env", "A,keyvalue", KernelParam.CTLTYPE_STRING, Access.RW, 4096));
     }

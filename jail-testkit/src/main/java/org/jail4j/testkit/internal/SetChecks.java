@@ -148,7 +148,7 @@ final class SetChecks {
       r.zfsSys = v;
       r.zfsSnapshot = opts.copyInt("zfs.mount_snapshot");
     }
-    String mdo = k.descriptors ? "mac.do" : "mdo";
+    String mdo = k.config.version().macDoParameter();
     if (k.params.has(mdo)) {
       Integer v = opts.copyInt(mdo);
       if (v != null && (v < 0 || v > 2)) {
