@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jail4j.Errno;
+import org.jail4j.param.JailParam;
 import org.jail4j.spi.IoVec;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.SyscallException;
@@ -328,7 +329,7 @@ final class JailSet {
       int pnamelen = ppr.isPrison0() ? 0 : SetChecks.utf8Length(ppr.fullName()) + 1;
       int onamelen = created ? 0 : SetChecks.utf8Length(pr.localName);
       int namelen = SetChecks.utf8Length(namelc);
-      if (pnamelen + namelen + 1 > 256) {
+      if (pnamelen + namelen + 1 > JailParam.MAXHOSTNAMELEN) {
         throw Fail.of(Errno.ENAMETOOLONG);
       }
       if (!created) {
@@ -336,7 +337,7 @@ final class JailSet {
         List<Prison> sub = new ArrayList<>();
         pr.forEachDescendant(sub::add);
         for (Prison t : sub) {
-          if (SetChecks.utf8Length(t.fullName()) + growth >= 256) {
+          if (SetChecks.utf8Length(t.fullName()) + growth >= JailParam.MAXHOSTNAMELEN) {
             throw Fail.of(Errno.ENAMETOOLONG);
           }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jail4j.FreeBsdVersion;
+import org.jail4j.param.JailParam;
 import org.jail4j.spi.KernelParam;
 import org.jail4j.spi.KernelParam.Access;
 
@@ -61,7 +62,7 @@ public final class ParamTable {
 
   static {
     for (int i = 0; i < ALLOW.length; i++) {
-      ALLOW_NO[i] = noName(ALLOW[i]);
+      ALLOW_NO[i] = JailParam.noNameOf(ALLOW[i]);
       ALLOW_INDEX.put(ALLOW[i], i);
     }
   }
@@ -79,12 +80,6 @@ public final class ParamTable {
       throw new IllegalArgumentException(name);
     }
     return 1L << i;
-  }
-
-  /** {@code allow.mount.devfs} → {@code allow.mount.nodevfs}. */
-  static String noName(String name) {
-    int dot = name.lastIndexOf('.');
-    return name.substring(0, dot + 1) + "no" + name.substring(dot + 1);
   }
 
   private final List<KernelParam> all;
@@ -105,7 +100,7 @@ public final class ParamTable {
       rw(list, "desc", "I", Access.RW);
     }
     rw(list, "parent", "I", Access.RD);
-    str(list, "name", 256, Access.RW);
+    str(list, "name", JailParam.MAXHOSTNAMELEN, Access.RW);
     str(list, "path", 1024, Access.RDTUN);
     rw(list, "securelevel", "I", Access.RW);
     rw(list, "osreldate", "I", Access.RDTUN);
@@ -120,8 +115,8 @@ public final class ParamTable {
     rw(list, "children.cur", "I", Access.RD);
     rw(list, "children.max", "I", Access.RW);
     rw(list, "host", "E,jailsys", Access.RW);
-    str(list, "host.hostname", 256, Access.RW);
-    str(list, "host.domainname", 256, Access.RW);
+    str(list, "host.hostname", JailParam.MAXHOSTNAMELEN, Access.RW);
+    str(list, "host.domainname", JailParam.MAXHOSTNAMELEN, Access.RW);
     str(list, "host.hostuuid", 64, Access.RW);
     list.add(new KernelParam("host.hostid", "LU", KernelParam.CTLTYPE_ULONG, Access.RW, 0));
     rw(list, "cpuset.id", "I", Access.RD);

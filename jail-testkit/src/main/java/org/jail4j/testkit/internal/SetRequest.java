@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jail4j.Errno;
+import org.jail4j.param.JailParam;
 import org.jail4j.spi.JailFlags;
 import org.jspecify.annotations.Nullable;
 
@@ -142,9 +143,9 @@ final class SetRequest {
     r.prAllow = prAllow;
     r.chAllow = chAllow | prAllow;
 
-    r.name = opts.string("name", 256);
-    r.hostname = opts.string("host.hostname", 256);
-    r.domainname = opts.string("host.domainname", 256);
+    r.name = opts.string("name", JailParam.MAXHOSTNAMELEN);
+    r.hostname = opts.string("host.hostname", JailParam.MAXHOSTNAMELEN);
+    r.domainname = opts.string("host.domainname", JailParam.MAXHOSTNAMELEN);
     r.hostuuid = opts.string("host.hostuuid", 64);
     r.hostid = opts.copyLong("host.hostid");
     if (r.hostname != null || r.domainname != null || r.hostuuid != null || r.hostid != null) {
