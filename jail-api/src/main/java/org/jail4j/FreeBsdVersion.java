@@ -72,6 +72,16 @@ public enum FreeBsdVersion {
   }
 
   /**
+   * The name of the {@code mac_do(4)} jail parameter: {@code mdo} up to 14, {@code mac.do} from
+   * 15.0, which renamed the node (with {@code mdo.rules} becoming {@code mac.do.rules}).
+   *
+   * @return {@code "mdo"} or {@code "mac.do"}
+   */
+  public String macDoParameter() {
+    return isAtLeast(V15) ? "mac.do" : "mdo";
+  }
+
+  /**
    * The flag bits {@code jail_set} accepts: 0x0f up to 14, 0xff from 15.0 ({@code JAIL_SET_MASK}).
    */
   public int jailSetMask() {

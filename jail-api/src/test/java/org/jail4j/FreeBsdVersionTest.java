@@ -28,6 +28,8 @@ class FreeBsdVersionTest {
     assertThat(FreeBsdVersion.V13.checksPrivilegeBeforeFlags()).isTrue();
     assertThat(FreeBsdVersion.V15.checksPrivilegeBeforeFlags()).isFalse();
     assertThat(FreeBsdVersion.V14.hasMetaAndEnv()).isFalse();
+    assertThat(FreeBsdVersion.V14.macDoParameter()).isEqualTo("mdo");
+    assertThat(FreeBsdVersion.V15.macDoParameter()).isEqualTo("mac.do");
   }
 
   @Test

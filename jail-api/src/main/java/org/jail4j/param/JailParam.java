@@ -55,6 +55,13 @@ public final class JailParam<T> {
     READ_ONLY
   }
 
+  /**
+   * {@code MAXHOSTNAMELEN}: the buffer size, NUL included, of {@code name}, {@code host.hostname}
+   * and {@code host.domainname}, and the limit on a jail's full dotted name (freebsd-jail-abi.md
+   * §4).
+   */
+  public static final int MAXHOSTNAMELEN = 256;
+
   private static final Map<String, JailParam<?>> CATALOGUE = new LinkedHashMap<>();
 
   private final String name;

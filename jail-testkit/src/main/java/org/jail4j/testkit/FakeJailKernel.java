@@ -530,7 +530,7 @@ public final class FakeJailKernel implements JailKernel {
               paths,
               Set.copyOf(addedParams),
               Set.copyOf(removedParams),
-              resurrectDyingJails.orElse(version != FreeBsdVersion.V15),
+              resurrectDyingJails.orElse(version.revivesDyingJails()),
               persistCheckOnCreateUpdate,
               securelevel,
               hostname,

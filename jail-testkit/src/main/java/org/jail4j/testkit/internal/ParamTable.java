@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jail4j.FreeBsdVersion;
+import org.jail4j.param.JailParam;
 import org.jail4j.spi.KernelParam;
 import org.jail4j.spi.KernelParam.Access;
 
@@ -61,7 +62,7 @@ public final class ParamTable {
 
   static {
     for (int i = 0; i < ALLOW.length; i++) {
-      ALLOW_NO[i] = noName(ALLOW[i]);
+      ALLOW_NO[i] = JailParam.noNameOf(ALLOW[i]);
       ALLOW_INDEX.put(ALLOW[i], i);
     }
   }
@@ -81,12 +82,6 @@ public final class ParamTable {
     return 1L << i;
   }
 
-  /** {@code allow.mount.devfs} → {@code allow.mount.nodevfs}. */
-  static String noName(String name) {
-    int dot = name.lastIndexOf('.');
-    return name.substring(0, dot + 1) + "no" + name.substring(dot + 1);
-  }
-
   private final List<KernelParam> all;
   private final Map<String, KernelParam> byName;
   private final long allowMask;
@@ -94,18 +89,18 @@ public final class ParamTable {
 
   ParamTable(KernelConfig config) {
     FreeBsdVersion v = config.version();
-    boolean v15 = v == FreeBsdVersion.V15;
-    boolean v14plus = v != FreeBsdVersion.V13;
+    boolean v15 = v.isAtLeast(FreeBsdVersion.V15);
+    boolean v14plus = v.isAtLeast(FreeBsdVersion.V14);
     Set<String> mods = config.modules();
     List<KernelParam> list = new ArrayList<>();
     Set<String> allowNames = new LinkedHashSet<>();
 
     rw(list, "jid", "I", Access.RDTUN);
-    if (v15) {
+    if (v.hasJailDescriptors()) {
       rw(list, "desc", "I", Access.RW);
     }
     rw(list, "parent", "I", Access.RD);
-    str(list, "name", 256, Access.RW);
+    str(list, "name", JailParam.MAXHOSTNAMELEN, Access.RW);
     str(list, "path", 1024, Access.RDTUN);
     rw(list, "securelevel", "I", Access.RW);
     rw(list, "osreldate", "I", Access.RDTUN);
@@ -120,8 +115,8 @@ public final class ParamTable {
     rw(list, "children.cur", "I", Access.RD);
     rw(list, "children.max", "I", Access.RW);
     rw(list, "host", "E,jailsys", Access.RW);
-    str(list, "host.hostname", 256, Access.RW);
-    str(list, "host.domainname", 256, Access.RW);
+    str(list, "host.hostname", JailParam.MAXHOSTNAMELEN, Access.RW);
+    str(list, "host.domainname", JailParam.MAXHOSTNAMELEN, Access.RW);
     str(list, "host.hostuuid", 64, Access.RW);
     list.add(new KernelParam("host.hostid", "LU", KernelParam.CTLTYPE_ULONG, Access.RW, 0));
     rw(list, "cpuset.id", "I", Access.RD);
@@ -207,11 +202,11 @@ public final class ParamTable {
       rw(list, "zfs.mount_snapshot", "I", Access.RW);
     }
     if (mods.contains("mac_do")) {
-      String node = v15 ? "mac.do" : "mdo";
+      String node = v.macDoParameter();
       rw(list, node, "E,jailsys", Access.RW);
       str(list, node + ".rules", 1024, Access.RW);
     }
-    if (v15) {
+    if (v.hasMetaAndEnv()) {
       list.add(new KernelParam("meta", "A,keyvalue", KernelParam.CTLTYPE_STRING, Access.RW, 4096));
       list.add(new KernelParam("env", "A,keyvalue", KernelParam.CTLTYPE_STRING, Access.RW, 4096));
     }
