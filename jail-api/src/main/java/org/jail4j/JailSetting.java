@@ -11,8 +11,9 @@ import org.jail4j.param.JailParam;
 /**
  * The table of jail(8) settings: every pseudo-parameter {@link Jail} has an attribute for, with its
  * {@link JailParam}, its {@link Kind} and how its value is read from a {@link Jail} and written to
- * a {@link Jail.Builder}. The builder's {@link Jail.Builder#param}, {@link Jail#get} and jail.conf
- * reading all go through this table, so a setting is written down once.
+ * a {@link Jail.Builder}. The builder's {@link Jail.Builder#param}, {@link Jail#get}, jail.conf
+ * reading and {@code JailConfWriter} all go through this table, so a setting is written down once;
+ * {@code JailSettingTest} walks every entry through builder, jail.conf and back.
  *
  * <pre>{@code
  * Jail web = Jail.builder().name("web").mountDevfs(true).build();
