@@ -148,7 +148,7 @@ public final class JailListing {
           if ((r.flags & NAMEVAL) != 0) {
             if (isBoolean(name)) {
               boolean on = value.map(JailListing::truthy).orElse(false);
-              out.append(visible(on ? name : noname(name)));
+              out.append(visible(on ? name : JailParam.noNameOf(name)));
               continue;
             }
             out.append(visible(name)).append('=');
@@ -328,12 +328,6 @@ public final class JailListing {
 
   private static boolean truthy(String v) {
     return v.equals("true") || (!v.isEmpty() && !v.equals("false") && !v.equals("0"));
-  }
-
-  /** jls.c's noname: {@code allow.mount} becomes {@code allow.nomount}. */
-  static String noname(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "no" + name : name.substring(0, dot) + ".no" + name.substring(dot + 1);
   }
 
   /**

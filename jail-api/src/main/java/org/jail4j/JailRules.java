@@ -408,92 +408,17 @@ final class JailRules {
   // ---- the builder's typed setters for pseudo-parameters ----------------------------------
 
   /**
-   * Sets a jail(8) pseudo-parameter on the builder through its own attribute; false when the
-   * parameter is not a catalogued pseudo-parameter.
+   * Sets a jail(8) pseudo-parameter on the builder through its own attribute ({@link JailSetting});
+   * false when the parameter is not a catalogued pseudo-parameter.
    */
-  @SuppressWarnings("unchecked")
   static boolean setPseudo(Jail.Builder b, JailParam<?> p, Object value) {
-    if (p.isKernel() || !p.isCatalogued()) {
-      return false;
-    }
-    switch (p.name()) {
-      case "exec.prepare" -> b.execPrepare((List<String>) value);
-      case "exec.prestart" -> b.execPrestart((List<String>) value);
-      case "exec.created" -> b.execCreated((List<String>) value);
-      case "exec.start" -> b.execStart((List<String>) value);
-      case "command" -> b.command((List<String>) value);
-      case "exec.poststart" -> b.execPoststart((List<String>) value);
-      case "exec.prestop" -> b.execPrestop((List<String>) value);
-      case "exec.stop" -> b.execStop((List<String>) value);
-      case "exec.poststop" -> b.execPoststop((List<String>) value);
-      case "exec.release" -> b.execRelease((List<String>) value);
-      case "exec.clean" -> b.execClean((Boolean) value);
-      case "exec.jail_user" -> b.execJailUser((String) value);
-      case "exec.system_jail_user" -> b.execSystemJailUser((Boolean) value);
-      case "exec.system_user" -> b.execSystemUser((String) value);
-      case "exec.timeout" -> b.execTimeout(Duration.ofSeconds((Integer) value));
-      case "exec.consolelog" -> b.execConsolelog((String) value);
-      case "exec.fib" -> b.execFib((Integer) value);
-      case "stop.timeout" -> b.stopTimeout(Duration.ofSeconds((Integer) value));
-      case "interface" -> b.iface((String) value);
-      case "ip_hostname" -> b.ipHostname((Boolean) value);
-      case "mount" -> b.mounts((List<String>) value);
-      case "mount.fstab" -> b.mountFstab((String) value);
-      case "mount.devfs" -> b.mountDevfs((Boolean) value);
-      case "mount.fdescfs" -> b.mountFdescfs((Boolean) value);
-      case "mount.procfs" -> b.mountProcfs((Boolean) value);
-      case "allow.dying" -> b.allowDying((Boolean) value);
-      case "depend" -> b.depend((List<String>) value);
-      case "vnet.interface" -> b.vnetInterfaces((List<String>) value);
-      case "zfs.dataset" -> b.zfsDatasets((List<String>) value);
-      default -> {
-        return false;
-      }
-    }
-    return true;
+    Optional<JailSetting> s = JailSetting.of(p);
+    s.ifPresent(setting -> setting.write(b, value));
+    return s.isPresent();
   }
 
   /** The value of a pseudo-parameter of a jail, or empty when unset (or not a pseudo one). */
   static Optional<Object> pseudoValue(Jail j, JailParam<?> p) {
-    if (p.isKernel() || !p.isCatalogued()) {
-      return Optional.empty();
-    }
-    return switch (p.name()) {
-      case "exec.prepare" -> list(j.execPrepare());
-      case "exec.prestart" -> list(j.execPrestart());
-      case "exec.created" -> list(j.execCreated());
-      case "exec.start" -> list(j.execStart());
-      case "command" -> list(j.command());
-      case "exec.poststart" -> list(j.execPoststart());
-      case "exec.prestop" -> list(j.execPrestop());
-      case "exec.stop" -> list(j.execStop());
-      case "exec.poststop" -> list(j.execPoststop());
-      case "exec.release" -> list(j.execRelease());
-      case "exec.clean" -> Optional.of(j.execClean());
-      case "exec.jail_user" -> j.execJailUser().map(s -> s);
-      case "exec.system_jail_user" -> Optional.of(j.execSystemJailUser());
-      case "exec.system_user" -> j.execSystemUser().map(s -> s);
-      case "exec.timeout" -> j.execTimeout().map(d -> (int) d.getSeconds());
-      case "exec.consolelog" -> j.execConsolelog().map(s -> s);
-      case "exec.fib" ->
-          j.execFib().isPresent() ? Optional.of(j.execFib().getAsInt()) : Optional.empty();
-      case "stop.timeout" -> Optional.of((int) j.stopTimeout().getSeconds());
-      case "interface" -> j.iface().map(s -> s);
-      case "ip_hostname" -> Optional.of(j.ipHostname());
-      case "mount" -> list(j.mounts());
-      case "mount.fstab" -> j.mountFstab().map(s -> s);
-      case "mount.devfs" -> Optional.of(j.mountDevfs());
-      case "mount.fdescfs" -> Optional.of(j.mountFdescfs());
-      case "mount.procfs" -> Optional.of(j.mountProcfs());
-      case "allow.dying" -> Optional.of(j.allowDying());
-      case "depend" -> list(j.depend());
-      case "vnet.interface" -> list(j.vnetInterfaces());
-      case "zfs.dataset" -> list(j.zfsDatasets());
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<Object> list(List<String> l) {
-    return l.isEmpty() ? Optional.empty() : Optional.of(l);
+    return JailSetting.of(p).flatMap(s -> s.read(j));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.JailLimit;
+import org.jail4j.JailSetting;
 import org.jail4j.conf.internal.Evaluator;
 import org.jail4j.conf.internal.KernelValues;
 import org.jail4j.conf.internal.ParamNames;
@@ -129,42 +131,9 @@ public final class JailConfWriter {
     for (Map.Entry<JailParam<?>, Object> e : j.params().entrySet()) {
       lines.add(kernel(e.getKey(), e.getValue()));
     }
-    j.iface().ifPresent(v -> lines.add(stmt("interface", List.of(v))));
-    list(lines, "vnet.interface", j.vnetInterfaces());
-    list(lines, "zfs.dataset", j.zfsDatasets());
-    list(lines, "mount", j.mounts());
-    j.mountFstab().ifPresent(v -> lines.add(stmt("mount.fstab", List.of(v))));
-    bool(lines, "mount.devfs", j.mountDevfs());
-    bool(lines, "mount.fdescfs", j.mountFdescfs());
-    bool(lines, "mount.procfs", j.mountProcfs());
-    list(lines, "exec.prepare", j.execPrepare());
-    list(lines, "exec.prestart", j.execPrestart());
-    list(lines, "exec.created", j.execCreated());
-    list(lines, "exec.start", j.execStart());
-    list(lines, "command", j.command());
-    list(lines, "exec.poststart", j.execPoststart());
-    list(lines, "exec.prestop", j.execPrestop());
-    list(lines, "exec.stop", j.execStop());
-    list(lines, "exec.poststop", j.execPoststop());
-    list(lines, "exec.release", j.execRelease());
-    bool(lines, "exec.clean", j.execClean());
-    j.execJailUser().ifPresent(v -> lines.add(stmt("exec.jail_user", List.of(v))));
-    bool(lines, "exec.system_jail_user", j.execSystemJailUser());
-    j.execSystemUser().ifPresent(v -> lines.add(stmt("exec.system_user", List.of(v))));
-    Optional<Duration> et = j.execTimeout();
-    if (et.isPresent()) {
-      lines.add(stmt("exec.timeout", List.of(seconds(name, "exec.timeout", et.get()))));
+    for (JailSetting s : ORDER) {
+      setting(name, j, s).ifPresent(lines::add);
     }
-    j.execConsolelog().ifPresent(v -> lines.add(stmt("exec.consolelog", List.of(v))));
-    if (j.execFib().isPresent()) {
-      lines.add(stmt("exec.fib", List.of(Integer.toString(j.execFib().getAsInt()))));
-    }
-    if (!j.stopTimeout().equals(Duration.ofSeconds(10))) {
-      lines.add(stmt("stop.timeout", List.of(seconds(name, "stop.timeout", j.stopTimeout()))));
-    }
-    bool(lines, "ip_hostname", j.ipHostname());
-    bool(lines, "allow.dying", j.allowDying());
-    list(lines, "depend", j.depend());
 
     b.append(Quoting.name(name)).append(" {\n");
     for (String[] l : lines) {
@@ -199,16 +168,75 @@ public final class JailConfWriter {
       if (v) {
         return flag(p.name());
       }
-      if (!ParamNames.negated(p.name())) {
-        return flag(negate(p.name()));
+      if (JailParam.plainNameOf(p.name()).isEmpty()) {
+        return flag(JailParam.noNameOf(p.name()));
       }
     }
     return stmt(p.name(), KernelValues.format((JailParam<Object>) p, value));
   }
 
-  private static String negate(String name) {
-    int dot = name.lastIndexOf('.');
-    return name.substring(0, dot + 1) + "no" + name.substring(dot + 1);
+  /** The order a block lists the jail(8) settings in, after the kernel parameters. */
+  private static final List<JailSetting> ORDER =
+      List.of(
+          JailSetting.INTERFACE,
+          JailSetting.VNET_INTERFACE,
+          JailSetting.ZFS_DATASET,
+          JailSetting.MOUNT,
+          JailSetting.MOUNT_FSTAB,
+          JailSetting.MOUNT_DEVFS,
+          JailSetting.MOUNT_FDESCFS,
+          JailSetting.MOUNT_PROCFS,
+          JailSetting.EXEC_PREPARE,
+          JailSetting.EXEC_PRESTART,
+          JailSetting.EXEC_CREATED,
+          JailSetting.EXEC_START,
+          JailSetting.COMMAND,
+          JailSetting.EXEC_POSTSTART,
+          JailSetting.EXEC_PRESTOP,
+          JailSetting.EXEC_STOP,
+          JailSetting.EXEC_POSTSTOP,
+          JailSetting.EXEC_RELEASE,
+          JailSetting.EXEC_CLEAN,
+          JailSetting.EXEC_JAIL_USER,
+          JailSetting.EXEC_SYSTEM_JAIL_USER,
+          JailSetting.EXEC_SYSTEM_USER,
+          JailSetting.EXEC_TIMEOUT,
+          JailSetting.EXEC_CONSOLELOG,
+          JailSetting.EXEC_FIB,
+          JailSetting.STOP_TIMEOUT,
+          JailSetting.IP_HOSTNAME,
+          JailSetting.ALLOW_DYING,
+          JailSetting.DEPEND);
+
+  static {
+    // every setting is written, or a jail.conf would silently drop it
+    if (EnumSet.copyOf(ORDER).size() != JailSetting.values().length) {
+      throw new IllegalStateException("JailConfWriter.ORDER misses a JailSetting");
+    }
+  }
+
+  /** One setting's statement, empty when it is unset or at jail(8)'s default. */
+  @SuppressWarnings("unchecked")
+  private static Optional<String[]> setting(String jail, Jail j, JailSetting s) {
+    String n = s.param().name();
+    return switch (s.kind()) {
+      case COMMANDS, NAMES -> s.read(j).map(v -> stmt(n, (List<String>) v));
+      case FLAG -> s.read(j).filter(Boolean.TRUE::equals).map(v -> flag(n));
+      case TEXT -> s.read(j).map(v -> stmt(n, List.of((String) v)));
+      case NUMBER -> s.read(j).map(v -> stmt(n, List.of(v.toString())));
+      case SECONDS -> duration(j, s).map(d -> stmt(n, List.of(seconds(jail, n, d))));
+    };
+  }
+
+  /** A seconds setting as its {@code Duration}: the writer refuses a fraction of a second. */
+  private static Optional<Duration> duration(Jail j, JailSetting s) {
+    if (s == JailSetting.EXEC_TIMEOUT) {
+      return j.execTimeout();
+    }
+    if (s == JailSetting.STOP_TIMEOUT) {
+      return Optional.of(j.stopTimeout()).filter(d -> !d.equals(Duration.ofSeconds(10)));
+    }
+    throw new IllegalStateException(s + " is not a duration of Jail");
   }
 
   private static String seconds(String jail, String field, Duration d) {
@@ -216,18 +244,6 @@ public final class JailConfWriter {
       throw refuse(jail, field, "jail.conf takes whole seconds, not " + d);
     }
     return Long.toString(d.getSeconds());
-  }
-
-  private static void list(List<String[]> lines, String name, List<String> values) {
-    if (!values.isEmpty()) {
-      lines.add(stmt(name, values));
-    }
-  }
-
-  private static void bool(List<String[]> lines, String name, boolean v) {
-    if (v) {
-      lines.add(flag(name));
-    }
   }
 
   private static String[] flag(String name) {

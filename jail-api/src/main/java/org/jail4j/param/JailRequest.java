@@ -447,10 +447,9 @@ public final class JailRequest {
       return new Resolved(JailParam.fromKernel(kp.get()), false);
     }
     // libjail accepts the "no" form of a boolean (JP_NOBOOL, §5).
-    int dot = name.lastIndexOf('.');
-    String last = name.substring(dot + 1);
-    if (last.startsWith("no") && last.length() > 2) {
-      Optional<KernelParam> base = kernel.param(name.substring(0, dot + 1) + last.substring(2));
+    Optional<String> plain = JailParam.plainNameOf(name);
+    if (plain.isPresent()) {
+      Optional<KernelParam> base = kernel.param(plain.get());
       if (base.isPresent() && base.get().isBoolean()) {
         return new Resolved(JailParam.fromKernel(base.get()), true);
       }

@@ -43,9 +43,7 @@ final class JailSettings {
     if (v.isPresent()) {
       return asBoolean(v.get());
     }
-    int dot = name.lastIndexOf('.');
-    String negated = name.substring(0, dot + 1) + "no" + name.substring(dot + 1);
-    return raw(negated).flatMap(JailSettings::asBoolean).map(b -> !b);
+    return raw(JailParam.noNameOf(name)).flatMap(JailSettings::asBoolean).map(b -> !b);
   }
 
   boolean isSet(String name) {

@@ -1,12 +1,12 @@
 package org.jail4j.conf.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailSetting;
 import org.jail4j.conf.JailConfException;
 import org.jail4j.conf.JailConfException.Problem;
 import org.jail4j.param.JailParam;
@@ -110,7 +110,7 @@ public final class JailConversion {
                       jail, name + ": " + ParamNames.boolProblem(last.get()), p.file(), p.line()));
               return;
             }
-            pseudoBool(b, k.name(), ParamNames.boolValue(name, values));
+            pseudo(b, k.name(), ParamNames.boolValue(name, values));
             return;
           }
         case INT:
@@ -127,17 +127,19 @@ public final class JailConversion {
               problems.add(Problem.inJail(jail, name + ": " + problem, p.file(), p.line()));
               return;
             }
-            pseudoInt(b, k.name(), (int) v);
+            pseudo(b, k.name(), (int) v);
             return;
           }
         case LIST:
-          pseudoList(b, k.name(), values);
+          pseudo(b, k.name(), values);
           return;
-        default:
+        case SCALAR:
           if (last.isPresent()) {
-            pseudoScalar(b, k.name(), last.get());
+            pseudo(b, k.name(), last.get());
           }
           return;
+        case KERNEL:
+          throw new IllegalStateException(name + " is a kernel parameter, not a jail(8) setting");
       }
     }
     switch (name) {
@@ -201,123 +203,24 @@ public final class JailConversion {
       b.param(q, KernelValues.parse(q, values));
       return;
     }
-    if (ParamNames.negated(name)) {
-      Optional<JailParam<?>> pos =
-          JailParam.lookup(ParamNames.positive(name)).filter(JailParam::isKernel);
-      if (pos.isPresent() && pos.get().type().kind() == ParamType.Kind.BOOL) {
-        JailParam<Boolean> q = (JailParam<Boolean>) pos.get();
-        b.param(q, !KernelValues.parse(q, values));
-        return;
-      }
+    Optional<JailParam<?>> pos =
+        JailParam.plainNameOf(name).flatMap(JailParam::lookup).filter(JailParam::isKernel);
+    if (pos.isPresent() && pos.get().type().kind() == ParamType.Kind.BOOL) {
+      JailParam<Boolean> q = (JailParam<Boolean>) pos.get();
+      b.param(q, !KernelValues.parse(q, values));
+      return;
     }
     JailParam<String> q = JailParam.named(name);
     b.param(q, KernelValues.parse(q, values));
   }
 
-  private static void pseudoBool(Jail.Builder b, String name, boolean v) {
-    switch (name) {
-      case "allow.dying":
-        b.allowDying(v);
-        break;
-      case "exec.clean":
-        b.execClean(v);
-        break;
-      case "exec.system_jail_user":
-        b.execSystemJailUser(v);
-        break;
-      case "ip_hostname":
-        b.ipHostname(v);
-        break;
-      case "mount.devfs":
-        b.mountDevfs(v);
-        break;
-      case "mount.fdescfs":
-        b.mountFdescfs(v);
-        break;
-      default:
-        b.mountProcfs(v);
-        break;
-    }
-  }
-
-  private static void pseudoInt(Jail.Builder b, String name, int v) {
-    switch (name) {
-      case "exec.fib":
-        b.execFib(v);
-        break;
-      case "exec.timeout":
-        b.execTimeout(Duration.ofSeconds(v));
-        break;
-      default:
-        b.stopTimeout(Duration.ofSeconds(v));
-        break;
-    }
-  }
-
-  private static void pseudoScalar(Jail.Builder b, String name, String v) {
-    switch (name) {
-      case "exec.consolelog":
-        b.execConsolelog(v);
-        break;
-      case "exec.jail_user":
-        b.execJailUser(v);
-        break;
-      case "exec.system_user":
-        b.execSystemUser(v);
-        break;
-      case "interface":
-        b.iface(v);
-        break;
-      default:
-        b.mountFstab(v);
-        break;
-    }
-  }
-
-  private static void pseudoList(Jail.Builder b, String name, List<String> v) {
-    switch (name) {
-      case "command":
-        b.command(v);
-        break;
-      case "depend":
-        b.depend(v);
-        break;
-      case "exec.poststart":
-        b.execPoststart(v);
-        break;
-      case "exec.poststop":
-        b.execPoststop(v);
-        break;
-      case "exec.prepare":
-        b.execPrepare(v);
-        break;
-      case "exec.prestart":
-        b.execPrestart(v);
-        break;
-      case "exec.prestop":
-        b.execPrestop(v);
-        break;
-      case "exec.release":
-        b.execRelease(v);
-        break;
-      case "exec.created":
-        b.execCreated(v);
-        break;
-      case "exec.start":
-        b.execStart(v);
-        break;
-      case "exec.stop":
-        b.execStop(v);
-        break;
-      case "mount":
-        b.mounts(v);
-        break;
-      case "vnet.interface":
-        b.vnetInterfaces(v);
-        break;
-      default:
-        b.zfsDatasets(v);
-        break;
-    }
+  /**
+   * Sets a jail(8) setting through its {@link JailSetting} entry; every name {@link ParamNames}
+   * knows as internal has one ({@code JailSettingTest} checks it).
+   */
+  private static void pseudo(Jail.Builder b, String name, Object value) {
+    JailSetting.named(name)
+        .orElseThrow(() -> new IllegalStateException("no JailSetting for " + name))
+        .write(b, value);
   }
 }

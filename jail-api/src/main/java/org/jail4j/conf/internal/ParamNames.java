@@ -146,7 +146,9 @@ public final class ParamNames {
 
   /**
    * Whether the last dot-separated component starts with {@code no} (config.c {@code
-   * bool_param()}), which inverts a boolean.
+   * bool_param()}), which inverts a boolean. Looser than {@link
+   * org.jail4j.param.JailParam#plainNameOf}: a last component of just {@code no} counts too, as it
+   * does in config.c.
    *
    * @param name a parameter name
    * @return true for {@code allow.nomount}, {@code nopersist}, {@code mount.nodevfs}
@@ -154,17 +156,6 @@ public final class ParamNames {
   public static boolean negated(String name) {
     int dot = name.lastIndexOf('.');
     return name.startsWith("no", dot + 1);
-  }
-
-  /**
-   * The name with the {@code no} of its last component removed.
-   *
-   * @param name a negated name
-   * @return e.g. {@code allow.mount} for {@code allow.nomount}
-   */
-  public static String positive(String name) {
-    int dot = name.lastIndexOf('.');
-    return name.substring(0, dot + 1) + name.substring(dot + 3);
   }
 
   /**
