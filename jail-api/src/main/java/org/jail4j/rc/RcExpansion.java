@@ -52,28 +52,26 @@ final class RcExpansion {
           RcConf.MAX_EXPANSION_DEPTH,
           "${...} nested more than MAX_EXPANSION_DEPTH (" + RcConf.MAX_EXPANSION_DEPTH + ") deep");
     }
-    if (expr.startsWith("${") && expr.endsWith("}")) {
-      String body = expr.substring(2, expr.length() - 1);
-      int i = 0;
-      while (i < body.length() && RcParser.isNameChar(body.charAt(i))) {
+    if (expr.startsWith("${") && expr.endsWith("}") && expr.length() >= 3) {
+      // indices into expr, never copies of its body: a nested default holds no copy per level
+      int end = expr.length() - 1;
+      int i = 2;
+      while (i < end && RcParser.isNameChar(expr.charAt(i))) {
         i++;
       }
-      String name = body.substring(0, i);
+      String name = expr.substring(2, i);
       if (!RcParser.isName(name)) {
         return expr;
       }
-      String rest = body.substring(i);
       String value = vars.get(name);
-      if (rest.isEmpty()) {
+      if (i == end) {
         return value == null ? "" : value;
       }
-      if (rest.startsWith(":-")) {
-        return value == null || value.isEmpty()
-            ? expandWord(rest.substring(2), vars, depth)
-            : value;
+      if (expr.startsWith(":-", i)) {
+        return value == null || value.isEmpty() ? expandWord(expr, i + 2, end, vars, depth) : value;
       }
-      if (rest.startsWith("-")) {
-        return value == null ? expandWord(rest.substring(1), vars, depth) : value;
+      if (expr.charAt(i) == '-') {
+        return value == null ? expandWord(expr, i + 1, end, vars, depth) : value;
       }
       return expr;
     }
@@ -85,10 +83,10 @@ final class RcExpansion {
   }
 
   /** The default word of {@code ${x:-word}}: its quotes removed and its references expanded. */
-  private String expandWord(String word, Map<String, String> vars, int depth) {
-    RcEntry.RcWord w = RcParser.parseWord(word);
+  private String expandWord(String expr, int from, int to, Map<String, String> vars, int depth) {
+    RcEntry.RcWord w = RcParser.parseWord(expr, from, to);
     if (w == null) {
-      return word;
+      return expr.substring(from, to);
     }
     StringBuilder sb = new StringBuilder();
     for (RcEntry.Part p : w.parts()) {

@@ -21,8 +21,12 @@ final class RcParser {
   private final @Nullable String source;
 
   private RcParser(String text, @Nullable String source) {
+    this(text, text.length(), source);
+  }
+
+  private RcParser(String text, int end, @Nullable String source) {
     this.text = text;
-    this.n = text.length();
+    this.n = end;
     this.source = source;
   }
 
@@ -45,11 +49,20 @@ final class RcParser {
    * @return the word, or null when the text is not exactly one complete word
    */
   static @Nullable RcWord parseWord(String word) {
-    RcParser p = new RcParser(word, null);
+    return parseWord(word, 0, word.length());
+  }
+
+  /**
+   * {@link #parseWord(String)} of {@code text.substring(from, to)}, without copying it: the default
+   * words of nested {@code ${a:-${b:-...}}} are parsed in place, so expanding them holds no copy of
+   * the rest of the expression per level.
+   */
+  static @Nullable RcWord parseWord(String text, int from, int to) {
+    RcParser p = new RcParser(text, to, null);
     try {
       int[] end = new int[1];
-      RcWord w = p.word(0, end);
-      return end[0] == word.length() ? w : null;
+      RcWord w = p.word(from, end);
+      return end[0] == to ? w : null;
     } catch (RcConfException e) {
       return null;
     }
