@@ -1,6 +1,7 @@
 /**
  * The jail4j API: jail values, typed parameters, the codec to the kernel's bytes, the jail(8)
- * lifecycle, jail.conf and rc.conf, jail roots, and the provider SPI.
+ * lifecycle, jail.conf and rc.conf, and the provider SPI. Jail roots are the {@code jail-root}
+ * artifact (module {@code org.jail4j.root}).
  *
  * <pre>{@code
  * RunningJail web = Jail.builder().name("web").path("/jail/web").ip4("192.168.1.4").persist(true).start();
@@ -9,16 +10,15 @@
 module org.jail4j {
   requires static org.immutables.value.annotations;
   requires transitive org.jspecify;
-  requires transitive java.net.http;
-  requires org.apache.commons.compress;
-  requires org.tukaani.xz;
 
   exports org.jail4j;
   exports org.jail4j.spi;
   exports org.jail4j.param;
   exports org.jail4j.conf;
   exports org.jail4j.rc;
-  exports org.jail4j.root;
+  // the output drain the roots module runs host commands through; not API
+  exports org.jail4j.internal to
+      org.jail4j.root;
 
   uses org.jail4j.spi.JailProvider;
 }

@@ -1,4 +1,4 @@
-/** Internals shared by the API packages; not exported and not API. */
+/** Internals shared by the API packages; exported only to {@code org.jail4j.root}, not API. */
 @NullMarked
 package org.jail4j.internal;
 

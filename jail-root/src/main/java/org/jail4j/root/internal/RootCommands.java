@@ -14,10 +14,10 @@ import org.jail4j.spi.HostSystem;
 import org.jail4j.spi.InMemoryOutput;
 
 /** Runs host commands through {@link HostSystem#startOnHost}, keeping the tail of the output. */
-public final class HostCommands {
+public final class RootCommands {
   private static final int TAIL = 64 * 1024;
 
-  private HostCommands() {}
+  private RootCommands() {}
 
   /**
    * The outcome of a command.

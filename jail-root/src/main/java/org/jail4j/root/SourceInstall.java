@@ -3,7 +3,7 @@ package org.jail4j.root;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jail4j.root.internal.HostCommands;
+import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
 import org.jspecify.annotations.Nullable;
@@ -145,7 +145,7 @@ public final class SourceInstall {
       throw new RootException("installworld", dest + ": " + e.getMessage(), e);
     }
     for (CommandSpec c : commands(dest)) {
-      HostCommands.check(host, c);
+      RootCommands.check(host, c);
     }
     SafeRootWriter w = SafeRootWriter.of(dest);
     w.createDirectories("/dev", 0555);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import org.jail4j.root.internal.HostCommands;
+import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.junit.jupiter.api.Test;
 
-/** {@link HostCommands} keeps stdout and stderr apart and starts no thread per command. */
+/** {@link RootCommands} keeps stdout and stderr apart and starts no thread per command. */
 class HostCommandOutputTest {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -23,11 +23,11 @@ class HostCommandOutputTest {
         new RecordingHostSystem()
             .withOutputInMemory()
             .on("/sbin/zfs", new RecordingHostSystem.Reply(1, "tank\n", "no such pool\n"));
-    HostCommands.run(host, ZFS);
+    RootCommands.run(host, ZFS);
 
     long before = THREADS.getTotalStartedThreadCount();
     for (int i = 0; i < 200; i++) {
-      HostCommands.Result r = HostCommands.run(host, ZFS);
+      RootCommands.Result r = RootCommands.run(host, ZFS);
       assertThat(r.exitStatus()).isEqualTo(1);
       assertThat(r.stdout()).isEqualTo("tank\n");
       assertThat(r.stderr()).isEqualTo("no such pool\n");
@@ -41,11 +41,11 @@ class HostCommandOutputTest {
     RecordingHostSystem host =
         new RecordingHostSystem()
             .on("/sbin/zfs", new RecordingHostSystem.Reply(0, "tank\n", "warning\n"));
-    HostCommands.run(host, ZFS);
+    RootCommands.run(host, ZFS);
 
     long before = THREADS.getTotalStartedThreadCount();
     for (int i = 0; i < 200; i++) {
-      HostCommands.Result r = HostCommands.run(host, ZFS);
+      RootCommands.Result r = RootCommands.run(host, ZFS);
       assertThat(r.stdout()).isEqualTo("tank\n");
       assertThat(r.stderr()).isEqualTo("warning\n");
     }

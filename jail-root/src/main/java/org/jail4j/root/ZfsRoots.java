@@ -3,7 +3,7 @@ package org.jail4j.root;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jail4j.root.internal.HostCommands;
+import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
 
@@ -58,9 +58,9 @@ public final class ZfsRoots {
    * @return the dataset name
    */
   public Optional<String> datasetOf(Path path) {
-    HostCommands.Result r;
+    RootCommands.Result r;
     try {
-      r = HostCommands.run(host, CommandSpec.of(zfs, "list", "-H", "-o", "name", path.toString()));
+      r = RootCommands.run(host, CommandSpec.of(zfs, "list", "-H", "-o", "name", path.toString()));
     } catch (HostCommandException e) {
       return Optional.empty(); // no zfs(8) on this host
     }
@@ -85,8 +85,8 @@ public final class ZfsRoots {
   public boolean snapshotExists(String dataset, String snapshot) {
     checkDataset(dataset);
     checkSnapshot(snapshot);
-    HostCommands.Result r =
-        HostCommands.run(
+    RootCommands.Result r =
+        RootCommands.run(
             host,
             CommandSpec.of(
                 zfs, "list", "-H", "-o", "name", "-t", "snapshot", dataset + "@" + snapshot));
@@ -122,9 +122,9 @@ public final class ZfsRoots {
     checkDataset(clone);
     String snap = template + "@" + snapshot;
     if (!snapshotExists(template, snapshot)) {
-      HostCommands.check(host, CommandSpec.of(zfs, "snapshot", snap));
+      RootCommands.check(host, CommandSpec.of(zfs, "snapshot", snap));
     }
-    HostCommands.check(host, CommandSpec.of(zfs, "clone", "-o", "mountpoint=" + abs, snap, clone));
+    RootCommands.check(host, CommandSpec.of(zfs, "clone", "-o", "mountpoint=" + abs, snap, clone));
     return JailRoot.zfsClone(abs, clone);
   }
 
@@ -144,8 +144,8 @@ public final class ZfsRoots {
                 () ->
                     new RootException("zfs destroy", root.path() + ": not a ZFS clone root", null));
     checkDataset(dataset);
-    HostCommands.Result origin =
-        HostCommands.check(
+    RootCommands.Result origin =
+        RootCommands.check(
             host, CommandSpec.of(zfs, "get", "-H", "-o", "value", "origin", dataset));
     String o = origin.stdout().strip();
     if (o.isEmpty() || o.equals("-")) {
@@ -154,7 +154,7 @@ public final class ZfsRoots {
           dataset + ": not a clone (origin \"" + o + "\"); refusing to destroy it",
           null);
     }
-    HostCommands.check(host, CommandSpec.of(zfs, "destroy", dataset));
+    RootCommands.check(host, CommandSpec.of(zfs, "destroy", dataset));
   }
 
   private static void checkDataset(String dataset) {
