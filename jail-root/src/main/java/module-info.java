@@ -8,6 +8,7 @@
  */
 module org.jail4j.root {
   requires transitive org.jail4j;
+  requires static org.immutables.value.annotations;
   requires transitive org.jspecify;
   requires transitive java.net.http;
   requires org.apache.commons.compress;

@@ -46,6 +46,7 @@ class ApiSummaryTest {
   @ValueSource(
       strings = {
         "jail-api=org.jail4j.Jail",
+        "jail-root=org.jail4j.root.RootBuilder",
         "jail-testkit=org.jail4j.testkit.FakeJailKernel",
         "jail-native-freebsd=org.jail4j.freebsd.FreeBsdJailProvider"
       })
