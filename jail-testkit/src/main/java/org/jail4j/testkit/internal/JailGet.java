@@ -208,20 +208,37 @@ final class JailGet {
     opts.setInt(noName, value ? 0 : 1);
   }
 
-  /** {@code meta} as text; {@code meta.KEY} as its value, an unknown key as empty (length 0). */
+  /**
+   * {@code meta} as text; {@code meta.KEY} as its value, an unknown key as empty (length 0). A size
+   * probe is EINVAL, {@code meta.KEY}'s buffer must be longer than the rest of the stored text from
+   * the value on, and an empty key is EINVAL without errmsg ({@code jm_osd_method_get}, §2.8
+   * erratum).
+   */
   static void getKeyValues(Options opts, String node, String text) throws Fail {
+    Options.Opt whole = opts.get(node);
+    if (whole != null && whole.value == null) {
+      throw Fail.of(Errno.EINVAL);
+    }
     opts.setString(node, text);
     String prefix = node + ".";
     for (Options.Opt o : opts.all()) {
-      if (!o.name.startsWith(prefix) || o.name.length() == prefix.length()) {
+      if (!o.name.startsWith(prefix)) {
         continue;
       }
-      String value = PrisonUpdate.keyValue(text, o.name.substring(prefix.length()));
+      if (o.name.length() == prefix.length()) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      String key = o.name.substring(prefix.length());
+      String value = PrisonUpdate.keyValue(text, key);
       o.seen = true;
       if (value == null) {
         o.len = 0;
         o.out = null;
       } else {
+        int at = ("\n" + text).indexOf("\n" + key + "=") + key.length() + 1;
+        if (o.value == null || SetChecks.utf8Length(text.substring(at)) >= o.len) {
+          throw Fail.of(Errno.EINVAL);
+        }
         opts.setString(o.name, value);
       }
     }
