@@ -341,6 +341,7 @@ public final class FakeJailKernel implements JailKernel {
     private final Set<String> removedParams = new LinkedHashSet<>();
     private Optional<Boolean> resurrectDyingJails = Optional.empty();
     private boolean persistCheckOnCreateUpdate = true;
+    private boolean renumberFromLastDeadId = true;
     private int securelevel = -1;
     private String hostname = "fakehost";
     private int lastJid;
@@ -477,6 +478,20 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
+     * Whether a dying jail that 15.0 renumbers (a CREATE asked for its JID) takes the JID below the
+     * one the previous renumbered jail took ({@code lastdeadid - 1}: 999999, 999998, ...), as in
+     * the source read (default true; freebsd-jail-abi.md errata, §3.2). False restarts the count at
+     * 999999 each time and takes the highest free JID. Not yet confirmed on a 15.0-RELEASE kernel.
+     *
+     * @param fromLastDeadId whether the count continues from the last renumbered jail
+     * @return this builder
+     */
+    public Builder renumberFromLastDeadId(boolean fromLastDeadId) {
+      this.renumberFromLastDeadId = fromLastDeadId;
+      return this;
+    }
+
+    /**
      * The host's {@code kern.securelevel} (default -1), prison0's securelevel.
      *
      * @param level the level
@@ -532,6 +547,7 @@ public final class FakeJailKernel implements JailKernel {
               Set.copyOf(removedParams),
               resurrectDyingJails.orElse(version.revivesDyingJails()),
               persistCheckOnCreateUpdate,
+              renumberFromLastDeadId,
               securelevel,
               hostname,
               lastJid));

@@ -79,6 +79,7 @@ public final class Kernel {
   final int persistCheckMask;
 
   private int lastprid;
+  private int lastdeadid;
   int nextCpuset = 2;
   private static final int FIRST_PID = 100;
   private int nextPid = FIRST_PID;
@@ -700,12 +701,24 @@ public final class Kernel {
     return jid;
   }
 
-  /** 15.0: a dying jail holding a requested JID moves to the highest free JID (§3.2). */
+  /**
+   * 15.0: a dying jail holding a requested JID moves to a free JID counted down from the last one
+   * given to a dying jail (999999, then 999998, ...; §3.2 erratum). With {@code
+   * renumberFromLastDeadId} off the count restarts at 999999 each time.
+   */
   void renumberDying(Prison dying) {
-    int jid = JAIL_MAX;
+    int start = config.renumberFromLastDeadId() && lastdeadid > 1 ? lastdeadid - 1 : JAIL_MAX;
+    int jid = start;
     while (jid > 0 && byJid.containsKey(jid)) {
       jid--;
     }
+    if (jid == 0) {
+      jid = JAIL_MAX;
+      while (jid > start && byJid.containsKey(jid)) {
+        jid--;
+      }
+    }
+    lastdeadid = jid;
     byJid.remove(dying.jid);
     dying.jid = jid;
     byJid.put(jid, dying);
