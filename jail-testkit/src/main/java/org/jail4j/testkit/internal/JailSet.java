@@ -90,9 +90,15 @@ final class JailSet {
     }
     if (k.descriptors) {
       if (readDescriptor(opts, flags, r)) {
-        // the snapshot read returns 0 and does nothing when desc comes without a DESC flag (§3.1)
+        // the snapshot read returns 0, does nothing and writes no errmsg when desc comes without a
+        // DESC flag (§3.1 erratum)
         checkSetPrivilege(c);
         return 0;
+      }
+      Prison atDesc = r.desc;
+      if (atDesc != null && (flags & CREATE) != 0 && atDesc.childMax == 0) {
+        // CREATE|AT_DESC under a jail that may have no children: EPERM, no errmsg (§3.6 erratum)
+        throw Fail.of(Errno.EPERM);
       }
       checkSetPrivilege(c);
     }
@@ -100,15 +106,15 @@ final class JailSet {
     return apply(c, opts, r);
   }
 
-  /** 15.0 descriptor handling (§3.1 step 5); true for the "unexpected desc" no-op. */
+  /**
+   * 15.0 descriptor handling (§3.1 step 5); true for the "unexpected desc" no-op. Only {@code
+   * JAIL_AT_DESC} is resolved here; {@code JAIL_USE_DESC} after the parameter checks ({@link
+   * #useDescriptor}, §3.1 erratum).
+   */
   boolean readDescriptor(Options opts, int flags, SetRequest r) throws Fail {
     Options.Opt descOpt = opts.get("desc");
     if ((flags & DESC_FLAGS) == 0) {
-      if (descOpt != null) {
-        opts.writeErrmsg("unexpected desc");
-        return true;
-      }
-      return false;
+      return descOpt != null;
     }
     if (descOpt == null) {
       throw Fail.of(Errno.ENOENT, "missing desc");
@@ -117,14 +123,33 @@ final class JailSet {
       throw Fail.of(Errno.EINVAL);
     }
     r.descOpt = descOpt;
-    if ((flags & (USE_DESC | AT_DESC)) != 0) {
-      Kernel.Desc d = k.lookupDescriptor(Options.readInt(descOpt.value));
-      if (d.prison.dying || k.byJid.get(d.prison.jid) != d.prison) {
-        throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
-      }
-      r.desc = d.prison;
+    if ((flags & AT_DESC) != 0) {
+      r.desc = liveJailOf(descOpt);
     }
     return false;
+  }
+
+  /** The live jail of a {@code desc} value, or the descriptor errors (§3.1, §3.5 errata). */
+  Prison liveJailOf(Options.Opt descOpt) throws Fail {
+    byte[] v = descOpt.value;
+    Kernel.Desc d = k.lookupDescriptor(v == null ? -1 : Options.readInt(v));
+    if (d.detached || d.prison.dying || k.byJid.get(d.prison.jid) != d.prison) {
+      throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
+    }
+    return d.prison;
+  }
+
+  /**
+   * {@code JAIL_USE_DESC}, resolved after the parameter checks and the EAGAIN check: the
+   * descriptor's jail becomes the {@code jid} key; another {@code jid} is "cannot change jid" (§3.1
+   * erratum).
+   */
+  int useDescriptor(Options.Opt descOpt, int jid) throws Fail {
+    Prison pr = liveJailOf(descOpt);
+    if (jid != 0 && jid != pr.jid) {
+      throw Fail.of(Errno.EINVAL, "cannot change jid");
+    }
+    return pr.jid;
   }
 
   int apply(CallerView c, Options opts, SetRequest r) throws Fail {
@@ -146,11 +171,6 @@ final class JailSet {
     Prison ppr = mypr;
     String name = r.name;
     int jid = r.jid;
-    if (r.desc != null && (flags & USE_DESC) != 0) {
-      pr = r.desc;
-      Prison parent = pr.parent;
-      ppr = parent == null ? mypr : parent;
-    }
     if (cuflags == CREATE && jid == 0 && name != null) {
       int dot = name.lastIndexOf('.');
       jid = SetChecks.numericJid(dot < 0 ? name : name.substring(dot + 1));
@@ -158,7 +178,11 @@ final class JailSet {
     if (mypr.dying || (!mypr.isPrison0() && k.byJid.get(mypr.jid) != mypr)) {
       throw Fail.of(Errno.EAGAIN);
     }
-    if (pr == null && jid != 0) {
+    Options.Opt useDesc = (flags & USE_DESC) != 0 ? r.descOpt : null;
+    if (useDesc != null) {
+      jid = useDescriptor(useDesc, jid);
+    }
+    if (jid != 0) {
       if (jid < 0) {
         throw Fail.of(Errno.EINVAL, "negative jid");
       }

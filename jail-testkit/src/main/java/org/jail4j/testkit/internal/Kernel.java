@@ -99,6 +99,9 @@ public final class Kernel {
     final Prison prison;
     final boolean owning;
 
+    /** Set when the jail started dying: the descriptor dropped its reference (§3.5 erratum). */
+    boolean detached;
+
     Desc(Prison prison, boolean owning) {
       this.prison = prison;
       this.owning = owning;
@@ -577,7 +580,7 @@ public final class Kernel {
       if (cur.userRefs() > 0) {
         return;
       }
-      cur.dying = true;
+      startDying(cur);
       if (cur.holds > 0 || byJid.get(cur.jid) != cur) {
         return;
       }
@@ -598,13 +601,27 @@ public final class Kernel {
     }
   }
 
+  /**
+   * A jail turns dying: its descriptors are detached and drop their reference, so that they no
+   * longer keep it (§3.5 erratum).
+   */
+  private void startDying(Prison p) {
+    p.dying = true;
+    for (Desc d : descs.values()) {
+      if (d.prison == p && !d.detached) {
+        d.detached = true;
+        p.holds--;
+      }
+    }
+  }
+
   /** {@code jail_remove} / {@code PD_KILL}: the subtree turns dying, processes are killed. */
   void kill(Prison p) {
     List<Prison> subtree = new ArrayList<>();
     subtree.add(p);
     p.forEachDescendant(subtree::add);
     for (Prison s : subtree) {
-      s.dying = true;
+      startDying(s);
       s.persist = false;
       for (Integer pid : s.pids) {
         procs.remove(pid);
@@ -745,8 +762,13 @@ public final class Kernel {
     while (descs.containsKey(fd)) {
       fd++;
     }
-    descs.put(fd, new Desc(p, owning));
-    p.holds++;
+    Desc d = new Desc(p, owning);
+    descs.put(fd, d);
+    if (p.dying) {
+      d.detached = true; // a descriptor does not keep a dying jail (§3.5 erratum)
+    } else {
+      p.holds++;
+    }
     return fd;
   }
 
