@@ -156,6 +156,24 @@ public interface DyingJailCases extends ContractCases {
 
   @Test
   @DisplayName(
+      "errata §3.2/§9 13.x/14.x: any successful UPDATE|JAIL_DYING revives a dying jail, without persist too")
+  default void anyDyingUpdateRevivesBefore15() throws SyscallException {
+    ContractContext ctx = context();
+    ctx.needFeature("JAIL_DYING revives dying jails", v -> v.revivesDyingJails());
+    int jid = ctx.dyingJail(jailName("dy13"));
+    assertEquals(
+        jid,
+        ctx.set(
+                Req.of().i32("jid", jid).str("host.hostname", "back"),
+                JailFlags.UPDATE | JailFlags.DYING)
+            .ok());
+    assertTrue(ctx.alive(jid), "alive again");
+    assertEquals(0, ctx.readInt(jid, "dying"));
+    assertEquals("back", ctx.readString(jid, "host.hostname"));
+  }
+
+  @Test
+  @DisplayName(
       "errata §3.2 15.0: each renumbered dying jail takes the JID below the last one (lastdeadid - 1)")
   default void renumberingCountsDownFromLastDeadId() throws SyscallException {
     ContractContext ctx = context();

@@ -392,11 +392,16 @@ final class JailSet {
     }
     PrisonUpdate.commit(pr, r, namelc, gpath, rsnum, created);
 
-    // a dying jail comes back with persist or attach (13/14, §9); a jail left without user
-    // references dies right here (§3.5)
+    // any successful update of a dying jail revives it (13/14; persist or attach only decide
+    // whether it re-claims its name, §3.2/§9 erratum); a jail left without user references dies
+    // right here (§3.5)
     boolean attach = (flags & ATTACH) != 0;
-    if (pr.dying && (attach || pr.persist)) {
+    boolean revived = pr.dying;
+    if (revived) {
       pr.dying = false;
+      if (!attach && pr.userRefs() == 0) {
+        k.revivedWithoutRefs.add(pr);
+      }
     }
     if (attach) {
       k.addProcess(pr);
@@ -407,7 +412,9 @@ final class JailSet {
       int fd = k.openDescriptor(pr, (flags & OWN_DESC) != 0);
       opts.writeIntNow(descOpt, fd);
     }
-    if (!pr.dying && pr.userRefs() == 0) {
+    if (pr.userRefs() > 0) {
+      k.revivedWithoutRefs.remove(pr);
+    } else if (!pr.dying && !k.revivedWithoutRefs.contains(pr)) {
       k.dropUserRef(pr);
     }
     return result;

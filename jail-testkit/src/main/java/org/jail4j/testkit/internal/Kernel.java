@@ -12,8 +12,10 @@ import static org.jail4j.spi.JailFlags.USE_DESC;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +79,12 @@ public final class Kernel {
   final boolean descriptors;
   final long allowDifferences;
   final int persistCheckMask;
+
+  /**
+   * Jails a 13/14 {@code UPDATE|JAIL_DYING} revived without persist, attach or children: alive with
+   * no user reference until something takes and drops one (§3.2/§9 erratum).
+   */
+  final Set<Prison> revivedWithoutRefs = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private int lastprid;
   private int lastdeadid;
@@ -257,6 +265,7 @@ public final class Kernel {
     int pid = nextPid++;
     procs.put(pid, new Proc(pid, p));
     p.pids.add(pid);
+    revivedWithoutRefs.remove(p);
     return pid;
   }
 
@@ -508,7 +517,7 @@ public final class Kernel {
                   + " not below its parent's "
                   + parent.childMax);
         }
-        if (!p.dying && p.userRefs() == 0) {
+        if (!p.dying && p.userRefs() == 0 && !revivedWithoutRefs.contains(p)) {
           fail(who + " is alive without persist, processes or children");
         }
         if (p.dying && !p.pids.isEmpty()) {
@@ -607,6 +616,7 @@ public final class Kernel {
    */
   private void startDying(Prison p) {
     p.dying = true;
+    revivedWithoutRefs.remove(p);
     for (Desc d : descs.values()) {
       if (d.prison == p && !d.detached) {
         d.detached = true;
