@@ -199,9 +199,12 @@ final class JailSet {
           throw Fail.of(Errno.ENOENT, "jail " + jid + " not found");
         }
         Prison parent = found.parent;
-        ppr = parent == null ? mypr : parent;
-        if (ppr.dying) {
-          throw Fail.of(Errno.ENOENT, "jail " + ppr.jid + " is dying");
+        Prison realParent = parent == null ? mypr : parent;
+        // 13/14 compare with the real parent; the ed31b3f4 code (15) keeps the caller's jail
+        // for names, limits and flags (§3.4 erratum)
+        ppr = k.callerJailForJidUpdates ? mypr : realParent;
+        if (!k.callerJailForJidUpdates && realParent.dying) {
+          throw Fail.of(Errno.ENOENT, "jail " + realParent.jid + " is dying");
         }
         if (found.dying) {
           if ((flags & DYING) == 0) {
@@ -209,7 +212,7 @@ final class JailSet {
           }
           if (((flags & ATTACH) != 0 || r.persistOn) && name == null) {
             // a revived jail re-claims its name, so a live sibling holding it is found (§9)
-            name = k.relativeName(mypr, found);
+            name = found.localName;
           }
         }
         pr = found;
@@ -226,7 +229,9 @@ final class JailSet {
       } else {
         String prefix = name.substring(0, dot);
         if (pr != null) {
-          if (!prefix.equals(k.relativeName(mypr, ppr))) {
+          // compared with the parent's full name, so a relative prefix from inside a jail
+          // never matches (§3.2/§3.4 erratum)
+          if (!prefix.equals(ppr.fullName())) {
             throw Fail.of(Errno.EINVAL, "cannot change jail's parent");
           }
         } else {
@@ -391,6 +396,12 @@ final class JailSet {
       }
     }
     PrisonUpdate.commit(pr, r, namelc, gpath, rsnum, created);
+    if (namelc != null && !created) {
+      // a rename under the caller's jail rather than the parent takes the caller's prefix only
+      // (§3.4 erratum)
+      pr.nameOverride =
+          ppr == pr.parent ? null : ppr.isPrison0() ? namelc : ppr.fullName() + "." + namelc;
+    }
 
     // any successful update of a dying jail revives it (13/14; persist or attach only decide
     // whether it re-claims its name, §3.2/§9 erratum); a jail left without user references dies

@@ -76,6 +76,7 @@ public final class Kernel {
   final int setMask;
   final int getMask;
   final boolean resurrect;
+  final boolean callerJailForJidUpdates;
   final boolean descriptors;
   final long allowDifferences;
   final int persistCheckMask;
@@ -130,6 +131,7 @@ public final class Kernel {
     this.setMask = v.jailSetMask();
     this.getMask = v.jailGetMask();
     this.resurrect = config.resurrectDyingJails();
+    this.callerJailForJidUpdates = config.callerJailForJidUpdates();
     long diff = ParamTable.bit("allow.unprivileged_proc_debug");
     if (v.isAtLeast(FreeBsdVersion.V15)) {
       diff |= ParamTable.bit("allow.unprivileged_parent_tampering");
@@ -498,7 +500,10 @@ public final class Kernel {
         if (p.jid < 1 || p.jid > JAIL_MAX) {
           fail(who + " has a JID outside 1.." + JAIL_MAX);
         }
-        if (p.securelevel < parent.securelevel) {
+        // the ed31b3f4 rule compares jid-keyed updates with the caller's jail, so a grandchild
+        // may fall below its parent (§3.4 erratum)
+        boolean realParentRule = !callerJailForJidUpdates;
+        if (realParentRule && p.securelevel < parent.securelevel) {
           fail(
               who
                   + " has securelevel "
@@ -506,10 +511,10 @@ public final class Kernel {
                   + " below its parent's "
                   + parent.securelevel);
         }
-        if (p.enforceStatfs < parent.enforceStatfs) {
+        if (realParentRule && p.enforceStatfs < parent.enforceStatfs) {
           fail(who + " has enforce_statfs below its parent's");
         }
-        if (p.childMax != 0 && p.childMax >= parent.childMax) {
+        if (realParentRule && p.childMax != 0 && p.childMax >= parent.childMax) {
           fail(
               who
                   + " has children.max "
@@ -654,33 +659,24 @@ public final class Kernel {
   // ---------------------------------------------------------------------------------------------
   // lookups
 
-  /** {@code prison_find_name}: a descendant by relative dotted name, a live one preferred. */
+  /**
+   * {@code prison_find_name}: the descendant whose name, as {@code mypr} sees it, is {@code name};
+   * a live one preferred. Names are compared whole, as the kernel stores them, so a jail renamed
+   * under the caller's jail (§3.4 erratum) is found by its new name only.
+   */
   @Nullable Prison findName(Prison mypr, String name) {
-    Prison[] dead = new Prison[1];
-    Prison live = findName(mypr, name, 0, dead);
-    return live != null ? live : dead[0];
-  }
-
-  @Nullable Prison findName(Prison base, String name, int from, Prison[] dead) {
-    int dot = name.indexOf('.', from);
-    String component = dot < 0 ? name.substring(from) : name.substring(from, dot);
-    for (Prison c : base.children) {
-      if (!c.localName.equals(component)) {
-        continue;
-      }
-      if (dot < 0) {
-        if (!c.dying) {
-          return c;
-        }
-        dead[0] = c;
-      } else {
-        Prison found = findName(c, name, dot + 1, dead);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+    Prison[] found = new Prison[2];
+    mypr.forEachDescendant(
+        p -> {
+          if (found[0] == null && relativeName(mypr, p).equals(name)) {
+            if (p.dying) {
+              found[1] = p;
+            } else {
+              found[0] = p;
+            }
+          }
+        });
+    return found[0] != null ? found[0] : found[1];
   }
 
   /** {@code prison_name}: the name as {@code mypr} sees it ("0" for itself). */
