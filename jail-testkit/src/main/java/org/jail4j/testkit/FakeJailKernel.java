@@ -341,6 +341,8 @@ public final class FakeJailKernel implements JailKernel {
     private final Set<String> removedParams = new LinkedHashSet<>();
     private Optional<Boolean> resurrectDyingJails = Optional.empty();
     private boolean persistCheckOnCreateUpdate = true;
+    private Optional<Boolean> callerJailForJidUpdates = Optional.empty();
+    private boolean renumberFromLastDeadId = true;
     private int securelevel = -1;
     private String hostname = "fakehost";
     private int lastJid;
@@ -477,6 +479,36 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
+     * Whether an update that finds its jail by {@code jid} or {@code desc} validates against the
+     * caller's jail instead of the jail's real parent (freebsd-jail-abi.md errata, §3.4): the
+     * dotted-name prefix, sibling names, a rename (which then drops the parent's prefix),
+     * securelevel, children.max, enforce_statfs, devfs_ruleset, addresses and allow flags. Default:
+     * as the source read, true where {@code JAIL_DYING} no longer revives jails (15, since
+     * ed31b3f4) and false on 13 and 14. Not yet confirmed on a 15.0-RELEASE kernel.
+     *
+     * @param callerJail whether jid-keyed updates compare with the caller's jail
+     * @return this builder
+     */
+    public Builder callerJailForJidUpdates(boolean callerJail) {
+      this.callerJailForJidUpdates = Optional.of(callerJail);
+      return this;
+    }
+
+    /**
+     * Whether a dying jail that 15.0 renumbers (a CREATE asked for its JID) takes the JID below the
+     * one the previous renumbered jail took ({@code lastdeadid - 1}: 999999, 999998, ...), as in
+     * the source read (default true; freebsd-jail-abi.md errata, §3.2). False restarts the count at
+     * 999999 each time and takes the highest free JID. Not yet confirmed on a 15.0-RELEASE kernel.
+     *
+     * @param fromLastDeadId whether the count continues from the last renumbered jail
+     * @return this builder
+     */
+    public Builder renumberFromLastDeadId(boolean fromLastDeadId) {
+      this.renumberFromLastDeadId = fromLastDeadId;
+      return this;
+    }
+
+    /**
      * The host's {@code kern.securelevel} (default -1), prison0's securelevel.
      *
      * @param level the level
@@ -532,6 +564,9 @@ public final class FakeJailKernel implements JailKernel {
               Set.copyOf(removedParams),
               resurrectDyingJails.orElse(version.revivesDyingJails()),
               persistCheckOnCreateUpdate,
+              callerJailForJidUpdates.orElse(
+                  !resurrectDyingJails.orElse(version.revivesDyingJails())),
+              renumberFromLastDeadId,
               securelevel,
               hostname,
               lastJid));

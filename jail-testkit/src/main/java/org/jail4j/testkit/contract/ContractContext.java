@@ -434,6 +434,35 @@ public final class ContractContext {
     return jid;
   }
 
+  /**
+   * Drops the reference {@link #dyingJail} took on a jail, which frees it when nothing else holds
+   * it.
+   *
+   * @param heldJid the JID the jail had when it was held
+   * @param nowJid the JID it has now (differs when 15.0 renumbered it)
+   */
+  public void release(int heldJid, int nowJid) {
+    held.remove(Integer.valueOf(heldJid));
+    hooks.releaseReference(nowJid);
+  }
+
+  /**
+   * The JID of the jail (live or dying) with this name, as the host sees it.
+   *
+   * @param name the name
+   * @return the JID, or empty
+   */
+  public Optional<Integer> jidOfName(String name) {
+    for (int jid : listJids(k(), JailFlags.DYING)) {
+      Req r = Req.of().i32("jid", jid).out("name", 512);
+      if (get(r, JailFlags.DYING).errno() == null
+          && cString(r.valueOf("name").bytes()).equals(name)) {
+        return Optional.of(jid);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Skips the case unless the kernel publishes this parameter. */
   public void needParam(String name, String why) {
     assumeTrue(k().param(name).isPresent(), "the kernel does not publish " + name + ": " + why);

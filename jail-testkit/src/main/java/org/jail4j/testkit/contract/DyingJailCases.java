@@ -153,4 +153,52 @@ public interface DyingJailCases extends ContractCases {
             .ok();
     assertTrue(ctx.alive(jid));
   }
+
+  @Test
+  @DisplayName(
+      "errata §3.2/§9 13.x/14.x: any successful UPDATE|JAIL_DYING revives a dying jail, without persist too")
+  default void anyDyingUpdateRevivesBefore15() throws SyscallException {
+    ContractContext ctx = context();
+    ctx.needFeature("JAIL_DYING revives dying jails", v -> v.revivesDyingJails());
+    int jid = ctx.dyingJail(jailName("dy13"));
+    assertEquals(
+        jid,
+        ctx.set(
+                Req.of().i32("jid", jid).str("host.hostname", "back"),
+                JailFlags.UPDATE | JailFlags.DYING)
+            .ok());
+    assertTrue(ctx.alive(jid), "alive again");
+    assertEquals(0, ctx.readInt(jid, "dying"));
+    assertEquals("back", ctx.readString(jid, "host.hostname"));
+  }
+
+  @Test
+  @DisplayName(
+      "errata §3.2 15.0: each renumbered dying jail takes the JID below the last one (lastdeadid - 1)")
+  default void renumberingCountsDownFromLastDeadId() throws SyscallException {
+    ContractContext ctx = context();
+    ctx.needFeature("ed31b3f4: dying jails are renumbered", v -> !v.revivesDyingJails());
+    int first = ctx.dyingJail(jailName("dy14a"));
+    ctx.set(
+            Req.of()
+                .i32("jid", first)
+                .str("name", jailName("dy14x"))
+                .str("path", "/")
+                .flag("persist"),
+            JailFlags.CREATE)
+        .ok();
+    int firstDead = ctx.jidOfName(jailName("dy14a")).orElseThrow();
+    ctx.release(first, firstDead);
+    assertEquals(Optional.empty(), ctx.jidOfName(jailName("dy14a")), "freed");
+    int second = ctx.dyingJail(jailName("dy14b"));
+    ctx.set(
+            Req.of()
+                .i32("jid", second)
+                .str("name", jailName("dy14y"))
+                .str("path", "/")
+                .flag("persist"),
+            JailFlags.CREATE)
+        .ok();
+    assertEquals(Optional.of(firstDead - 1), ctx.jidOfName(jailName("dy14b")));
+  }
 }

@@ -201,4 +201,26 @@ public interface JailedCallerCases extends ContractCases {
     assertEquals(4, ctx.readInt(family, "children.max"));
     assertEquals(0, ctx.readInt(family, "children.cur"));
   }
+
+  @Test
+  @DisplayName(
+      "errata §3.2/§3.4: from inside a jail, a jid-keyed update with a relative dotted name is EINVAL \"cannot change jail's parent\"")
+  default void relativeDottedNameFromInsideIsCannotChangeParent() {
+    ContractContext ctx = context();
+    int jid = ctx.persistent(jailName("relpfx"), Req.of().i32("children.max", 3));
+    JailKernel inside = ctx.jailed(jid);
+    ctx.set(
+            inside,
+            Req.of().str("name", "mid").str("path", "/").flag("persist").i32("children.max", 1),
+            JailFlags.CREATE)
+        .ok();
+    int leaf =
+        ctx.set(
+                inside,
+                Req.of().str("name", "mid.leaf").str("path", "/").flag("persist"),
+                JailFlags.CREATE)
+            .ok();
+    ctx.set(inside, Req.of().i32("jid", leaf).str("name", "mid.leaf"), JailFlags.UPDATE)
+        .fails(Errno.EINVAL, "cannot change jail's parent");
+  }
 }

@@ -78,4 +78,37 @@ public interface MetaEnvCases extends ContractCases {
     int jid = ctx.persistent(jailName("metamax"), Req.of().str("meta", "m".repeat(4095)));
     assertEquals(4095, ctx.readString(jid, "meta").length());
   }
+
+  @Test
+  @DisplayName("errata §2.8 15.0: a size probe (NULL value) of meta, env or meta.KEY is EINVAL")
+  default void metaSizeProbesAreEinval() {
+    ContractContext ctx = context();
+    ctx.needFeature("meta and env are 15.0", v -> v.hasMetaAndEnv());
+    int jid = ctx.persistent(jailName("metaprobe"), Req.of().str("meta", "a=1").str("env", "b=2"));
+    ctx.get(Req.of().i32("jid", jid).out("meta", 0), 0).failsWith(Errno.EINVAL);
+    ctx.get(Req.of().i32("jid", jid).out("env", 0), 0).failsWith(Errno.EINVAL);
+    ctx.get(Req.of().i32("jid", jid).out("meta.a", 0), 0).failsWith(Errno.EINVAL);
+  }
+
+  @Test
+  @DisplayName(
+      "errata §2.8 15.0: meta.KEY's buffer must be longer than the rest of the stored text, not the value")
+  default void metaKeyBufferCoversRestOfText() {
+    ContractContext ctx = context();
+    ctx.needFeature("meta and env are 15.0", v -> v.hasMetaAndEnv());
+    int jid = ctx.persistent(jailName("metarest"), Req.of().str("meta", "b=2\na=1"));
+    ctx.get(Req.of().i32("jid", jid).out("meta.b", 4), 0).failsWith(Errno.EINVAL);
+    Req r = Req.of().i32("jid", jid).out("meta.b", 6);
+    ctx.get(r, 0).ok();
+    assertEquals("2", ContractContext.cString(r.valueOf("meta.b").bytes()));
+  }
+
+  @Test
+  @DisplayName("errata §2.8 15.0: an empty key (meta.) is EINVAL with no errmsg")
+  default void emptyMetaKeyIsEinval() {
+    ContractContext ctx = context();
+    ctx.needFeature("meta and env are 15.0", v -> v.hasMetaAndEnv());
+    int jid = ctx.persistent(jailName("metaempty"), Req.of().str("meta", "a=1"));
+    ctx.get(Req.of().i32("jid", jid).out("meta.", 16), 0).fails(Errno.EINVAL, "");
+  }
 }

@@ -218,4 +218,30 @@ public interface NamesAndJidsCases extends ContractCases {
     int second = ctx.persistent(jailName("restart"));
     assertNotEquals(first, second);
   }
+
+  @Test
+  @DisplayName(
+      "errata §3.4 15.0: renaming a grandchild by JID from the host drops its parent's prefix")
+  default void jidKeyedRenameDropsParentPrefixOn15() {
+    ContractContext ctx = context();
+    ctx.needFeature(
+        "ed31b3f4: jid-keyed updates compare with the caller's jail", v -> !v.revivesDyingJails());
+    ctx.persistent(jailName("rnp"), Req.of().i32("children.max", 1));
+    int kid = ctx.persistent(jailName("rnp") + ".kid");
+    ctx.set(Req.of().i32("jid", kid).str("name", jailName("rnc")), JailFlags.UPDATE).ok();
+    assertEquals(jailName("rnc"), ctx.readString(kid, "name"));
+  }
+
+  @Test
+  @DisplayName(
+      "errata §3.4 15.0: a jid-keyed update of a grandchild with its own dotted name is EINVAL \"cannot change jail's parent\"")
+  default void jidKeyedGrandchildDottedNameIsEinvalOn15() {
+    ContractContext ctx = context();
+    ctx.needFeature(
+        "ed31b3f4: jid-keyed updates compare with the caller's jail", v -> !v.revivesDyingJails());
+    ctx.persistent(jailName("gdp"), Req.of().i32("children.max", 1));
+    int kid = ctx.persistent(jailName("gdp") + ".kid");
+    ctx.set(Req.of().i32("jid", kid).str("name", jailName("gdp") + ".kid"), JailFlags.UPDATE)
+        .fails(Errno.EINVAL, "cannot change jail's parent");
+  }
 }

@@ -280,4 +280,17 @@ public interface ParentValidationCases extends ContractCases {
     ctx.persistent(jailName("cur") + ".b");
     assertEquals(3, ctx.readInt(p, "children.cur"));
   }
+
+  @Test
+  @DisplayName(
+      "errata §3.4 15.0: from the host, a jid-keyed update may lower a grandchild's securelevel below its parent's")
+  default void jidKeyedGrandchildSecurelevelBelowParentOn15() {
+    ContractContext ctx = context();
+    ctx.needFeature(
+        "ed31b3f4: jid-keyed updates compare with the caller's jail", v -> !v.revivesDyingJails());
+    ctx.persistent(jailName("slgp"), Req.of().i32("securelevel", 2).i32("children.max", 1));
+    int kid = ctx.persistent(jailName("slgp") + ".kid");
+    ctx.set(Req.of().i32("jid", kid).i32("securelevel", 0), JailFlags.UPDATE).ok();
+    assertEquals(0, ctx.readInt(kid, "securelevel"));
+  }
 }

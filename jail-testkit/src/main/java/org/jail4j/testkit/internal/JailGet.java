@@ -55,17 +55,24 @@ final class JailGet {
     Prison pr = null;
     Options.Opt descOpt = null;
     boolean dyingToo = (flags & DYING) != 0;
+    if (k.descriptors && (flags & OWN_DESC) != 0 && !c.privileged) {
+      // an owning descriptor needs PRIV_JAIL_REMOVE (§3.1 erratum)
+      throw Fail.of(Errno.EPERM);
+    }
     if (k.descriptors && (flags & DESC_FLAGS) != 0) {
       descOpt = opts.get("desc");
       if (descOpt == null) {
-        throw Fail.of(Errno.ENOENT, "missing desc");
-      }
-      if (descOpt.len != 4 || descOpt.value == null) {
+        if ((flags & DESC_FLAGS) != USE_DESC) {
+          throw Fail.of(Errno.ENOENT, "missing desc");
+        }
+        // JAIL_USE_DESC without desc is a normal lookup ("missing desc" is for AT/GET/OWN only,
+        // §3.1 erratum)
+      } else if (descOpt.len != 4 || descOpt.value == null) {
         throw Fail.of(Errno.EINVAL);
-      }
-      if ((flags & (USE_DESC | AT_DESC)) != 0) {
+      } else if ((flags & (USE_DESC | AT_DESC)) != 0) {
         Kernel.Desc d = k.lookupDescriptor(Options.readInt(descOpt.value));
-        if (k.byJid.get(d.prison.jid) != d.prison || (d.prison.dying && !dyingToo)) {
+        if (d.detached || k.byJid.get(d.prison.jid) != d.prison || (d.prison.dying && !dyingToo)) {
+          // also with JAIL_DYING: a descriptor does not keep a dying jail (§3.5 erratum)
           throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
         }
         if ((flags & USE_DESC) != 0) {
@@ -74,9 +81,9 @@ final class JailGet {
           mypr = d.prison;
         }
       }
-    } else if (k.descriptors) {
-      // without a DESC flag a desc parameter is accepted and left as it is
-      opts.get("desc");
+    } else if (k.descriptors && opts.get("desc") != null) {
+      // "unexpected desc": 0, no errmsg and no values (§3.1 erratum)
+      return 0;
     }
     if (pr == null) {
       pr = findForGet(opts, mypr, dyingToo);
@@ -208,20 +215,37 @@ final class JailGet {
     opts.setInt(noName, value ? 0 : 1);
   }
 
-  /** {@code meta} as text; {@code meta.KEY} as its value, an unknown key as empty (length 0). */
+  /**
+   * {@code meta} as text; {@code meta.KEY} as its value, an unknown key as empty (length 0). A size
+   * probe is EINVAL, {@code meta.KEY}'s buffer must be longer than the rest of the stored text from
+   * the value on, and an empty key is EINVAL without errmsg ({@code jm_osd_method_get}, §2.8
+   * erratum).
+   */
   static void getKeyValues(Options opts, String node, String text) throws Fail {
+    Options.Opt whole = opts.get(node);
+    if (whole != null && whole.value == null) {
+      throw Fail.of(Errno.EINVAL);
+    }
     opts.setString(node, text);
     String prefix = node + ".";
     for (Options.Opt o : opts.all()) {
-      if (!o.name.startsWith(prefix) || o.name.length() == prefix.length()) {
+      if (!o.name.startsWith(prefix)) {
         continue;
       }
-      String value = PrisonUpdate.keyValue(text, o.name.substring(prefix.length()));
+      if (o.name.length() == prefix.length()) {
+        throw Fail.of(Errno.EINVAL);
+      }
+      String key = o.name.substring(prefix.length());
+      String value = PrisonUpdate.keyValue(text, key);
       o.seen = true;
       if (value == null) {
         o.len = 0;
         o.out = null;
       } else {
+        int at = ("\n" + text).indexOf("\n" + key + "=") + key.length() + 1;
+        if (o.value == null || SetChecks.utf8Length(text.substring(at)) >= o.len) {
+          throw Fail.of(Errno.EINVAL);
+        }
         opts.setString(o.name, value);
       }
     }

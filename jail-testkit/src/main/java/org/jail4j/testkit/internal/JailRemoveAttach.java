@@ -66,7 +66,7 @@ final class JailRemoveAttach {
       if (!c.privileged) {
         throw new SyscallException("jail_attach_jd", Errno.EPERM);
       }
-      if (d.prison.dying || k.byJid.get(d.prison.jid) != d.prison) {
+      if (d.detached || d.prison.dying || k.byJid.get(d.prison.jid) != d.prison) {
         throw new SyscallException("jail_attach_jd", Errno.ENOENT);
       }
       k.addProcess(d.prison);
@@ -82,7 +82,9 @@ final class JailRemoveAttach {
       if (!c.privileged) {
         throw new SyscallException("jail_remove_jd", Errno.EPERM);
       }
-      if (k.byJid.get(d.prison.jid) != d.prison) {
+      if (d.detached || k.byJid.get(d.prison.jid) != d.prison) {
+        // a descriptor does not keep a dying jail: it was detached when the jail started dying
+        // (§3.5 erratum)
         throw new SyscallException("jail_remove_jd", Errno.ENOENT);
       }
       if (!d.prison.dying) {
@@ -96,6 +98,9 @@ final class JailRemoveAttach {
       Kernel.Desc d = k.descs.remove(fd);
       if (d == null || !k.descriptors) {
         throw new SyscallException("close", Errno.EBADF);
+      }
+      if (d.detached) {
+        return; // its reference went when the jail started dying
       }
       Prison p = d.prison;
       boolean exists = k.byJid.get(p.jid) == p;

@@ -90,9 +90,15 @@ final class JailSet {
     }
     if (k.descriptors) {
       if (readDescriptor(opts, flags, r)) {
-        // the snapshot read returns 0 and does nothing when desc comes without a DESC flag (§3.1)
+        // the snapshot read returns 0, does nothing and writes no errmsg when desc comes without a
+        // DESC flag (§3.1 erratum)
         checkSetPrivilege(c);
         return 0;
+      }
+      Prison atDesc = r.desc;
+      if (atDesc != null && (flags & CREATE) != 0 && atDesc.childMax == 0) {
+        // CREATE|AT_DESC under a jail that may have no children: EPERM, no errmsg (§3.6 erratum)
+        throw Fail.of(Errno.EPERM);
       }
       checkSetPrivilege(c);
     }
@@ -100,15 +106,15 @@ final class JailSet {
     return apply(c, opts, r);
   }
 
-  /** 15.0 descriptor handling (§3.1 step 5); true for the "unexpected desc" no-op. */
+  /**
+   * 15.0 descriptor handling (§3.1 step 5); true for the "unexpected desc" no-op. Only {@code
+   * JAIL_AT_DESC} is resolved here; {@code JAIL_USE_DESC} after the parameter checks ({@link
+   * #useDescriptor}, §3.1 erratum).
+   */
   boolean readDescriptor(Options opts, int flags, SetRequest r) throws Fail {
     Options.Opt descOpt = opts.get("desc");
     if ((flags & DESC_FLAGS) == 0) {
-      if (descOpt != null) {
-        opts.writeErrmsg("unexpected desc");
-        return true;
-      }
-      return false;
+      return descOpt != null;
     }
     if (descOpt == null) {
       throw Fail.of(Errno.ENOENT, "missing desc");
@@ -117,14 +123,33 @@ final class JailSet {
       throw Fail.of(Errno.EINVAL);
     }
     r.descOpt = descOpt;
-    if ((flags & (USE_DESC | AT_DESC)) != 0) {
-      Kernel.Desc d = k.lookupDescriptor(Options.readInt(descOpt.value));
-      if (d.prison.dying || k.byJid.get(d.prison.jid) != d.prison) {
-        throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
-      }
-      r.desc = d.prison;
+    if ((flags & AT_DESC) != 0) {
+      r.desc = liveJailOf(descOpt);
     }
     return false;
+  }
+
+  /** The live jail of a {@code desc} value, or the descriptor errors (§3.1, §3.5 errata). */
+  Prison liveJailOf(Options.Opt descOpt) throws Fail {
+    byte[] v = descOpt.value;
+    Kernel.Desc d = k.lookupDescriptor(v == null ? -1 : Options.readInt(v));
+    if (d.detached || d.prison.dying || k.byJid.get(d.prison.jid) != d.prison) {
+      throw Fail.of(Errno.ENOENT, "descriptor to dead jail");
+    }
+    return d.prison;
+  }
+
+  /**
+   * {@code JAIL_USE_DESC}, resolved after the parameter checks and the EAGAIN check: the
+   * descriptor's jail becomes the {@code jid} key; another {@code jid} is "cannot change jid" (§3.1
+   * erratum).
+   */
+  int useDescriptor(Options.Opt descOpt, int jid) throws Fail {
+    Prison pr = liveJailOf(descOpt);
+    if (jid != 0 && jid != pr.jid) {
+      throw Fail.of(Errno.EINVAL, "cannot change jid");
+    }
+    return pr.jid;
   }
 
   int apply(CallerView c, Options opts, SetRequest r) throws Fail {
@@ -146,11 +171,6 @@ final class JailSet {
     Prison ppr = mypr;
     String name = r.name;
     int jid = r.jid;
-    if (r.desc != null && (flags & USE_DESC) != 0) {
-      pr = r.desc;
-      Prison parent = pr.parent;
-      ppr = parent == null ? mypr : parent;
-    }
     if (cuflags == CREATE && jid == 0 && name != null) {
       int dot = name.lastIndexOf('.');
       jid = SetChecks.numericJid(dot < 0 ? name : name.substring(dot + 1));
@@ -158,7 +178,11 @@ final class JailSet {
     if (mypr.dying || (!mypr.isPrison0() && k.byJid.get(mypr.jid) != mypr)) {
       throw Fail.of(Errno.EAGAIN);
     }
-    if (pr == null && jid != 0) {
+    Options.Opt useDesc = (flags & USE_DESC) != 0 ? r.descOpt : null;
+    if (useDesc != null) {
+      jid = useDescriptor(useDesc, jid);
+    }
+    if (jid != 0) {
       if (jid < 0) {
         throw Fail.of(Errno.EINVAL, "negative jid");
       }
@@ -175,9 +199,12 @@ final class JailSet {
           throw Fail.of(Errno.ENOENT, "jail " + jid + " not found");
         }
         Prison parent = found.parent;
-        ppr = parent == null ? mypr : parent;
-        if (ppr.dying) {
-          throw Fail.of(Errno.ENOENT, "jail " + ppr.jid + " is dying");
+        Prison realParent = parent == null ? mypr : parent;
+        // 13/14 compare with the real parent; the ed31b3f4 code (15) keeps the caller's jail
+        // for names, limits and flags (§3.4 erratum)
+        ppr = k.callerJailForJidUpdates ? mypr : realParent;
+        if (!k.callerJailForJidUpdates && realParent.dying) {
+          throw Fail.of(Errno.ENOENT, "jail " + realParent.jid + " is dying");
         }
         if (found.dying) {
           if ((flags & DYING) == 0) {
@@ -185,7 +212,7 @@ final class JailSet {
           }
           if (((flags & ATTACH) != 0 || r.persistOn) && name == null) {
             // a revived jail re-claims its name, so a live sibling holding it is found (§9)
-            name = k.relativeName(mypr, found);
+            name = found.localName;
           }
         }
         pr = found;
@@ -202,7 +229,9 @@ final class JailSet {
       } else {
         String prefix = name.substring(0, dot);
         if (pr != null) {
-          if (!prefix.equals(k.relativeName(mypr, ppr))) {
+          // compared with the parent's full name, so a relative prefix from inside a jail
+          // never matches (§3.2/§3.4 erratum)
+          if (!prefix.equals(ppr.fullName())) {
             throw Fail.of(Errno.EINVAL, "cannot change jail's parent");
           }
         } else {
@@ -367,12 +396,23 @@ final class JailSet {
       }
     }
     PrisonUpdate.commit(pr, r, namelc, gpath, rsnum, created);
+    if (namelc != null && !created) {
+      // a rename under the caller's jail rather than the parent takes the caller's prefix only
+      // (§3.4 erratum)
+      pr.nameOverride =
+          ppr == pr.parent ? null : ppr.isPrison0() ? namelc : ppr.fullName() + "." + namelc;
+    }
 
-    // a dying jail comes back with persist or attach (13/14, §9); a jail left without user
-    // references dies right here (§3.5)
+    // any successful update of a dying jail revives it (13/14; persist or attach only decide
+    // whether it re-claims its name, §3.2/§9 erratum); a jail left without user references dies
+    // right here (§3.5)
     boolean attach = (flags & ATTACH) != 0;
-    if (pr.dying && (attach || pr.persist)) {
+    boolean revived = pr.dying;
+    if (revived) {
       pr.dying = false;
+      if (!attach && pr.userRefs() == 0) {
+        k.revivedWithoutRefs.add(pr);
+      }
     }
     if (attach) {
       k.addProcess(pr);
@@ -383,7 +423,9 @@ final class JailSet {
       int fd = k.openDescriptor(pr, (flags & OWN_DESC) != 0);
       opts.writeIntNow(descOpt, fd);
     }
-    if (!pr.dying && pr.userRefs() == 0) {
+    if (pr.userRefs() > 0) {
+      k.revivedWithoutRefs.remove(pr);
+    } else if (!pr.dying && !k.revivedWithoutRefs.contains(pr)) {
       k.dropUserRef(pr);
     }
     return result;

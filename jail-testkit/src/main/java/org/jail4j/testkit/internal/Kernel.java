@@ -12,8 +12,10 @@ import static org.jail4j.spi.JailFlags.USE_DESC;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,11 +76,19 @@ public final class Kernel {
   final int setMask;
   final int getMask;
   final boolean resurrect;
+  final boolean callerJailForJidUpdates;
   final boolean descriptors;
   final long allowDifferences;
   final int persistCheckMask;
 
+  /**
+   * Jails a 13/14 {@code UPDATE|JAIL_DYING} revived without persist, attach or children: alive with
+   * no user reference until something takes and drops one (§3.2/§9 erratum).
+   */
+  final Set<Prison> revivedWithoutRefs = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private int lastprid;
+  private int lastdeadid;
   int nextCpuset = 2;
   private static final int FIRST_PID = 100;
   private int nextPid = FIRST_PID;
@@ -97,6 +107,9 @@ public final class Kernel {
   static final class Desc {
     final Prison prison;
     final boolean owning;
+
+    /** Set when the jail started dying: the descriptor dropped its reference (§3.5 erratum). */
+    boolean detached;
 
     Desc(Prison prison, boolean owning) {
       this.prison = prison;
@@ -118,6 +131,7 @@ public final class Kernel {
     this.setMask = v.jailSetMask();
     this.getMask = v.jailGetMask();
     this.resurrect = config.resurrectDyingJails();
+    this.callerJailForJidUpdates = config.callerJailForJidUpdates();
     long diff = ParamTable.bit("allow.unprivileged_proc_debug");
     if (v.isAtLeast(FreeBsdVersion.V15)) {
       diff |= ParamTable.bit("allow.unprivileged_parent_tampering");
@@ -253,6 +267,7 @@ public final class Kernel {
     int pid = nextPid++;
     procs.put(pid, new Proc(pid, p));
     p.pids.add(pid);
+    revivedWithoutRefs.remove(p);
     return pid;
   }
 
@@ -485,7 +500,10 @@ public final class Kernel {
         if (p.jid < 1 || p.jid > JAIL_MAX) {
           fail(who + " has a JID outside 1.." + JAIL_MAX);
         }
-        if (p.securelevel < parent.securelevel) {
+        // the ed31b3f4 rule compares jid-keyed updates with the caller's jail, so a grandchild
+        // may fall below its parent (§3.4 erratum)
+        boolean realParentRule = !callerJailForJidUpdates;
+        if (realParentRule && p.securelevel < parent.securelevel) {
           fail(
               who
                   + " has securelevel "
@@ -493,10 +511,10 @@ public final class Kernel {
                   + " below its parent's "
                   + parent.securelevel);
         }
-        if (p.enforceStatfs < parent.enforceStatfs) {
+        if (realParentRule && p.enforceStatfs < parent.enforceStatfs) {
           fail(who + " has enforce_statfs below its parent's");
         }
-        if (p.childMax != 0 && p.childMax >= parent.childMax) {
+        if (realParentRule && p.childMax != 0 && p.childMax >= parent.childMax) {
           fail(
               who
                   + " has children.max "
@@ -504,7 +522,7 @@ public final class Kernel {
                   + " not below its parent's "
                   + parent.childMax);
         }
-        if (!p.dying && p.userRefs() == 0) {
+        if (!p.dying && p.userRefs() == 0 && !revivedWithoutRefs.contains(p)) {
           fail(who + " is alive without persist, processes or children");
         }
         if (p.dying && !p.pids.isEmpty()) {
@@ -576,7 +594,7 @@ public final class Kernel {
       if (cur.userRefs() > 0) {
         return;
       }
-      cur.dying = true;
+      startDying(cur);
       if (cur.holds > 0 || byJid.get(cur.jid) != cur) {
         return;
       }
@@ -597,13 +615,28 @@ public final class Kernel {
     }
   }
 
+  /**
+   * A jail turns dying: its descriptors are detached and drop their reference, so that they no
+   * longer keep it (§3.5 erratum).
+   */
+  private void startDying(Prison p) {
+    p.dying = true;
+    revivedWithoutRefs.remove(p);
+    for (Desc d : descs.values()) {
+      if (d.prison == p && !d.detached) {
+        d.detached = true;
+        p.holds--;
+      }
+    }
+  }
+
   /** {@code jail_remove} / {@code PD_KILL}: the subtree turns dying, processes are killed. */
   void kill(Prison p) {
     List<Prison> subtree = new ArrayList<>();
     subtree.add(p);
     p.forEachDescendant(subtree::add);
     for (Prison s : subtree) {
-      s.dying = true;
+      startDying(s);
       s.persist = false;
       for (Integer pid : s.pids) {
         procs.remove(pid);
@@ -626,33 +659,24 @@ public final class Kernel {
   // ---------------------------------------------------------------------------------------------
   // lookups
 
-  /** {@code prison_find_name}: a descendant by relative dotted name, a live one preferred. */
+  /**
+   * {@code prison_find_name}: the descendant whose name, as {@code mypr} sees it, is {@code name};
+   * a live one preferred. Names are compared whole, as the kernel stores them, so a jail renamed
+   * under the caller's jail (§3.4 erratum) is found by its new name only.
+   */
   @Nullable Prison findName(Prison mypr, String name) {
-    Prison[] dead = new Prison[1];
-    Prison live = findName(mypr, name, 0, dead);
-    return live != null ? live : dead[0];
-  }
-
-  @Nullable Prison findName(Prison base, String name, int from, Prison[] dead) {
-    int dot = name.indexOf('.', from);
-    String component = dot < 0 ? name.substring(from) : name.substring(from, dot);
-    for (Prison c : base.children) {
-      if (!c.localName.equals(component)) {
-        continue;
-      }
-      if (dot < 0) {
-        if (!c.dying) {
-          return c;
-        }
-        dead[0] = c;
-      } else {
-        Prison found = findName(c, name, dot + 1, dead);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+    Prison[] found = new Prison[2];
+    mypr.forEachDescendant(
+        p -> {
+          if (found[0] == null && relativeName(mypr, p).equals(name)) {
+            if (p.dying) {
+              found[1] = p;
+            } else {
+              found[0] = p;
+            }
+          }
+        });
+    return found[0] != null ? found[0] : found[1];
   }
 
   /** {@code prison_name}: the name as {@code mypr} sees it ("0" for itself). */
@@ -700,12 +724,24 @@ public final class Kernel {
     return jid;
   }
 
-  /** 15.0: a dying jail holding a requested JID moves to the highest free JID (§3.2). */
+  /**
+   * 15.0: a dying jail holding a requested JID moves to a free JID counted down from the last one
+   * given to a dying jail (999999, then 999998, ...; §3.2 erratum). With {@code
+   * renumberFromLastDeadId} off the count restarts at 999999 each time.
+   */
   void renumberDying(Prison dying) {
-    int jid = JAIL_MAX;
+    int start = config.renumberFromLastDeadId() && lastdeadid > 1 ? lastdeadid - 1 : JAIL_MAX;
+    int jid = start;
     while (jid > 0 && byJid.containsKey(jid)) {
       jid--;
     }
+    if (jid == 0) {
+      jid = JAIL_MAX;
+      while (jid > start && byJid.containsKey(jid)) {
+        jid--;
+      }
+    }
+    lastdeadid = jid;
     byJid.remove(dying.jid);
     dying.jid = jid;
     byJid.put(jid, dying);
@@ -732,8 +768,13 @@ public final class Kernel {
     while (descs.containsKey(fd)) {
       fd++;
     }
-    descs.put(fd, new Desc(p, owning));
-    p.holds++;
+    Desc d = new Desc(p, owning);
+    descs.put(fd, d);
+    if (p.dying) {
+      d.detached = true; // a descriptor does not keep a dying jail (§3.5 erratum)
+    } else {
+      p.holds++;
+    }
     return fd;
   }
 

@@ -17,6 +17,10 @@ import org.jail4j.testkit.PathCheck;
  * @param removedParams parameters hidden from the version's table
  * @param resurrectDyingJails whether JAIL_DYING revives dying jails (13/14 rules)
  * @param persistCheckOnCreateUpdate whether CREATE|UPDATE needs persist or attach
+ * @param callerJailForJidUpdates whether jid- and desc-keyed updates compare names, limits and
+ *     flags with the caller's jail instead of the target's parent (ed31b3f4, 15.0 rules)
+ * @param renumberFromLastDeadId whether 15.0 renumbers each dying jail below the last renumbered
+ *     one (instead of from 999999 each time)
  * @param securelevel prison0's securelevel
  * @param hostname prison0's host name
  * @param lastJid where JID allocation continues from (the last allocated JID)
@@ -31,6 +35,8 @@ public record KernelConfig(
     Set<String> removedParams,
     boolean resurrectDyingJails,
     boolean persistCheckOnCreateUpdate,
+    boolean callerJailForJidUpdates,
+    boolean renumberFromLastDeadId,
     int securelevel,
     String hostname,
     int lastJid) {

@@ -19,6 +19,12 @@ final class Prison {
   /** The last component of the name; the full name is built from the ancestors'. */
   String localName;
 
+  /**
+   * The whole name when a jid-keyed rename under the ed31b3f4 rules named the jail below the
+   * caller's jail instead of its parent (§3.4 erratum); null while the name follows the tree.
+   */
+  @Nullable String nameOverride;
+
   boolean dying;
   boolean persist;
   final Set<Integer> pids = new LinkedHashSet<>();
@@ -124,6 +130,10 @@ final class Prison {
 
   /** The full dotted name as prison0 sees it ({@code pr_name}); "0" for prison0. */
   String fullName() {
+    String override = nameOverride;
+    if (override != null) {
+      return override;
+    }
     Prison p = parent;
     if (p == null) {
       return "0";
