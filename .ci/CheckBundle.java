@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
  * </ul>
  *
  * <pre>{@code
- * java .ci/CheckBundle.java [--unsigned] [target/central-publishing/central-bundle.zip]
+ * java .ci/CheckBundle.java [--unsigned] [jail-bom/target/central-publishing/central-bundle.zip]
  * }</pre>
  *
  * Exit status 0 when every rule holds; 1 with one line per broken rule otherwise.
@@ -42,7 +42,8 @@ public class CheckBundle {
 
   public static void main(String[] args) throws Exception {
     boolean unsigned = false;
-    Path bundle = Path.of("target/central-publishing/central-bundle.zip");
+    // the plugin writes the bundle under the reactor's first project, jail-bom
+    Path bundle = Path.of("jail-bom/target/central-publishing/central-bundle.zip");
     for (String a : args) {
       if (a.equals("--unsigned")) {
         unsigned = true;
