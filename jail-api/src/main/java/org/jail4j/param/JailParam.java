@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jail4j.FreeBsdVersion;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.KernelParam;
@@ -17,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A typed jail parameter key: its name as the kernel and jail(8) spell it, its {@link ParamType},
  * whether the kernel or jail(8) consumes it, whether it can be changed after creation, the FreeBSD
- * version that added it, and the kernel module that provides it. Every parameter of {@code
- * reference/jail-params.tsv} has a constant here; {@link #named(String)} covers parameters known
- * only at run time.
+ * release that added it ({@link #since()}, {@link #isVerified()}, {@link #availableOn}), the string
+ * buffer the kernel fixes ({@link #bufferSize()}), and the kernel module that provides it. Every
+ * parameter of {@code reference/jail-params.tsv} has a constant here; {@link #named(String)} covers
+ * parameters known only at run time.
  *
  * <p>Constants are named after the parameter with dots turned into underscores: {@code
  * allow.mount.zfs} is {@link #ALLOW_MOUNT_ZFS}, {@code exec.start} is {@link #EXEC_START}.
@@ -28,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * Jail.builder().name("web").param(JailParam.SECURELEVEL, 3).param(JailParam.ALLOW_RAW_SOCKETS, true);
  * JailParam<String> fs = JailParam.named("allow.mount.p9fs"); // typed at run time by the kernel
  * JailParam<?> p = JailParam.lookup("host.hostname").orElseThrow();
+ * boolean onThirteen = JailParam.DESC.availableOn(FreeBsdVersion.V13); // false: 15.0
  * }</pre>
  *
  * @param <T> the Java type of its values
@@ -62,6 +68,90 @@ public final class JailParam<T> {
    */
   public static final int MAXHOSTNAMELEN = 256;
 
+  /**
+   * {@code MAXPATHLEN}: the buffer size, NUL included, of {@code path} (freebsd-jail-abi.md §4).
+   */
+  public static final int MAXPATHLEN = 1024;
+
+  /** {@code OSRELEASELEN}: the buffer size, NUL included, of {@code osrelease} (§4.2). */
+  public static final int OSRELEASELEN = 32;
+
+  /** {@code HOSTUUIDLEN}: the buffer size, NUL included, of {@code host.hostuuid} (§4.2). */
+  public static final int HOSTUUIDLEN = 64;
+
+  /**
+   * {@code LINUX_MAX_UTSNAME}: the buffer size of {@code linux.osname} and {@code linux.osrelease}
+   * (from the linux module's sources; the table gives no size).
+   */
+  public static final int LINUX_MAX_UTSNAME = 65;
+
+  /**
+   * {@code MAC_RULE_STRING_LEN}: the buffer size of {@code mdo.rules} and {@code mac.do.rules}
+   * (from mac_do's sources; the table gives no size).
+   */
+  public static final int MAC_RULE_STRING_LEN = 1024;
+
+  /** {@code security.jail.meta_maxbufsize}: the largest {@code meta} or {@code env} text (§4.4). */
+  public static final int META_MAXBUFSIZE = 4096;
+
+  /**
+   * A FreeBSD release as the parameter table places a parameter: major and minor number.
+   *
+   * <pre>{@code
+   * JailParam.Release r = JailParam.OSRELEASE.since().orElseThrow(); // 12.0
+   * boolean onFourteen = r.major() <= FreeBsdVersion.V14.major();    // true
+   * }</pre>
+   *
+   * @param major the major number, e.g. 14
+   * @param minor the minor number, e.g. 0
+   */
+  public record Release(int major, int minor) implements Comparable<Release> {
+
+    /**
+     * Checks the numbers.
+     *
+     * @throws IllegalArgumentException when {@code major} is below 1 or {@code minor} below 0
+     */
+    public Release {
+      if (major < 1 || minor < 0) {
+        throw new IllegalArgumentException(
+            "a release needs major >= 1 and minor >= 0: " + major + "." + minor);
+      }
+    }
+
+    /**
+     * Whether a kernel of this family is this release or later, by major number (a {@link
+     * FreeBsdVersion} is a whole release family).
+     *
+     * @param version the family
+     * @return whether {@code version}'s major number is at least {@link #major()}
+     */
+    public boolean isReachedBy(FreeBsdVersion version) {
+      return version.major() >= major;
+    }
+
+    @Override
+    public int compareTo(Release o) {
+      return major != o.major ? Integer.compare(major, o.major) : Integer.compare(minor, o.minor);
+    }
+
+    /** The release as FreeBSD writes it, e.g. {@code 14.0}. */
+    @Override
+    public String toString() {
+      return major + "." + minor;
+    }
+  }
+
+  /**
+   * The forms of {@code added_in} in jail-params.tsv: {@code 8.0}, {@code 8.x}, {@code <=12},
+   * {@code 14.0? (unverified; ...)}, {@code 14.x (unverified; renamed in 15.0)}, {@code 14.0
+   * (inferred)}, {@code 8.0 (VIMAGE in GENERIC since 12.0)}.
+   */
+  private static final Pattern ADDED_IN =
+      Pattern.compile("(<=)?(\\d+)(?:\\.(\\d+|x))?(\\?)?(?: \\((.*)\\))?");
+
+  private static final Pattern RENAMED_IN = Pattern.compile("renamed in (\\d+)\\.(\\d+)");
+
   private static final Map<String, JailParam<?>> CATALOGUE = new LinkedHashMap<>();
 
   private final String name;
@@ -72,6 +162,10 @@ public final class JailParam<T> {
   private final @Nullable String module;
   private final boolean known;
   private final boolean runtimeText;
+  private final @Nullable Release since;
+  private final @Nullable Release removedIn;
+  private final boolean verified;
+  private final boolean requiresVimage;
 
   private JailParam(
       String name,
@@ -81,7 +175,7 @@ public final class JailParam<T> {
       String addedIn,
       @Nullable String module,
       boolean known) {
-    this(name, type, scope, access, addedIn, module, known, false);
+    this(name, type, scope, access, addedIn, module, known, false, false);
   }
 
   private JailParam(
@@ -92,8 +186,10 @@ public final class JailParam<T> {
       String addedIn,
       @Nullable String module,
       boolean known,
-      boolean runtimeText) {
+      boolean runtimeText,
+      boolean requiresVimage) {
     this.runtimeText = runtimeText;
+    this.requiresVimage = requiresVimage;
     this.name = name;
     this.type = type;
     this.scope = scope;
@@ -101,11 +197,43 @@ public final class JailParam<T> {
     this.addedIn = addedIn;
     this.module = module;
     this.known = known;
+    if (addedIn.isEmpty()) {
+      this.since = null;
+      this.removedIn = null;
+      this.verified = false;
+    } else {
+      Matcher m = ADDED_IN.matcher(addedIn);
+      if (!m.matches()) {
+        throw new IllegalArgumentException(name + ": unreadable release \"" + addedIn + "\"");
+      }
+      String minor = m.group(3);
+      this.since =
+          new Release(
+              Integer.parseInt(m.group(2)),
+              minor == null || minor.equals("x") ? 0 : Integer.parseInt(minor));
+      String note = m.group(5) == null ? "" : m.group(5);
+      Matcher renamed = RENAMED_IN.matcher(note);
+      this.removedIn =
+          renamed.find()
+              ? new Release(Integer.parseInt(renamed.group(1)), Integer.parseInt(renamed.group(2)))
+              : null;
+      this.verified =
+          m.group(4) == null && !note.contains("unverified") && !note.contains("inferred");
+    }
   }
 
   private static <T> JailParam<T> kernel(
       String name, ParamType<T> type, Access access, String addedIn, @Nullable String module) {
     JailParam<T> p = new JailParam<>(name, type, Scope.KERNEL, access, addedIn, module, true);
+    CATALOGUE.put(name, p);
+    return p;
+  }
+
+  /** A kernel parameter that exists only on kernels built with {@code options VIMAGE} (§4.2). */
+  private static <T> JailParam<T> vimageKernel(
+      String name, ParamType<T> type, Access access, String addedIn) {
+    JailParam<T> p =
+        new JailParam<>(name, type, Scope.KERNEL, access, addedIn, null, true, false, true);
     CATALOGUE.put(name, p);
     return p;
   }
@@ -139,11 +267,11 @@ public final class JailParam<T> {
    * only if equal to JID.
    */
   public static final JailParam<String> NAME =
-      kernel("name", ParamType.string(256), Access.WRITABLE, "8.0", null);
+      kernel("name", ParamType.string(MAXHOSTNAMELEN), Access.WRITABLE, "8.0", null);
 
   /** {@code path}: root directory (create-only); reported relative to caller's root. */
   public static final JailParam<String> PATH =
-      kernel("path", ParamType.string(1024), Access.CREATE_ONLY, "8.0", null);
+      kernel("path", ParamType.string(MAXPATHLEN), Access.CREATE_ONLY, "8.0", null);
 
   /**
    * {@code securelevel}: jail kern.securelevel; must be at least parent's; raising propagates to
@@ -161,7 +289,7 @@ public final class JailParam<T> {
 
   /** {@code osrelease}: kern.osrelease / uname -r inside jail; create-only; default parent's. */
   public static final JailParam<String> OSRELEASE =
-      kernel("osrelease", ParamType.string(32), Access.CREATE_ONLY, "12.0", null);
+      kernel("osrelease", ParamType.string(OSRELEASELEN), Access.CREATE_ONLY, "12.0", null);
 
   /**
    * {@code enforce_statfs}: 0..2 mount-point visibility; at least parent's; default sysctl
@@ -187,12 +315,8 @@ public final class JailParam<T> {
    * {@code vnet}: own network stack: new or inherit (no disable); create-only; VIMAGE kernels only.
    */
   public static final JailParam<JailSys> VNET =
-      kernel(
-          "vnet",
-          ParamType.JAILSYS,
-          Access.CREATE_ONLY,
-          "8.0 (VIMAGE in GENERIC since 12.0)",
-          null);
+      vimageKernel(
+          "vnet", ParamType.JAILSYS, Access.CREATE_ONLY, "8.0 (VIMAGE in GENERIC since 12.0)");
 
   /** {@code dying}: jail is shutting down (read-only; get also answers nodying). */
   public static final JailParam<Boolean> DYING =
@@ -215,15 +339,15 @@ public final class JailParam<T> {
 
   /** {@code host.hostname}: jail hostname; default empty; setting implies host=new. */
   public static final JailParam<String> HOST_HOSTNAME =
-      kernel("host.hostname", ParamType.string(256), Access.WRITABLE, "8.0", null);
+      kernel("host.hostname", ParamType.string(MAXHOSTNAMELEN), Access.WRITABLE, "8.0", null);
 
   /** {@code host.domainname}: jail NIS domainname; default empty. */
   public static final JailParam<String> HOST_DOMAINNAME =
-      kernel("host.domainname", ParamType.string(256), Access.WRITABLE, "8.0", null);
+      kernel("host.domainname", ParamType.string(MAXHOSTNAMELEN), Access.WRITABLE, "8.0", null);
 
   /** {@code host.hostuuid}: jail host UUID; default 00000000-0000-0000-0000-000000000000. */
   public static final JailParam<String> HOST_HOSTUUID =
-      kernel("host.hostuuid", ParamType.string(64), Access.WRITABLE, "8.0", null);
+      kernel("host.hostuuid", ParamType.string(HOSTUUIDLEN), Access.WRITABLE, "8.0", null);
 
   /** {@code host.hostid}: jail host ID (unsigned long; 4 bytes for 32-bit callers); default 0. */
   public static final JailParam<Long> HOST_HOSTID =
@@ -331,12 +455,8 @@ public final class JailParam<T> {
    * 2023+ HardenedBSD 13-stable tree.
    */
   public static final JailParam<Boolean> ALLOW_NFSD =
-      kernel(
-          "allow.nfsd",
-          ParamType.BOOL,
-          Access.WRITABLE,
-          "14.0? (unverified; maybe late 13.x)",
-          null);
+      vimageKernel(
+          "allow.nfsd", ParamType.BOOL, Access.WRITABLE, "14.0? (unverified; maybe late 13.x)");
 
   /**
    * {@code allow.extattr}: may set system-namespace filesystem extended attributes (default OFF
@@ -440,11 +560,12 @@ public final class JailParam<T> {
 
   /** {@code linux.osname}: linux uname sysname for the jail (LINUX_MAX_UTSNAME). */
   public static final JailParam<String> LINUX_OSNAME =
-      kernel("linux.osname", ParamType.string(65), Access.WRITABLE, "8.x", "linux");
+      kernel("linux.osname", ParamType.string(LINUX_MAX_UTSNAME), Access.WRITABLE, "8.x", "linux");
 
   /** {@code linux.osrelease}: linux uname release for the jail. */
   public static final JailParam<String> LINUX_OSRELEASE =
-      kernel("linux.osrelease", ParamType.string(65), Access.WRITABLE, "8.x", "linux");
+      kernel(
+          "linux.osrelease", ParamType.string(LINUX_MAX_UTSNAME), Access.WRITABLE, "8.x", "linux");
 
   /** {@code linux.oss_version}: linux OSS version for the jail. */
   public static final JailParam<Integer> LINUX_OSS_VERSION =
@@ -471,7 +592,7 @@ public final class JailParam<T> {
   public static final JailParam<String> MDO_RULES =
       kernel(
           "mdo.rules",
-          ParamType.string(1024),
+          ParamType.string(MAC_RULE_STRING_LEN),
           Access.WRITABLE,
           "14.x (unverified; renamed in 15.0)",
           "mac_do");
@@ -482,7 +603,8 @@ public final class JailParam<T> {
 
   /** {@code mac.do.rules}: mac_do(4) rules string. */
   public static final JailParam<String> MAC_DO_RULES =
-      kernel("mac.do.rules", ParamType.string(1024), Access.WRITABLE, "15.0", "mac_do");
+      kernel(
+          "mac.do.rules", ParamType.string(MAC_RULE_STRING_LEN), Access.WRITABLE, "15.0", "mac_do");
 
   /** {@code meta}: key=value metadata hidden from the jail; meta.KEY addresses one key. */
   public static final JailParam<Map<String, String>> META =
@@ -646,6 +768,91 @@ public final class JailParam<T> {
   }
 
   /**
+   * The first release the parameter table places it in, as a number: {@code 8.x} reads as 8.0 and
+   * {@code <=12} (the table knows only that 12 has it) as 12.0; a mark such as {@code ?} or {@code
+   * (unverified)} is reported by {@link #isVerified()}, and {@link #addedIn()} keeps the text.
+   *
+   * <pre>{@code
+   * JailParam.DESC.since(); // Optional[15.0]
+   * }</pre>
+   *
+   * @return the release, or empty for a parameter outside the catalogue
+   */
+  public Optional<Release> since() {
+    return Optional.ofNullable(since);
+  }
+
+  /**
+   * The release from which the parameter no longer exists under this name: 15.0 for {@code mdo} and
+   * {@code mdo.rules}, which 15.0 renamed to {@code mac.do} and {@code mac.do.rules}.
+   *
+   * @return the release, or empty while it still exists
+   */
+  public Optional<Release> removedIn() {
+    return Optional.ofNullable(removedIn);
+  }
+
+  /**
+   * False when the table marks the release {@link #since()} as a guess: a {@code ?}, {@code
+   * (unverified)} or {@code (inferred)} in {@link #addedIn()}; also false outside the catalogue.
+   *
+   * @return whether the release was read from FreeBSD's sources
+   */
+  public boolean isVerified() {
+    return verified;
+  }
+
+  /**
+   * Whether a kernel of this release family has the parameter, by the table's release: from {@link
+   * #since()} (a guess counts, see {@link #isVerified()}) until {@link #removedIn()}. A module
+   * parameter also needs its {@link #module()} loaded, and {@link #requiresVimage()} a VIMAGE
+   * kernel. True for a parameter outside the catalogue, which only a running kernel can answer for.
+   *
+   * <pre>{@code
+   * JailParam.MDO.availableOn(FreeBsdVersion.V15);    // false: renamed mac.do
+   * JailParam.MAC_DO.availableOn(FreeBsdVersion.V15); // true
+   * }</pre>
+   *
+   * @param version the release family
+   * @return whether the parameter exists there
+   */
+  public boolean availableOn(FreeBsdVersion version) {
+    Objects.requireNonNull(version, "version");
+    Release first = since;
+    if (first == null) {
+      return true;
+    }
+    Release gone = removedIn;
+    return first.isReachedBy(version) && (gone == null || !gone.isReachedBy(version));
+  }
+
+  /**
+   * True for the parameters that exist only on kernels built with {@code options VIMAGE}: {@code
+   * vnet} and {@code allow.nfsd} (§4.2, §4.3; GENERIC has VIMAGE since 12.0).
+   *
+   * @return whether the parameter needs a VIMAGE kernel
+   */
+  public boolean requiresVimage() {
+    return requiresVimage;
+  }
+
+  /**
+   * The buffer size the kernel fixes for a string parameter, NUL included ({@link #MAXHOSTNAMELEN}
+   * for {@code name} and {@code host.hostname}, {@link #MAXPATHLEN} for {@code path}, {@link
+   * #OSRELEASELEN} for {@code osrelease}), or the largest text of a key/value parameter ({@link
+   * #META_MAXBUFSIZE}).
+   *
+   * @return the size, or empty for other types and for strings of unknown size
+   */
+  public OptionalInt bufferSize() {
+    ParamType.Kind k = type.kind();
+    if ((k == ParamType.Kind.STRING || k == ParamType.Kind.KEY_VALUE) && type.size() > 0) {
+      return OptionalInt.of(type.size());
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
    * The kernel module that provides it, when it exists only while that module is loaded: {@code
    * zfs}, {@code linux}, {@code sysvmsg}, {@code mac_do}, {@code vmm}, or the file system of an
    * {@code allow.mount.*} flag.
@@ -735,7 +942,7 @@ public final class JailParam<T> {
           "a parameter name must be 1-255 bytes without NUL bytes");
     }
     return new JailParam<>(
-        name, ParamType.TEXT, Scope.KERNEL, Access.WRITABLE, "", null, false, true);
+        name, ParamType.TEXT, Scope.KERNEL, Access.WRITABLE, "", null, false, true, false);
   }
 
   /**

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jail4j.Corpus;
+import org.jail4j.FreeBsdVersion;
 import org.jail4j.spi.KernelParam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,11 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The catalogue against {@code reference/jail-params.tsv}, read at run time: every row has a
- * constant named after it with the row's type, access, scope and version.
+ * constant named after it with the row's type, access, scope and version, and the facts derived
+ * from the row (release number, verified or not, availability per FreeBSD family, buffer size,
+ * VIMAGE).
  */
 class JailParamCatalogueTest {
 
-  record Row(String name, String format, String kind, String addedIn) {
+  record Row(String name, String format, String kind, String description, String addedIn) {
     @Override
     public String toString() {
       return name;
@@ -42,7 +46,7 @@ class JailParamCatalogueTest {
         continue;
       }
       String[] f = line.split("\t", -1);
-      rows.add(new Row(f[0], f[1], f[2], f[4]));
+      rows.add(new Row(f[0], f[1], f[2], f[3], f[4]));
     }
     return rows.stream();
   }
@@ -131,6 +135,105 @@ class JailParamCatalogueTest {
     assertThat(p.addedIn()).isEqualTo(row.addedIn());
     assertThat(p.isCatalogued()).isTrue();
     assertThat(JailParam.lookup(row.name())).containsSame(p);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void everyRowsReleaseIsReadAsNumbersWithItsMarks(Row row) throws Exception {
+    JailParam<?> p = constantFor(row.name());
+    Matcher m = Pattern.compile("^(?:<=)?(\\d+)(?:\\.(\\d+|x))?").matcher(row.addedIn());
+    assertThat(m.find()).as(row.addedIn()).isTrue();
+    int major = Integer.parseInt(m.group(1));
+    String minor = m.group(2);
+
+    JailParam.Release since = p.since().orElseThrow();
+    assertThat(since.major()).isEqualTo(major);
+    assertThat(since.minor())
+        .isEqualTo(minor == null || minor.equals("x") ? 0 : Integer.parseInt(minor));
+    assertThat(p.isVerified())
+        .isEqualTo(
+            !row.addedIn().contains("?")
+                && !row.addedIn().contains("unverified")
+                && !row.addedIn().contains("inferred"));
+    Matcher renamed = Pattern.compile("renamed in (\\d+)\\.").matcher(row.addedIn());
+    Integer gone = renamed.find() ? Integer.parseInt(renamed.group(1)) : null;
+    assertThat(p.removedIn().map(JailParam.Release::major)).isEqualTo(Optional.ofNullable(gone));
+    for (FreeBsdVersion v : FreeBsdVersion.values()) {
+      assertThat(p.availableOn(v))
+          .as("%s on %s", row.name(), v)
+          .isEqualTo(v.major() >= major && (gone == null || v.major() < gone));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void everyRowsStringSizeAndVimageNeedAreKept(Row row) throws Exception {
+    JailParam<?> p = constantFor(row.name());
+    Matcher m = Pattern.compile("maxlen (\\d+)").matcher(row.format());
+    if (m.find()) {
+      assertThat(p.bufferSize()).hasValue(Integer.parseInt(m.group(1)));
+    }
+    if (row.name().equals("errmsg")) {
+      assertThat(p.bufferSize()).hasValue(org.jail4j.spi.JailFlags.ERRMSG_LEN);
+    } else if (row.kind().equals("jail8-pseudo") || !row.format().contains("\"A")) {
+      assertThat(p.bufferSize()).isEmpty();
+    }
+    assertThat(p.requiresVimage()).isEqualTo(row.description().contains("VIMAGE kernels only"));
+  }
+
+  @Test
+  void theKernelsFixedSizesAreTheConstants() {
+    assertThat(JailParam.NAME.bufferSize()).hasValue(JailParam.MAXHOSTNAMELEN);
+    assertThat(JailParam.HOST_HOSTNAME.bufferSize()).hasValue(JailParam.MAXHOSTNAMELEN);
+    assertThat(JailParam.HOST_DOMAINNAME.bufferSize()).hasValue(JailParam.MAXHOSTNAMELEN);
+    assertThat(JailParam.PATH.bufferSize()).hasValue(JailParam.MAXPATHLEN).hasValue(1024);
+    assertThat(JailParam.OSRELEASE.bufferSize()).hasValue(JailParam.OSRELEASELEN).hasValue(32);
+    assertThat(JailParam.HOST_HOSTUUID.bufferSize()).hasValue(JailParam.HOSTUUIDLEN).hasValue(64);
+    assertThat(JailParam.LINUX_OSNAME.bufferSize()).hasValue(JailParam.LINUX_MAX_UTSNAME);
+    assertThat(JailParam.MAC_DO_RULES.bufferSize()).hasValue(JailParam.MAC_RULE_STRING_LEN);
+    assertThat(JailParam.META.bufferSize()).hasValue(JailParam.META_MAXBUFSIZE);
+    assertThat(JailParam.PERSIST.bufferSize()).isEmpty();
+  }
+
+  @Test
+  void aReleaseIsReadFromEveryFormOfTheTable() {
+    assertThat(JailParam.JID.since()).contains(new JailParam.Release(8, 0));
+    assertThat(JailParam.IP4_SADDRSEL.since()).contains(new JailParam.Release(8, 0));
+    assertThat(JailParam.ALLOW_MLOCK.since()).contains(new JailParam.Release(12, 0));
+    assertThat(JailParam.ALLOW_SUSER.since()).contains(new JailParam.Release(13, 0));
+    assertThat(JailParam.ALLOW_NFSD.since()).contains(new JailParam.Release(14, 0));
+    assertThat(JailParam.ALLOW_NFSD.isVerified()).isFalse();
+    assertThat(JailParam.ZFS.isVerified()).isFalse();
+    assertThat(JailParam.VNET.isVerified()).isTrue();
+    assertThat(JailParam.DESC.isVerified()).isTrue();
+    assertThat(JailParam.MDO.removedIn()).contains(new JailParam.Release(15, 0));
+    assertThat(JailParam.MDO.since().orElseThrow()).hasToString("14.0");
+  }
+
+  @Test
+  void availabilityFollowsTheReleaseFamily() {
+    assertThat(JailParam.DESC.availableOn(FreeBsdVersion.V14)).isFalse();
+    assertThat(JailParam.DESC.availableOn(FreeBsdVersion.V15)).isTrue();
+    assertThat(JailParam.META.availableOn(FreeBsdVersion.V15))
+        .isEqualTo(FreeBsdVersion.V15.hasMetaAndEnv());
+    assertThat(JailParam.MDO.availableOn(FreeBsdVersion.V14)).isTrue();
+    assertThat(JailParam.MDO.availableOn(FreeBsdVersion.V15)).isFalse();
+    assertThat(JailParam.MAC_DO.availableOn(FreeBsdVersion.V14)).isFalse();
+    assertThat(JailParam.ALLOW_EXTATTR.availableOn(FreeBsdVersion.V13)).isFalse();
+    assertThat(JailParam.OSRELDATE.availableOn(FreeBsdVersion.V13)).isTrue();
+    assertThat(JailParam.named("allow.mount.p9fs").availableOn(FreeBsdVersion.V13)).isTrue();
+    assertThat(JailParam.named("allow.mount.p9fs").since()).isEmpty();
+    assertThat(JailParam.named("allow.mount.p9fs").isVerified()).isFalse();
+  }
+
+  @Test
+  void aReleaseNeedsPositiveNumbers() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JailParam.Release(0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0.1");
+    assertThat(new JailParam.Release(14, 1)).isGreaterThan(new JailParam.Release(14, 0));
+    assertThat(new JailParam.Release(14, 0).isReachedBy(FreeBsdVersion.V14)).isTrue();
+    assertThat(new JailParam.Release(15, 0).isReachedBy(FreeBsdVersion.V14)).isFalse();
   }
 
   @Test

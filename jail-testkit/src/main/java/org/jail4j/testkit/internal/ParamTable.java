@@ -3,57 +3,33 @@ package org.jail4j.testkit.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jail4j.FreeBsdVersion;
 import org.jail4j.param.JailParam;
+import org.jail4j.param.ParamType;
 import org.jail4j.spi.KernelParam;
-import org.jail4j.spi.KernelParam.Access;
 
 /**
  * The parameters a kernel of one version with one module set publishes under {@code
- * security.jail.param.*} (freebsd-jail-abi.md §4, jail-params.tsv): formats, access, sizes, and
- * which {@code allow.*} flags exist.
+ * security.jail.param.*} (freebsd-jail-abi.md §4). Every fact about a parameter (name, format,
+ * CTLTYPE, access, size, module, the release that has it, VIMAGE) comes from {@link JailParam};
+ * this table adds only what belongs to the fake: which modules are loaded, whether VIMAGE is
+ * compiled in, the parameters a test adds or hides, and the few choices listed below.
  */
 public final class ParamTable {
 
-  /** Every {@code allow.*} flag the fake can model, by bit index in {@code Prison.allow}. */
-  static final String[] ALLOW = {
-    "allow.set_hostname",
-    "allow.sysvipc",
-    "allow.raw_sockets",
-    "allow.chflags",
-    "allow.mount",
-    "allow.quotas",
-    "allow.socket_af",
-    "allow.mlock",
-    "allow.reserved_ports",
-    "allow.read_msgbuf",
-    "allow.unprivileged_proc_debug",
-    "allow.suser",
-    "allow.nfsd",
-    "allow.extattr",
-    "allow.adjtime",
-    "allow.settime",
-    "allow.routing",
-    "allow.unprivileged_parent_tampering",
-    "allow.setaudit",
-    "allow.mount.devfs",
-    "allow.mount.fdescfs",
-    "allow.mount.nullfs",
-    "allow.mount.procfs",
-    "allow.mount.linprocfs",
-    "allow.mount.linsysfs",
-    "allow.mount.tmpfs",
-    "allow.mount.zfs",
-    "allow.mount.fusefs",
-    "allow.mount.p9fs",
-    "allow.vmm",
-    "allow.vmm_ppt",
-  };
+  /**
+   * Every {@code allow.*} flag the fake can model, by bit index in {@code Prison.allow}: the
+   * catalogue's boolean {@code allow.*} kernel parameters, in table order.
+   */
+  static final String[] ALLOW =
+      JailParam.catalogue().stream()
+          .filter(p -> p.isKernel() && p.name().startsWith("allow.") && p.type() == ParamType.BOOL)
+          .map(JailParam::name)
+          .toArray(String[]::new);
 
   /** The {@code no} form of each flag: {@code no} before the last component. */
   static final String[] ALLOW_NO = new String[ALLOW.length];
@@ -61,6 +37,9 @@ public final class ParamTable {
   private static final Map<String, Integer> ALLOW_INDEX = new HashMap<>();
 
   static {
+    if (ALLOW.length > Long.SIZE) {
+      throw new IllegalStateException("more allow.* flags than bits in Prison.allow");
+    }
     for (int i = 0; i < ALLOW.length; i++) {
       ALLOW_NO[i] = JailParam.noNameOf(ALLOW[i]);
       ALLOW_INDEX.put(ALLOW[i], i);
@@ -73,6 +52,25 @@ public final class ParamTable {
           | bit("allow.reserved_ports")
           | bit("allow.unprivileged_proc_debug")
           | bit("allow.suser");
+
+  /** devfs is part of every kernel, so {@code allow.mount.devfs} always exists (§4.3). */
+  private static final String BUILT_IN_MODULE = "devfs";
+
+  /**
+   * Parameters the fake leaves out of its default table although the catalogue places them on the
+   * version: {@code allow.setaudit}, whose release, default and meaning are unverified (§4.3). A
+   * test publishes it with {@code withParam}.
+   */
+  private static final Set<String> ONLY_WHEN_ADDED = Set.of("allow.setaudit");
+
+  /**
+   * Module parameters the fake publishes with their module on every release it models, before the
+   * release the catalogue gives (until the name is removed): OpenZFS's {@code zfs} node (14.0,
+   * inferred), {@code allow.mount.p9fs} (15.0) and mac_do's first names {@code mdo} / {@code
+   * mdo.rules} (14.x, unverified). A test that loads the module gets them on 13 too.
+   */
+  private static final Set<String> WITH_MODULE_ON_EVERY_RELEASE =
+      Set.of("zfs", "zfs.mount_snapshot", "allow.mount.p9fs", "mdo", "mdo.rules");
 
   static long bit(String name) {
     Integer i = ALLOW_INDEX.get(name);
@@ -88,143 +86,62 @@ public final class ParamTable {
   private final int[] allowBits;
 
   ParamTable(KernelConfig config) {
-    FreeBsdVersion v = config.version();
-    boolean v15 = v.isAtLeast(FreeBsdVersion.V15);
-    boolean v14plus = v.isAtLeast(FreeBsdVersion.V14);
-    Set<String> mods = config.modules();
-    List<KernelParam> list = new ArrayList<>();
-    Set<String> allowNames = new LinkedHashSet<>();
-
-    rw(list, "jid", "I", Access.RDTUN);
-    if (v.hasJailDescriptors()) {
-      rw(list, "desc", "I", Access.RW);
-    }
-    rw(list, "parent", "I", Access.RD);
-    str(list, "name", JailParam.MAXHOSTNAMELEN, Access.RW);
-    str(list, "path", 1024, Access.RDTUN);
-    rw(list, "securelevel", "I", Access.RW);
-    rw(list, "osreldate", "I", Access.RDTUN);
-    str(list, "osrelease", 32, Access.RDTUN);
-    rw(list, "enforce_statfs", "I", Access.RW);
-    rw(list, "devfs_ruleset", "I", Access.RW);
-    rw(list, "persist", "B", Access.RW);
-    if (config.vimage()) {
-      rw(list, "vnet", "E,jailsys", Access.RDTUN);
-    }
-    rw(list, "dying", "B", Access.RD);
-    rw(list, "children.cur", "I", Access.RD);
-    rw(list, "children.max", "I", Access.RW);
-    rw(list, "host", "E,jailsys", Access.RW);
-    str(list, "host.hostname", JailParam.MAXHOSTNAMELEN, Access.RW);
-    str(list, "host.domainname", JailParam.MAXHOSTNAMELEN, Access.RW);
-    str(list, "host.hostuuid", 64, Access.RW);
-    list.add(new KernelParam("host.hostid", "LU", KernelParam.CTLTYPE_ULONG, Access.RW, 0));
-    rw(list, "cpuset.id", "I", Access.RD);
-    rw(list, "ip4", "E,jailsys", Access.RDTUN);
-    list.add(new KernelParam("ip4.addr", "S,in_addr,a", KernelParam.CTLTYPE_STRUCT, Access.RW, 4));
-    rw(list, "ip4.saddrsel", "B", Access.RW);
-    rw(list, "ip6", "E,jailsys", Access.RDTUN);
-    list.add(
-        new KernelParam("ip6.addr", "S,in6_addr,a", KernelParam.CTLTYPE_STRUCT, Access.RW, 16));
-    rw(list, "ip6.saddrsel", "B", Access.RW);
-
-    for (int i = 0; i <= 11; i++) {
-      allowNames.add(ALLOW[i]);
-    }
-    if (v14plus) {
-      if (config.vimage()) {
-        allowNames.add("allow.nfsd");
-      }
-      allowNames.add("allow.extattr");
-      allowNames.add("allow.adjtime");
-      allowNames.add("allow.settime");
-    }
-    if (v15) {
-      allowNames.add("allow.routing");
-      allowNames.add("allow.unprivileged_parent_tampering");
-    }
-    allowNames.add("allow.mount.devfs");
-    for (String fs :
-        List.of(
-            "fdescfs",
-            "nullfs",
-            "procfs",
-            "linprocfs",
-            "linsysfs",
-            "tmpfs",
-            "zfs",
-            "fusefs",
-            "p9fs")) {
-      if (mods.contains(fs)) {
-        allowNames.add("allow.mount." + fs);
-      }
-    }
-    if (mods.contains("vmm")) {
-      allowNames.add("allow.vmm");
-      if (v15) {
-        allowNames.add("allow.vmm_ppt");
-      }
-    }
     for (String added : config.addedParams()) {
       if (!ALLOW_INDEX.containsKey(added)) {
         throw new IllegalArgumentException(
             "withParam(" + added + "): the fake can add only allow.* flags it models");
       }
-      allowNames.add(added);
     }
-    allowNames.removeAll(config.removedParams());
-
+    List<KernelParam> list = new ArrayList<>();
     long mask = 0;
     List<Integer> bits = new ArrayList<>();
-    for (int i = 0; i < ALLOW.length; i++) {
-      if (allowNames.contains(ALLOW[i])) {
-        mask |= 1L << i;
-        bits.add(i);
-        rw(list, ALLOW[i], "B", Access.RW);
+    for (JailParam<?> p : JailParam.catalogue()) {
+      Optional<KernelParam> published = p.kernelParam();
+      if (published.isEmpty() || !publishes(config, p)) {
+        continue;
+      }
+      list.add(published.get());
+      Integer bit = ALLOW_INDEX.get(p.name());
+      if (bit != null) {
+        mask |= 1L << bit;
+        bits.add(bit);
       }
     }
     this.allowMask = mask;
     this.allowBits = bits.stream().mapToInt(Integer::intValue).toArray();
-
-    for (String sysv : List.of("sysvmsg", "sysvsem", "sysvshm")) {
-      if (mods.contains(sysv)) {
-        rw(list, sysv, "E,jailsys", Access.RW);
-      }
-    }
-    if (mods.contains("linux")) {
-      rw(list, "linux", "E,jailsys", Access.RW);
-      str(list, "linux.osname", 65, Access.RW);
-      str(list, "linux.osrelease", 65, Access.RW);
-      rw(list, "linux.oss_version", "I", Access.RW);
-    }
-    if (mods.contains("zfs")) {
-      rw(list, "zfs", "E,jailsys", Access.RW);
-      rw(list, "zfs.mount_snapshot", "I", Access.RW);
-    }
-    if (mods.contains("mac_do")) {
-      String node = v.macDoParameter();
-      rw(list, node, "E,jailsys", Access.RW);
-      str(list, node + ".rules", 1024, Access.RW);
-    }
-    if (v.hasMetaAndEnv()) {
-      list.add(new KernelParam("meta", "A,keyvalue", KernelParam.CTLTYPE_STRING, Access.RW, 4096));
-      list.add(new KernelParam("env", "A,keyvalue", KernelParam.CTLTYPE_STRING, Access.RW, 4096));
-    }
-    list.removeIf(p -> !p.name().startsWith("allow.") && config.removedParams().contains(p.name()));
     this.all = Collections.unmodifiableList(list);
     Map<String, KernelParam> map = new HashMap<>();
-    for (KernelParam p : list) {
-      map.put(p.name(), p);
+    for (KernelParam kp : list) {
+      map.put(kp.name(), kp);
     }
     this.byName = map;
   }
 
-  private static void rw(List<KernelParam> list, String name, String format, Access access) {
-    list.add(new KernelParam(name, format, KernelParam.CTLTYPE_INT, access, 0));
-  }
-
-  private static void str(List<KernelParam> list, String name, int size, Access access) {
-    list.add(new KernelParam(name, "A", KernelParam.CTLTYPE_STRING, access, size));
+  /** Whether a kernel with this configuration publishes a catalogued kernel parameter. */
+  private static boolean publishes(KernelConfig config, JailParam<?> p) {
+    String name = p.name();
+    if (config.removedParams().contains(name)) {
+      return false;
+    }
+    if (config.addedParams().contains(name)) {
+      return true;
+    }
+    if (ONLY_WHEN_ADDED.contains(name) || (p.requiresVimage() && !config.vimage())) {
+      return false;
+    }
+    Optional<String> module = p.module();
+    if (module.isPresent()
+        && !module.get().equals(BUILT_IN_MODULE)
+        && !config.modules().contains(module.get())) {
+      return false;
+    }
+    FreeBsdVersion v = config.version();
+    if (p.availableOn(v)) {
+      return true;
+    }
+    return module.isPresent()
+        && WITH_MODULE_ON_EVERY_RELEASE.contains(name)
+        && p.removedIn().map(r -> !r.isReachedBy(v)).orElse(true);
   }
 
   /**

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SetRequest {
   /** {@code security.jail.meta_maxbufsize} (15.0). */
-  static final int META_MAXBUFSIZE = 4096;
+  static final int META_MAXBUFSIZE = JailParam.META_MAXBUFSIZE;
 
   int flags;
   int cuflags;
@@ -146,7 +146,7 @@ final class SetRequest {
     r.name = opts.string("name", JailParam.MAXHOSTNAMELEN);
     r.hostname = opts.string("host.hostname", JailParam.MAXHOSTNAMELEN);
     r.domainname = opts.string("host.domainname", JailParam.MAXHOSTNAMELEN);
-    r.hostuuid = opts.string("host.hostuuid", 64);
+    r.hostuuid = opts.string("host.hostuuid", JailParam.HOSTUUIDLEN);
     r.hostid = opts.copyLong("host.hostid");
     if (r.hostname != null || r.domainname != null || r.hostuuid != null || r.hostid != null) {
       // setting any host.* implies host=new
@@ -179,7 +179,7 @@ final class SetRequest {
       if (rel.len == 0 || v == null || v[rel.len - 1] != 0) {
         throw Fail.of(Errno.EINVAL);
       }
-      if (rel.len >= 32) {
+      if (rel.len >= JailParam.OSRELEASELEN) {
         throw Fail.of(Errno.ENAMETOOLONG, "osrelease string must be 1-31 bytes long");
       }
       r.osrelease = Options.cString(v, 0, rel.len);

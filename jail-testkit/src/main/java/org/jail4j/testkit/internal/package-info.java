@@ -21,7 +21,8 @@
  *   <li>{@link org.jail4j.testkit.internal.JailRemoveAttach}: {@code sys_jail_remove}, {@code
  *       sys_jail_attach} and the 15.0 descriptor calls;
  *   <li>{@link org.jail4j.testkit.internal.Options}: {@code vfs_buildopts} / {@code vfs_getopt};
- *   <li>{@link org.jail4j.testkit.internal.ParamTable}: the {@code SYSCTL_JAIL_PARAM} table.
+ *   <li>{@link org.jail4j.testkit.internal.ParamTable}: the {@code SYSCTL_JAIL_PARAM} table, built
+ *       from {@link org.jail4j.param.JailParam} (release, module, VIMAGE) with the fake's switches.
  * </ul>
  */
 @NullMarked
