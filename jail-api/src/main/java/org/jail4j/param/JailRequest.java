@@ -242,8 +242,9 @@ public final class JailRequest {
    * {@code jail_get(2)}: reads the wanted parameters of the jail the keys choose ({@code lastjid},
    * else a non-zero {@code jid}, else {@code name}, §3.6). The typed keys are read back too, as the
    * kernel rewrites them. Address lists and strings without a fixed buffer are sized with a probe
-   * first; when an address list grew between the probe and the read ({@code EINVAL}), the read is
-   * retried up to 5 times with 5 elements of slack, as libjail does.
+   * first; when an address list grew between the probe and the read ({@code EINVAL} without an
+   * errmsg), the read is retried up to 5 times with 5 elements of slack, as libjail does. An {@code
+   * EINVAL} with an errmsg is the kernel's answer and is not retried.
    *
    * @param kernel the kernel
    * @param flags {@link JailFlags#DYING} to include dying jails, or 0
@@ -275,8 +276,10 @@ public final class JailRequest {
       try {
         jid = kernel.get(iov.toArray(new IoVec[0]), flags);
       } catch (SyscallException e) {
-        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS) {
-          continue; // an address list outgrew its buffer: probe again (§2.8)
+        // an address list outgrew its buffer: probe again (§2.8). An EINVAL the kernel explained
+        // in errmsg is a real error, so libjail's jailparam_get stops there (jail_errmsg[0]).
+        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS && !wrote(errmsg)) {
+          continue;
         }
         throw failure("jail_get", e, errmsg);
       }
@@ -422,6 +425,12 @@ public final class JailRequest {
     iov.add(IoVec.name(ERRMSG));
     iov.add(errmsg);
     return errmsg;
+  }
+
+  /** True when the kernel wrote a message into this call's errmsg buffer. */
+  private static boolean wrote(IoVec errmsg) {
+    byte[] b = errmsg.base();
+    return b != null && b.length > 0 && b[0] != 0;
   }
 
   private JailException failure(String op, SyscallException e, IoVec errmsg) {

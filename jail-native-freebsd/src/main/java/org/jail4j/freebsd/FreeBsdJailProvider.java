@@ -112,6 +112,7 @@ public final class FreeBsdJailProvider implements JailProvider {
               + v.major()
               + " behaviour"
               + (v.hasJailDescriptors() ? ", jail descriptors" : "")
+              + (kernel.isJailed() ? ", in a jail: the family from kern.version" : "")
               + ")");
     } catch (RuntimeException | LinkageError | SyscallException e) {
       return ProviderSupport.no("FreeBSD, but libc could not be reached through jnr-ffi: " + e);

@@ -57,7 +57,7 @@ public final class NativeIoVecArray {
       throw new IllegalStateException(
           "struct iovec needs size_t (" + sizeT + ") as wide as a pointer (" + wordSize + ")");
     }
-    this.entrySize = 2 * wordSize;
+    this.entrySize = entrySize(runtime);
     int found = findErrmsg(entries);
     boolean append =
         addErrmsg
@@ -123,6 +123,26 @@ public final class NativeIoVecArray {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code sizeof(struct iovec)} for a runtime: a pointer and a {@code size_t}.
+   *
+   * @param runtime the jnr runtime
+   * @return 16 on amd64 and arm64
+   */
+  public static int entrySize(Runtime runtime) {
+    return 2 * runtime.addressSize();
+  }
+
+  /**
+   * {@code offsetof(struct iovec, iov_len)} for a runtime.
+   *
+   * @param runtime the jnr runtime
+   * @return 8 on amd64 and arm64
+   */
+  public static int lengthOffset(Runtime runtime) {
+    return runtime.addressSize();
   }
 
   private void put(int index, long address, long length) {

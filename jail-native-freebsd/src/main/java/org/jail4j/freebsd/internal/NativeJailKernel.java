@@ -29,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * the system call runs, and results, rewritten lengths and the kernel's {@code errmsg} are copied
  * back. Nothing is encoded or decoded here (the codec lives in {@code org.jail4j.param}).
  *
- * <p>The running version ({@code kern.osreldate}) chooses 13/14/15 behaviour: the descriptor calls
- * ({@code jail_attach_jd}, {@code jail_remove_jd}) exist only on 15 and answer {@code ENOSYS}
- * before; the flags of {@code jail_set} / {@code jail_get} pass through unchanged, so the kernel's
- * own mask answers {@code EINVAL} for descriptor flags on 13 and 14 (freebsd-jail-abi.md §1.2).
+ * <p>The running version ({@code kern.osreldate}, or {@code kern.version} in a jail) chooses
+ * 13/14/15 behaviour: the descriptor calls ({@code jail_attach_jd}, {@code jail_remove_jd}) exist
+ * only on 15 and answer {@code ENOSYS} before; the flags of {@code jail_set} / {@code jail_get}
+ * pass through unchanged, so the kernel's own mask answers {@code EINVAL} for descriptor flags on
+ * 13 and 14 (freebsd-jail-abi.md §1.2).
  *
  * <p>Attaching moves the calling process, here the JVM, into the jail (chroot and all). Unless
  * built with {@code attachAllowed}, {@link #attach}, {@link #attachDescriptor} and {@code jail_set}
@@ -230,17 +231,60 @@ public final class NativeJailKernel implements JailKernel {
   }
 
   /**
-   * The running release family, from {@code kern.osreldate} (read once).
+   * The running release family (read once). On the host it comes from {@code kern.osreldate}. In a
+   * jail {@code kern.osreldate} and {@code kern.osrelease} are the jail's own values, which its
+   * creator may set to anything (sys/kern/kern_mib.c answers them from the caller's prison, see
+   * docs/ABI.md), so a jailed JVM ({@code security.jail.jailed} 1) takes the family from {@code
+   * kern.version}, the kernel's own build string, which no jail parameter changes.
    *
    * @return the family
    */
   public FreeBsdVersion version() {
     FreeBsdVersion v = version;
     if (v == null) {
-      v = FreeBsdVersion.fromOsreldate(osreldate());
+      Optional<FreeBsdVersion> kernels = isJailed() ? kernelFamily() : Optional.empty();
+      v = kernels.orElseGet(() -> FreeBsdVersion.fromOsreldate(osreldate()));
       version = v;
     }
     return v;
+  }
+
+  /** True when this process runs in a jail ({@code security.jail.jailed}). */
+  public boolean isJailed() {
+    try {
+      return sysctl.readInt("security.jail.jailed").orElse(0) != 0;
+    } catch (SyscallException e) {
+      throw new IllegalStateException("reading security.jail.jailed: " + e, e);
+    }
+  }
+
+  private Optional<FreeBsdVersion> kernelFamily() {
+    try {
+      Optional<String> text = sysctl.readString("kern.version");
+      Optional<Integer> major = text.flatMap(NativeJailKernel::majorOfKernVersion);
+      if (major.isEmpty()) {
+        LOG.log(
+            Level.WARNING,
+            "in a jail, but kern.version ({0}) names no FreeBSD release; using kern.osreldate",
+            text.orElse("absent"));
+      }
+      return major.map(m -> FreeBsdVersion.fromOsreldate(m * 100_000));
+    } catch (SyscallException e) {
+      throw new IllegalStateException("reading kern.version: " + e, e);
+    }
+  }
+
+  /**
+   * The major release in a {@code kern.version} string, e.g. 14 for {@code "FreeBSD 14.3-RELEASE
+   * releng/14.3-n271432-8c9ce319fef7 GENERIC\n"}.
+   *
+   * @param kernVersion the string
+   * @return the major release, or empty when the string does not start with {@code FreeBSD N.}
+   */
+  static Optional<Integer> majorOfKernVersion(String kernVersion) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^FreeBSD (\\d{1,4})\\.").matcher(kernVersion.strip());
+    return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
   }
 
   private int osreldate() {
@@ -268,14 +312,7 @@ public final class NativeJailKernel implements JailKernel {
       }
       Set<String> modules =
           KernelModules.addingJailParams(new KernelModules(libc, runtime).loaded(), names);
-      return new HostCapabilities(
-          FreeBsdVersion.fromOsreldate(osreldate),
-          osreldate,
-          osrelease,
-          vimage,
-          racct,
-          modules,
-          names);
+      return new HostCapabilities(version(), osreldate, osrelease, vimage, racct, modules, names);
     } catch (SyscallException e) {
       throw new IllegalStateException("reading the host's capabilities: " + e, e);
     }

@@ -102,6 +102,32 @@ public final class EmulatedLibc implements LibC {
     sysctlTree().leaf(name, kind, format, value);
   }
 
+  /**
+   * Makes the JVM a jailed process: {@code security.jail.jailed} reads 1, and {@code
+   * kern.osreldate} / {@code kern.osrelease} read the jail's values (its {@code osreldate} and
+   * {@code osrelease} parameters), while {@code kern.version} keeps the kernel's own string, as
+   * sys/kern/kern_mib.c answers them.
+   *
+   * @param jailOsreldate the jail's {@code osreldate}
+   * @param jailOsrelease the jail's {@code osrelease}
+   */
+  void runAsJailedProcess(int jailOsreldate, String jailOsrelease) {
+    EmulatedSysctl t = sysctlTree();
+    t.replace("security.jail.jailed", EmulatedSysctl.intBytes(1));
+    t.replace("kern.osreldate", EmulatedSysctl.intBytes(jailOsreldate));
+    t.replace("kern.osrelease", EmulatedSysctl.cstring(jailOsrelease));
+  }
+
+  /** The kind word and format string the emulated kernel publishes for a sysctl leaf. */
+  Optional<Sysctl.Format> published(String name) {
+    return sysctlTree().byName(name).map(o -> new Sysctl.Format(o.kind, o.format));
+  }
+
+  /** The size of the value the emulated kernel publishes for a sysctl leaf. */
+  Optional<Integer> publishedSize(String name) {
+    return sysctlTree().byName(name).map(o -> o.value.length);
+  }
+
   /** The raw iovec of every nmount(2) call. */
   List<IoVec[]> nmountCalls() {
     return nmountCalls;

@@ -22,8 +22,13 @@ import org.jail4j.spi.KernelParam;
 final class EmulatedSysctl {
   static final int CTLTYPE_NODE = 1;
   static final int CTLTYPE_INT = 2;
-  static final int CTLTYPE_U8 = 0xd;
+
+  /** {@code CTLTYPE_U8} in sys/sys/sysctl.h: what {@code SYSCTL_BOOL} declares (docs/ABI.md). */
+  static final int CTLTYPE_U8 = 0xa;
+
   static final int CTLTYPE_STRING = 3;
+  static final int CTLFLAG_MPSAFE = 0x00040000;
+  static final int CTLFLAG_CAPRD = 0x00008000;
 
   /** One OID. */
   static final class Oid {
@@ -53,19 +58,36 @@ final class EmulatedSysctl {
 
   static EmulatedSysctl of(List<KernelParam> params, HostCapabilities caps) {
     EmulatedSysctl t = new EmulatedSysctl();
-    t.leaf("kern.ostype", CTLTYPE_STRING | Sysctl.CTLFLAG_RD, "A", cstring("FreeBSD"));
-    t.leaf("kern.osrelease", CTLTYPE_STRING | Sysctl.CTLFLAG_RD, "A", cstring(caps.osrelease()));
-    t.leaf("kern.osreldate", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(caps.osreldate()));
+    // kind words as sys/kern/kern_mib.c, kern_racct.c and kern_jail.c declare them (docs/ABI.md)
+    t.leaf(
+        "kern.ostype", CTLTYPE_STRING | Sysctl.CTLFLAG_RD | CTLFLAG_CAPRD, "A", cstring("FreeBSD"));
+    t.leaf(
+        "kern.osrelease",
+        CTLTYPE_STRING | CTLFLAG_CAPRD | Sysctl.CTLFLAG_RD | CTLFLAG_MPSAFE,
+        "A",
+        cstring(caps.osrelease()));
+    t.leaf(
+        "kern.osreldate",
+        CTLTYPE_INT | CTLFLAG_CAPRD | Sysctl.CTLFLAG_RD | CTLFLAG_MPSAFE,
+        "I",
+        intBytes(caps.osreldate()));
+    // SYSCTL_STRING of the kernel's global version string: the same for every jail
+    t.leaf(
+        "kern.version",
+        CTLTYPE_STRING | Sysctl.CTLFLAG_RD,
+        "A",
+        cstring("FreeBSD " + caps.osrelease() + " releng/emulated GENERIC\n"));
     if (caps.vimage()) {
       t.leaf("kern.features.vimage", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(1));
     }
-    // SYSCTL_BOOL: CTLTYPE_U8 (0xd), format "CU", exactly one byte
+    // SYSCTL_BOOL: CTLTYPE_U8 (0xa), format "CU", exactly one byte; CTLFLAG_RDTUN
     t.leaf(
         "kern.racct.enable",
-        CTLTYPE_U8 | Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_TUN,
+        CTLTYPE_U8 | CTLFLAG_MPSAFE | Sysctl.CTLFLAG_RD | Sysctl.CTLFLAG_TUN,
         "CU",
         new byte[] {(byte) (caps.racct() ? 1 : 0)});
-    t.leaf("security.jail.jailed", CTLTYPE_INT | Sysctl.CTLFLAG_RD, "I", intBytes(0));
+    t.leaf(
+        "security.jail.jailed", CTLTYPE_INT | Sysctl.CTLFLAG_RD | CTLFLAG_MPSAFE, "I", intBytes(0));
     for (KernelParam p : params) {
       boolean hasChildren = params.stream().anyMatch(q -> q.name().startsWith(p.name() + "."));
       String name = "security.jail.param." + p.name() + (hasChildren ? "." : "");
@@ -137,6 +159,22 @@ final class EmulatedSysctl {
       }
       at = child;
     }
+  }
+
+  /** Replaces a leaf's value, keeping its OID, kind and format (what a jail sees differently). */
+  void replace(String name, byte[] value) {
+    Oid old = byName.get(name);
+    if (old == null || old.isNode()) {
+      throw new IllegalStateException("no leaf " + name);
+    }
+    Oid now = new Oid(name, old.oid, old.kind, old.format, value);
+    int dot = name.lastIndexOf('.');
+    Oid parent = dot < 0 ? root : byName.get(name.substring(0, dot));
+    if (parent == null) {
+      throw new IllegalStateException("no parent for " + name);
+    }
+    parent.children.put(name.substring(dot + 1), now);
+    byName.put(name, now);
   }
 
   /**

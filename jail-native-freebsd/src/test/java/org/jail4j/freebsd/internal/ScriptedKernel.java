@@ -26,6 +26,10 @@ public final class ScriptedKernel implements JailKernel {
   final List<Integer> receivedFlags = new ArrayList<>();
   @Nullable Errno failWith;
   @Nullable String errmsg;
+
+  /** When set, only calls whose iovec it accepts fail with {@link #failWith}. */
+  java.util.function.@Nullable Predicate<IoVec[]> failOnly;
+
   Consumer<IoVec[]> onGet = iov -> {};
   int answer = 7;
   String rctlAnswer = "";
@@ -66,7 +70,8 @@ public final class ScriptedKernel implements JailKernel {
 
   private void maybeFail(String call, IoVec[] iov) throws SyscallException {
     Errno e = failWith;
-    if (e == null) {
+    java.util.function.Predicate<IoVec[]> only = failOnly;
+    if (e == null || (only != null && !only.test(iov))) {
       return;
     }
     String msg = errmsg;
