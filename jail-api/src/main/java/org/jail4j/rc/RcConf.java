@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  * word as given, for values that should expand (e.g. {@code "${cron_flags} -J 15"}).
  *
  * <p>A document is mutable and not thread-safe; edits return {@code this} for chaining and check
- * everything before changing anything.
+ * everything before changing anything. {@link RcConfFiles} edits the layered files of a host (the
+ * defaults, then {@code rc_conf_files}) the way sysrc chooses among them.
  *
  * <pre>{@code
  * RcConf rc = RcConf.readFrom(root);                  // ROOT/etc/rc.conf, links refused

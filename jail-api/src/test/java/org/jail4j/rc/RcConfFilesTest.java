@@ -307,4 +307,17 @@ class RcConfFilesTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
         .isEqualTo("rw-r--r--");
   }
+
+  @Test
+  void differencesFromSysrcListedInTheDocs() throws IOException {
+    write(rcConf, "\n\na=$b\nm=\"x\ny\"\nc=1; d=2\nlast=\"1\"");
+    RcConfFiles rc = RcConfFiles.read(defaults);
+    rc.set("a", "new").set("last", "2");
+    rc.remove("m");
+    rc.remove("c");
+    rc.write();
+    // in place (sysrc appends a="new"), blank lines at the top kept, no final newline kept,
+    // the whole multi-line statement deleted, "c=1; d=2" kept (a shell statement)
+    assertThat(cat(rcConf)).isEqualTo("\n\na=\"new\"\nc=1; d=2\nlast=\"2\"");
+  }
 }
