@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  * word as given, for values that should expand (e.g. {@code "${cron_flags} -J 15"}).
  *
  * <p>A document is mutable and not thread-safe; edits return {@code this} for chaining and check
- * everything before changing anything.
+ * everything before changing anything. {@link RcConfFiles} edits the layered files of a host (the
+ * defaults, then {@code rc_conf_files}) the way sysrc chooses among them.
  *
  * <pre>{@code
  * RcConf rc = RcConf.readFrom(root);                  // ROOT/etc/rc.conf, links refused
@@ -219,6 +220,15 @@ public final class RcConf {
   static @Nullable RcConf readBelow(Path root, String relative) {
     byte[] bytes = RcFiles.readBelow(root, relative, MAX_FILE_BYTES);
     return bytes == null ? null : decode(bytes, root.resolve(relative).toString());
+  }
+
+  /** Reads a host file, or an empty document named after it when it does not exist (sysrc). */
+  static RcConf readOrEmpty(Path file, long maxBytes) {
+    checkLimit(maxBytes);
+    byte[] bytes = RcFiles.readHostIfExists(file, maxBytes);
+    return bytes == null
+        ? new RcConf(new ArrayList<>(), file.toString(), StandardCharsets.UTF_8)
+        : decode(bytes, file.toString());
   }
 
   private static void checkLimit(long maxBytes) {
@@ -398,7 +408,100 @@ public final class RcConf {
     return contains(name) ? Optional.ofNullable(evaluate(Map.of()).get(name)) : Optional.empty();
   }
 
+  /**
+   * The description of a variable in a defaults file such as {@code /etc/defaults/rc.conf}, as
+   * {@code sysrc -d} gives it: the comment after the first assignment of the variable, joined with
+   * the comment lines that follow it (up to a line that is not a comment, a blank line or a
+   * commented-out assignment such as {@code #kld_list=""}), blanks around the text removed.
+   *
+   * <pre>{@code
+   * // sshd_enable="NO"		# Enable sshd
+   * defaults.describe("sshd_enable"); // Optional[Enable sshd]
+   * }</pre>
+   *
+   * @param name the variable
+   * @return the description ({@code ""} when the assignment has no comment), or empty when the file
+   *     does not assign the variable
+   * @throws RcConfException for an invalid name
+   */
+  public Optional<String> describe(String name) {
+    checkName(name);
+    String[] lines = toString().split("\n", -1);
+    int count = lines.length;
+    if (count > 0 && lines[count - 1].isEmpty()) {
+      count--; // the final newline ends the last line; it starts no other
+    }
+    java.util.regex.Pattern assigns = java.util.regex.Pattern.compile("^\\s*" + name + "=");
+    for (int i = 0; i < count; i++) {
+      if (!assigns.matcher(lines[i]).find()) {
+        continue;
+      }
+      StringBuilder buffer = new StringBuilder(lines[i].replaceFirst("^[^#]*(#\\s*)?", ""));
+      for (int j = i + 1; j < count; j++) {
+        String l = lines[j];
+        if (!l.matches("^\\s*#.*")
+            || l.matches("^\\s*[A-Za-z_][A-Za-z0-9_]*=.*")
+            || l.matches("^\\s*#[A-Za-z_][A-Za-z0-9_]*=.*")) {
+          break;
+        }
+        buffer.append(' ').append(l.substring(l.lastIndexOf('#') + 1).replaceFirst("^\\s*", ""));
+      }
+      return Optional.of(buffer.toString().strip());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The description of a variable in a defaults file, as {@link #describe(String)} gives it; a
+   * missing file describes nothing, as for sysrc.
+   *
+   * @param defaults the defaults file, e.g. {@code /etc/defaults/rc.conf}
+   * @param name the variable
+   * @return the description, or empty when the file (or the variable) is missing
+   * @throws RcConfException when the file cannot be read or parsed, or is larger than {@link
+   *     #MAX_FILE_BYTES}
+   */
+  public static Optional<String> describe(Path defaults, String name) {
+    Objects.requireNonNull(defaults, "defaults");
+    checkName(name);
+    return readOrEmpty(defaults, MAX_FILE_BYTES).describe(name);
+  }
+
   // ---- edits --------------------------------------------------------------------------------
+
+  /**
+   * Adds words to a list variable, as {@code sysrc name+=words} does with this file alone: the
+   * words the current value ({@link #get(String)}, {@code ""} when unset) lacks are appended, see
+   * {@link RcEdit#append(String, String)} for the delimiter, and the result is {@link #set(String,
+   * String) set}.
+   *
+   * <pre>{@code
+   * rc.append("cloned_interfaces", "lo1");      // "lo0" -> "lo0 lo1"; again: unchanged
+   * }</pre>
+   *
+   * @param name the variable
+   * @param words the items to add
+   * @return this document
+   * @throws RcConfException as {@link #set(String, String)}
+   */
+  public RcConf append(String name, String words) {
+    checkName(name);
+    return set(name, RcEdit.append(get(name).orElse(""), words));
+  }
+
+  /**
+   * Removes words from a list variable, as {@code sysrc name-=words} does with this file alone (see
+   * {@link RcEdit#remove(String, String)}); an unset variable becomes {@code ""}.
+   *
+   * @param name the variable
+   * @param words the items to remove
+   * @return this document
+   * @throws RcConfException as {@link #set(String, String)}
+   */
+  public RcConf subtract(String name, String words) {
+    checkName(name);
+    return set(name, RcEdit.remove(get(name).orElse(""), words));
+  }
 
   /**
    * Sets a variable, as {@code sysrc name=value} does: the last assignment is rewritten in place
@@ -733,11 +836,22 @@ public final class RcConf {
    * @throws RcConfException when the file cannot be written
    */
   public void write(Path file) {
+    write(file, false);
+  }
+
+  /**
+   * Writes as {@link #write(Path)}; with {@code keepMode} the new file gets the permissions of the
+   * file it replaces (0644 for a new file), as sysrc's edits keep them.
+   */
+  void write(Path file, boolean keepMode) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       Files.write(tmp, toBytes());
+      if (keepMode) {
+        keepMode(file, tmp);
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -753,6 +867,19 @@ public final class RcConf {
       }
       throw new RcConfException(file.toString(), 0, null, "cannot write: " + e, e);
     }
+  }
+
+  private static void keepMode(Path file, Path tmp) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    }
+    Files.setPosixFilePermissions(tmp, mode);
   }
 
   // ---- internals ----------------------------------------------------------------------------

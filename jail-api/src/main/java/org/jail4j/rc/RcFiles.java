@@ -106,6 +106,21 @@ final class RcFiles {
     }
   }
 
+  /**
+   * Reads a host file as {@link #readHost} does, or null when it does not exist (sysrc reads a
+   * missing rc.conf file as empty).
+   */
+  static byte @Nullable [] readHostIfExists(Path file, long maxBytes) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return readRegular(file, a, maxBytes);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new RcConfException(file.toString(), 0, null, "cannot read: " + e, e);
+    }
+  }
+
   /** Reads a host file (links followed), refusing non-regular files and files over the limit. */
   static byte[] readHost(Path file, long maxBytes) {
     try {
