@@ -64,6 +64,15 @@ public final class TranscriptReplay {
   }
 
   private static Optional<String> replay(Transcript t, TranscriptHeader h, String tmpfile) {
+    try {
+      fake(h);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(
+          "transcript "
+              + h.fileName()
+              + ": the fake cannot be configured like the recorded kernel: "
+              + e.getMessage());
+    }
     @Nullable FakeJailKernel fake = null;
     @Nullable TranscriptRecorder rec = null;
     String currentCase = "";

@@ -134,4 +134,12 @@ class TranscriptTamperTest {
             .replace("out 7 \"unknown parameter: parent\\0\"", "out 7 \"unknown parameter: x\\0\"");
     assertThat(report(tampered)).contains("recorded from a real kernel: the fake must follow it");
   }
+
+  @Test
+  void aModuleTheFakeDoesNotModelIsReported() {
+    String tampered = text.replaceFirst("modules: ", "modules: j4jct_nosuch ");
+    assertThat(report(tampered))
+        .contains("the fake cannot be configured like the recorded kernel")
+        .contains("unknown module j4jct_nosuch");
+  }
 }
