@@ -59,11 +59,6 @@ public final class ContractContext {
     this.hooks = hooks;
   }
 
-  /** Starts a case on this kernel. */
-  void open(JailKernel kernel) {
-    this.kernel = kernel;
-  }
-
   /**
    * Starts a case on this kernel and, when {@code file} is present, records every call of the case
    * into it (docs/TRANSCRIPTS.md).
