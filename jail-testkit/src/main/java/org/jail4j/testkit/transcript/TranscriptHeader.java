@@ -66,23 +66,26 @@ public record TranscriptHeader(
 
   /**
    * The header for a kernel on this host: {@code fake} for a {@link FakeJailKernel}, {@code
-   * freebsd} for any other kernel when the JVM runs on FreeBSD, else {@code other}. The machine
-   * architecture is the JVM's ({@code os.arch}, with FreeBSD's names {@code amd64}, {@code
-   * aarch64}, {@code i386}).
+   * freebsd} for any other kernel when the JVM runs on FreeBSD and the kernel reports the host's
+   * release ({@code os.version}), else {@code other}. The machine architecture is the JVM's ({@code
+   * os.arch}, with FreeBSD's names {@code amd64}, {@code aarch64}, {@code i386}).
    *
    * @param kernel the kernel (its capabilities give release, VIMAGE, RACCT and modules)
    * @return the header
    */
   public static TranscriptHeader of(JailKernel kernel) {
+    HostCapabilities caps = kernel.capabilities();
     String source;
     if (kernel instanceof FakeJailKernel) {
       source = "fake";
-    } else if (System.getProperty("os.name", "").equalsIgnoreCase("FreeBSD")) {
+    } else if (System.getProperty("os.name", "").equalsIgnoreCase("FreeBSD")
+        && caps.osrelease().equals(System.getProperty("os.version", ""))) {
+      // the JVM's os.version is the running kernel's kern.osrelease: a kernel that reports
+      // another release (an emulation over the fake) is not this host's
       source = "freebsd";
     } else {
       source = "other";
     }
-    HostCapabilities caps = kernel.capabilities();
     return new TranscriptHeader(
         source,
         caps.osrelease(),
