@@ -10,6 +10,7 @@ module org.jail4j.testkit {
   exports org.jail4j.testkit;
   exports org.jail4j.testkit.contract;
   exports org.jail4j.testkit.junit;
+  exports org.jail4j.testkit.transcript;
 
   // JUnit runs the contract's cases and lifecycle methods from consumers' test classes
   opens org.jail4j.testkit.contract to

@@ -23,6 +23,9 @@ import org.jail4j.spi.IoVec;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.SyscallException;
+import org.jail4j.testkit.transcript.TranscriptFile;
+import org.jail4j.testkit.transcript.TranscriptHeader;
+import org.jail4j.testkit.transcript.TranscriptRecorder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,18 +51,57 @@ public final class ContractContext {
   private final List<Integer> made = new ArrayList<>();
   private final List<Integer> held = new ArrayList<>();
   private final List<Path> tempFiles = new ArrayList<>();
+  private @Nullable TranscriptRecorder recorder;
+  private @Nullable TranscriptFile transcript;
+  private String title = "";
 
   ContractContext(JailKernelContract hooks) {
     this.hooks = hooks;
   }
 
-  /** Starts a case on this kernel. */
-  void open(JailKernel kernel) {
-    this.kernel = kernel;
+  /**
+   * Starts a case on this kernel and, when {@code file} is present, records every call of the case
+   * into it (docs/TRANSCRIPTS.md).
+   */
+  void open(JailKernel kernel, Optional<TranscriptFile> file, String caseName, String title) {
+    if (file.isPresent()) {
+      TranscriptRecorder rec = TranscriptRecorder.around(kernel, caseName);
+      this.recorder = rec;
+      this.transcript = file.get();
+      this.title = title;
+      this.kernel = rec;
+    } else {
+      this.kernel = kernel;
+    }
+  }
+
+  /** Writes the recorded case, if any, to its transcript. */
+  private void flushTranscript() {
+    TranscriptRecorder rec = recorder;
+    TranscriptFile file = transcript;
+    recorder = null;
+    transcript = null;
+    if (rec != null && file != null) {
+      file.append(TranscriptHeader.of(rec.delegate()), title, rec.records());
+    }
+  }
+
+  /** Runs a contract hook, recorded when the case is recorded. */
+  private int hook(String op, int arg, TranscriptRecorder.Hook hook) throws SyscallException {
+    TranscriptRecorder rec = recorder;
+    return rec == null ? hook.run(arg) : rec.hook(op, arg, hook);
   }
 
   /** Removes what the case made, releases what it held and deletes its files. */
   void close() throws IOException {
+    try {
+      cleanUp();
+    } finally {
+      flushTranscript();
+    }
+  }
+
+  private void cleanUp() throws IOException {
     JailKernel k = kernel;
     if (k == null) {
       return;
@@ -86,8 +128,14 @@ public final class ContractContext {
     }
     for (int jid : held) {
       try {
-        hooks.releaseReference(jid);
-      } catch (RuntimeException freedOrRenumbered) {
+        hook(
+            "release",
+            jid,
+            j -> {
+              hooks.releaseReference(j);
+              return 0;
+            });
+      } catch (SyscallException | RuntimeException freedOrRenumbered) {
         // the jail is gone, or (15.0) was renumbered when a case reused its JID
       }
     }
@@ -405,7 +453,8 @@ public final class ContractContext {
     assumeTrue(
         view.isPresent(),
         "this implementation offers no caller inside a jail (override jailedCaller)");
-    return view.orElseThrow();
+    TranscriptRecorder rec = recorder;
+    return rec == null ? view.orElseThrow() : rec.jailedCaller(jid, view.orElseThrow());
   }
 
   /** The kernel as seen by a non-root caller, or skips the case when the provider has none. */
@@ -414,7 +463,8 @@ public final class ContractContext {
     assumeTrue(
         view.isPresent(),
         "this implementation offers no unprivileged caller (override unprivilegedCaller)");
-    return view.orElseThrow();
+    TranscriptRecorder rec = recorder;
+    return rec == null ? view.orElseThrow() : rec.unprivilegedCaller(view.orElseThrow());
   }
 
   /** Skips the case unless the provider models processes in jails. */
@@ -428,7 +478,13 @@ public final class ContractContext {
         hooks.canHoldJails(),
         "this implementation cannot keep a removed jail dying (override holdReference)");
     int jid = persistent(name);
-    hooks.holdReference(jid);
+    hook(
+        "hold",
+        jid,
+        j -> {
+          hooks.holdReference(j);
+          return 0;
+        });
     held.add(jid);
     k().remove(jid);
     return jid;
@@ -496,7 +552,7 @@ public final class ContractContext {
    * @throws SyscallException as jail_attach would fail
    */
   public int spawnProcess(int jid) throws SyscallException {
-    return hooks.spawnProcess(jid);
+    return hook("spawn", jid, hooks::spawnProcess);
   }
 
   /**
@@ -505,7 +561,17 @@ public final class ContractContext {
    * @param pid the process
    */
   public void exitProcess(int pid) {
-    hooks.exitProcess(pid);
+    try {
+      hook(
+          "exit",
+          pid,
+          p -> {
+            hooks.exitProcess(p);
+            return 0;
+          });
+    } catch (SyscallException cannotHappen) {
+      throw new IllegalStateException(cannotHappen);
+    }
   }
 
   /**

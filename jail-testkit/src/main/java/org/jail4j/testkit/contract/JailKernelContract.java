@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.jail4j.FreeBsdVersion;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.SyscallException;
+import org.jail4j.testkit.transcript.TranscriptFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The contract every {@link JailKernel} must pass: FreeBSD's jail system call rules at the byte
@@ -159,6 +161,17 @@ public abstract class JailKernelContract
   }
 
   /**
+   * Where the calls of each case are recorded as a transcript (docs/TRANSCRIPTS.md), or empty not
+   * to record. Default: the file the system property {@code jail4j.transcript} names, e.g. {@code
+   * -Djail4j.transcript=target/transcripts/} for a file named by source, release and architecture.
+   *
+   * @return the transcript file, or empty
+   */
+  protected Optional<TranscriptFile> transcript() {
+    return TranscriptFile.fromProperty();
+  }
+
+  /**
    * The context of the current case: its kernel, what it made, and the helpers.
    *
    * @return the context
@@ -178,8 +191,12 @@ public abstract class JailKernelContract
   }
 
   @BeforeEach
-  final void openKernel() {
-    context.open(kernel());
+  final void openKernel(TestInfo info) {
+    String caseName =
+        info.getTestMethod()
+            .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName())
+            .orElse(info.getDisplayName());
+    context.open(kernel(), transcript(), caseName, info.getDisplayName());
   }
 
   @AfterEach
