@@ -16,6 +16,7 @@ module org.jail4j {
   exports org.jail4j;
   exports org.jail4j.spi;
   exports org.jail4j.param;
+  exports org.jail4j.jls;
   exports org.jail4j.conf;
   exports org.jail4j.rc;
   exports org.jail4j.root;
