@@ -206,7 +206,7 @@ final class StartSequence {
     step(
         JailStep.CREATE,
         () -> {
-          int created = JailRequest.forJail(request).set(kernel, JailFlags.CREATE);
+          int created = request.kernelRequest().set(kernel, JailFlags.CREATE);
           jid = created;
           if (name == null) {
             name = Integer.toString(created);
