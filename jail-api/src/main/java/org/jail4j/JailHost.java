@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.jail4j.internal.lifecycle.Lifecycle;
+import org.jail4j.lifecycle.internal.Lifecycle;
 import org.jail4j.spi.HostSystem;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.JailProvider;

@@ -1,4 +1,4 @@
-package org.jail4j.internal.lifecycle;
+package org.jail4j.lifecycle.internal;
 
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.jail4j.internal.lifecycle;
+package org.jail4j.lifecycle.internal;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;

@@ -1,4 +1,4 @@
-package org.jail4j.internal.lifecycle;
+package org.jail4j.lifecycle.internal;
 
 import org.jail4j.JailException;
 import org.jail4j.JailStartException;

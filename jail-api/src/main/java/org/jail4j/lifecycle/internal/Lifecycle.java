@@ -1,4 +1,4 @@
-package org.jail4j.internal.lifecycle;
+package org.jail4j.lifecycle.internal;
 
 import java.util.List;
 import org.jail4j.CommandRun;

@@ -1,4 +1,4 @@
-package org.jail4j.internal.lifecycle;
+package org.jail4j.lifecycle.internal;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import org.jail4j.JailLimit;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.JailStep;
 import org.jail4j.JailStopException;
-import org.jail4j.internal.lifecycle.Mounts.Mount;
-import org.jail4j.internal.lifecycle.Network.Epair;
-import org.jail4j.internal.lifecycle.StepFailures.Action;
+import org.jail4j.lifecycle.internal.Mounts.Mount;
+import org.jail4j.lifecycle.internal.Network.Epair;
+import org.jail4j.lifecycle.internal.StepFailures.Action;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailRequest;
 import org.jail4j.spi.HostSystem;

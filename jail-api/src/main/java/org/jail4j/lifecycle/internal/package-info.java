@@ -3,6 +3,6 @@
  * mounts, network pieces and exec hooks they share (freebsd-jail-abi.md §6.3). Not exported.
  */
 @NullMarked
-package org.jail4j.internal.lifecycle;
+package org.jail4j.lifecycle.internal;
 
 import org.jspecify.annotations.NullMarked;
