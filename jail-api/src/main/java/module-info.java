@@ -14,6 +14,7 @@ module org.jail4j {
   exports org.jail4j;
   exports org.jail4j.spi;
   exports org.jail4j.param;
+  exports org.jail4j.jls;
   exports org.jail4j.conf;
   exports org.jail4j.rc;
   // the output drain the roots module runs host commands through; not API

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 import org.jail4j.param.JailParam;
+import org.jail4j.param.JailRequest;
 
 /**
  * The immutable description of a jail: its kernel parameters (typed) and the jail(8) management
@@ -243,6 +244,46 @@ public abstract class Jail implements WithJail {
     }
     b.addCommand(org.jail4j.internal.CommandLine.join(List.of(command)));
     return b.build();
+  }
+
+  /**
+   * A {@code jail_set(2)} request carrying every kernel parameter of this jail: {@code name},
+   * {@code jid}, {@code path}, {@code host.hostname}, {@code ip4.addr} and {@code ip6.addr} when it
+   * has addresses, {@code persist} when true, and every entry of its parameter map. jail(8)'s
+   * pseudo-parameters are not part of it.
+   *
+   * <pre>{@code
+   * int jid = web.kernelRequest().set(host.kernel(), JailFlags.CREATE);
+   * }</pre>
+   *
+   * @return the request, ready for {@code set(kernel, JailFlags.CREATE)}
+   */
+  public JailRequest kernelRequest() {
+    JailRequest r = JailRequest.create();
+    name().ifPresent(n -> r.put(JailParam.NAME, n));
+    jid().ifPresent(j -> r.put(JailParam.JID, j));
+    path().ifPresent(p -> r.put(JailParam.PATH, p));
+    hostname().ifPresent(h -> r.put(JailParam.HOST_HOSTNAME, h));
+    List<Inet4Address> v4 = ip4();
+    if (!v4.isEmpty()) {
+      r.put(JailParam.IP4_ADDR, v4);
+    }
+    List<Inet6Address> v6 = ip6();
+    if (!v6.isEmpty()) {
+      r.put(JailParam.IP6_ADDR, v6);
+    }
+    if (persist()) {
+      r.put(JailParam.PERSIST, true);
+    }
+    for (Map.Entry<JailParam<?>, Object> e : params().entrySet()) {
+      putAny(r, e.getKey(), e.getValue());
+    }
+    return r;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void putAny(JailRequest r, JailParam<T> param, Object value) {
+    r.put(param, (T) value);
   }
 
   // ---- derived -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.jail4j.lifecycle.internal.Lifecycle;
 import org.jail4j.spi.HostSystem;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.JailProvider;
@@ -40,7 +41,7 @@ public final class JailHost {
     this.provider = provider;
     this.kernel = Objects.requireNonNull(provider.kernel(), "provider.kernel()");
     this.hostSystem = Objects.requireNonNull(provider.hostSystem(), "provider.hostSystem()");
-    this.lifecycle = new Lifecycle(this);
+    this.lifecycle = new Lifecycle(kernel, hostSystem);
   }
 
   /**
@@ -206,7 +207,9 @@ public final class JailHost {
    * @throws JailStartException naming the failed step, with the command's output
    */
   public RunningJail start(Jail jail) {
-    return lifecycle.start(Objects.requireNonNull(jail, "jail"));
+    Objects.requireNonNull(jail, "jail");
+    Lifecycle.Started s = lifecycle.start(jail);
+    return new RunningJail(this, s.jid(), s.name(), jail, s.transcript());
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.jail4j.param;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,20 +8,20 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jail4j.Errno;
 import org.jail4j.InvalidJailParameterException;
-import org.jail4j.Jail;
 import org.jail4j.JailException;
+import org.jail4j.internal.kernel.KernelCalls;
 import org.jail4j.spi.IoVec;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.KernelParam;
-import org.jail4j.spi.SyscallException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code jail_set(2)} or {@code jail_get(2)} call, built from typed parameters: it encodes the
- * values with {@link ParamCodec}, appends the {@code errmsg} buffer (cleared before every call),
- * calls the kernel, and turns a failure into the matching {@link JailException} with the kernel's
- * message. {@link #get} does libjail's size probes and retries (freebsd-jail-abi.md §2.8, §5).
+ * values with {@link ParamCodec} and decodes what {@link #get} reads; the call itself (the {@code
+ * errmsg} buffer, cleared before every call, libjail's size probes and retries, a failure turned
+ * into the matching {@link JailException} with the kernel's message) is made by jail4j's internal
+ * kernel-call layer (freebsd-jail-abi.md §2.8, §5).
  *
  * <p>Values are checked and encoded as they are put, so a bad value fails before any call. A
  * parameter put twice keeps the last value (as the kernel does with duplicates, §2.4). {@link
@@ -43,14 +41,6 @@ import org.jspecify.annotations.Nullable;
  * <p>A request is a mutable builder for one thread; it can be sent more than once.
  */
 public final class JailRequest {
-
-  /** libjail's {@code ARRAY_SANITY}: how many times a {@code jail_get} is retried. */
-  static final int ARRAY_ATTEMPTS = 5;
-
-  /** libjail's {@code ARRAY_SLOP}: extra elements allocated for address lists that may grow. */
-  static final int ARRAY_SLACK = 5;
-
-  private static final String ERRMSG = "errmsg";
 
   /** One name/value pair as put: typed (encoded now), named (text, typed at call time) or raw. */
   private static final class Entry {
@@ -77,43 +67,6 @@ public final class JailRequest {
   /** An empty request. */
   public static JailRequest create() {
     return new JailRequest();
-  }
-
-  /**
-   * A request carrying every kernel parameter of a jail: {@code name}, {@code jid}, {@code path},
-   * {@code host.hostname}, {@code ip4.addr} and {@code ip6.addr} when it has addresses, {@code
-   * persist} when true, and every entry of its parameter map. jail(8)'s pseudo-parameters are not
-   * part of it.
-   *
-   * @param jail the jail
-   * @return the request, ready for {@code set(kernel, JailFlags.CREATE)}
-   */
-  public static JailRequest forJail(Jail jail) {
-    JailRequest r = create();
-    jail.name().ifPresent(n -> r.put(JailParam.NAME, n));
-    jail.jid().ifPresent(j -> r.put(JailParam.JID, j));
-    jail.path().ifPresent(p -> r.put(JailParam.PATH, p));
-    jail.hostname().ifPresent(h -> r.put(JailParam.HOST_HOSTNAME, h));
-    List<Inet4Address> ip4 = jail.ip4();
-    if (!ip4.isEmpty()) {
-      r.put(JailParam.IP4_ADDR, ip4);
-    }
-    List<Inet6Address> ip6 = jail.ip6();
-    if (!ip6.isEmpty()) {
-      r.put(JailParam.IP6_ADDR, ip6);
-    }
-    if (jail.persist()) {
-      r.put(JailParam.PERSIST, true);
-    }
-    for (Map.Entry<JailParam<?>, Object> e : jail.params().entrySet()) {
-      r.putAny(e.getKey(), e.getValue());
-    }
-    return r;
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> void putAny(JailParam<T> param, Object value) {
-    put(param, (T) value);
   }
 
   /**
@@ -230,21 +183,15 @@ public final class JailRequest {
     Objects.requireNonNull(kernel, "kernel");
     List<IoVec> iov = new ArrayList<>();
     addEntries(kernel, iov, "jail_set");
-    IoVec errmsg = addErrmsg(iov);
-    try {
-      return kernel.set(iov.toArray(new IoVec[0]), flags);
-    } catch (SyscallException e) {
-      throw failure("jail_set", e, errmsg);
-    }
+    return KernelCalls.set(kernel, iov, flags, keyJid, keyName);
   }
 
   /**
    * {@code jail_get(2)}: reads the wanted parameters of the jail the keys choose ({@code lastjid},
    * else a non-zero {@code jid}, else {@code name}, §3.6). The typed keys are read back too, as the
    * kernel rewrites them. Address lists and strings without a fixed buffer are sized with a probe
-   * first; when an address list grew between the probe and the read ({@code EINVAL} without an
-   * errmsg), the read is retried up to 5 times with 5 elements of slack, as libjail does. An {@code
-   * EINVAL} with an errmsg is the kernel's answer and is not retried.
+   * first; when an address list grew between the probe and the read ({@code EINVAL}), the read is
+   * retried up to 5 times with 5 elements of slack, as libjail does.
    *
    * @param kernel the kernel
    * @param flags {@link JailFlags#DYING} to include dying jails, or 0
@@ -261,109 +208,51 @@ public final class JailRequest {
       typed.add(w.isNamed() ? resolve(kernel, w.name(), "jail_get").param : w);
     }
     int n = typed.size();
-    IoVec[] values = new IoVec[n];
-    for (int attempt = 1; ; attempt++) {
-      boolean probed = probe(kernel, keys, keyValues.keySet(), typed, values, flags);
-      List<IoVec> iov = new ArrayList<>(keys);
-      for (int i = 0; i < n; i++) {
-        if (!keyValues.containsKey(typed.get(i).name())) {
-          iov.add(IoVec.name(typed.get(i).name()));
-          iov.add(values[i]);
-        }
-      }
-      IoVec errmsg = addErrmsg(iov);
-      int jid;
-      try {
-        jid = kernel.get(iov.toArray(new IoVec[0]), flags);
-      } catch (SyscallException e) {
-        // an address list outgrew its buffer: probe again (§2.8). An EINVAL the kernel explained
-        // in errmsg is a real error, so libjail's jailparam_get stops there (jail_errmsg[0]).
-        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS && !wrote(errmsg)) {
-          continue;
-        }
-        throw failure("jail_get", e, errmsg);
-      }
-      Map<String, JailParam<?>> params = new LinkedHashMap<>();
-      Map<String, Object> read = new LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
-        JailParam<?> asked = wants.get(typed.get(i).name());
-        IoVec v = keyValues.getOrDefault(typed.get(i).name(), values[i]);
-        Object value = ParamCodec.decode(typed.get(i), v.bytes());
-        if (asked != null && asked.isNamed()) {
-          value = String.join(",", formatAny(typed.get(i), value));
-          params.put(asked.name(), asked);
-        } else {
-          params.put(typed.get(i).name(), typed.get(i));
-        }
-        read.put(typed.get(i).name(), value);
-      }
-      // Typed keys come back too: the kernel rewrites jid and name (§2.8).
-      for (Entry e : entries) {
-        JailParam<?> p = e.param;
-        IoVec v = p == null ? null : keyValues.get(p.name());
-        if (p != null
-            && v != null
-            && e.text == null
-            && p.type().kind() != ParamType.Kind.BOOL
-            && !read.containsKey(p.name())) {
-          params.put(p.name(), p);
-          read.put(p.name(), ParamCodec.decode(p, v.bytes()));
-        }
-      }
-      return new JailValues(jid, params, read);
+    List<KernelCalls.Slot> slots = new ArrayList<>();
+    for (JailParam<?> t : typed) {
+      ParamType<?> type = t.type();
+      boolean array =
+          type.kind() == ParamType.Kind.IP4_LIST || type.kind() == ParamType.Kind.IP6_LIST;
+      slots.add(
+          new KernelCalls.Slot(
+              t.name(), keyValues.containsKey(t.name()), fixedSize(type), array ? type.size() : 0));
     }
+    KernelCalls.Read done = KernelCalls.get(kernel, keys, slots, flags, keyJid, keyName);
+    int jid = done.jid();
+    List<IoVec> values = done.values();
+    Map<String, JailParam<?>> params = new LinkedHashMap<>();
+    Map<String, Object> read = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      JailParam<?> asked = wants.get(typed.get(i).name());
+      IoVec v = keyValues.getOrDefault(typed.get(i).name(), values.get(i));
+      Object value = ParamCodec.decode(typed.get(i), v.bytes());
+      if (asked != null && asked.isNamed()) {
+        value = String.join(",", formatAny(typed.get(i), value));
+        params.put(asked.name(), asked);
+      } else {
+        params.put(typed.get(i).name(), typed.get(i));
+      }
+      read.put(typed.get(i).name(), value);
+    }
+    // Typed keys come back too: the kernel rewrites jid and name (§2.8).
+    for (Entry e : entries) {
+      JailParam<?> p = e.param;
+      IoVec v = p == null ? null : keyValues.get(p.name());
+      if (p != null
+          && v != null
+          && e.text == null
+          && p.type().kind() != ParamType.Kind.BOOL
+          && !read.containsKey(p.name())) {
+        params.put(p.name(), p);
+        read.put(p.name(), ParamCodec.decode(p, v.bytes()));
+      }
+    }
+    return new JailValues(jid, params, read);
   }
 
   @SuppressWarnings("unchecked")
   private static <T> List<String> formatAny(JailParam<T> p, Object value) {
     return ParamText.format(p, (T) value);
-  }
-
-  /**
-   * Sizes the value buffers: fixed sizes directly, the rest with one probe call (null buffers, the
-   * kernel writes only the needed length). Returns whether a probe was needed.
-   */
-  private boolean probe(
-      JailKernel kernel,
-      List<IoVec> keys,
-      java.util.Set<String> keyNames,
-      List<JailParam<?>> typed,
-      IoVec[] values,
-      int flags) {
-    List<Integer> probes = new ArrayList<>();
-    for (int i = 0; i < typed.size(); i++) {
-      int size = fixedSize(typed.get(i).type());
-      if (keyNames.contains(typed.get(i).name())) {
-        values[i] = IoVec.empty(); // read back from the key's own buffer
-      } else if (size > 0) {
-        values[i] = IoVec.buffer(size);
-      } else {
-        probes.add(i);
-      }
-    }
-    if (probes.isEmpty()) {
-      return false;
-    }
-    List<IoVec> iov = new ArrayList<>(keys);
-    IoVec[] sized = new IoVec[typed.size()];
-    for (int i : probes) {
-      sized[i] = IoVec.empty();
-      iov.add(IoVec.name(typed.get(i).name()));
-      iov.add(sized[i]);
-    }
-    IoVec errmsg = addErrmsg(iov);
-    try {
-      kernel.get(iov.toArray(new IoVec[0]), flags);
-    } catch (SyscallException e) {
-      throw failure("jail_get", e, errmsg);
-    }
-    for (int i : probes) {
-      ParamType<?> t = typed.get(i).type();
-      int len = Math.max(sized[i].length(), 0);
-      boolean array = t.kind() == ParamType.Kind.IP4_LIST || t.kind() == ParamType.Kind.IP6_LIST;
-      values[i] = IoVec.buffer(array ? len + ARRAY_SLACK * t.size() : Math.max(len, 1));
-    }
-    return true;
   }
 
   /** The buffer size a type needs without a probe, or 0 when only a probe can tell. */
@@ -417,26 +306,6 @@ public final class JailRequest {
   @SuppressWarnings("unchecked")
   private static <T> byte[] encodeAny(JailParam<T> p, Object value) {
     return ParamCodec.encode(p, (T) value);
-  }
-
-  private static IoVec addErrmsg(List<IoVec> iov) {
-    // A fresh, zeroed buffer for every call: the kernel writes only on failure (§1.4).
-    IoVec errmsg = IoVec.buffer(JailFlags.ERRMSG_LEN);
-    iov.add(IoVec.name(ERRMSG));
-    iov.add(errmsg);
-    return errmsg;
-  }
-
-  /** True when the kernel wrote a message into this call's errmsg buffer. */
-  private static boolean wrote(IoVec errmsg) {
-    byte[] b = errmsg.base();
-    return b != null && b.length > 0 && b[0] != 0;
-  }
-
-  private JailException failure(String op, SyscallException e, IoVec errmsg) {
-    byte[] b = errmsg.base();
-    String text = b == null ? "" : ParamCodec.cString(b);
-    return JailException.fromErrno(op, keyJid, keyName, e.errno(), text.isEmpty() ? null : text);
   }
 
   /** A named parameter typed by the kernel; {@code inverted} for a {@code no} boolean name. */

@@ -13,6 +13,7 @@ import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailExistsException;
 import org.jail4j.JailNotFoundException;
+import org.jail4j.internal.kernel.KernelCalls;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.KernelParam;
 import org.junit.jupiter.api.Test;
@@ -299,7 +300,7 @@ class JailRequestTest {
                 JailRequest.create().put(JailParam.JID, 7).want(JailParam.IP4_ADDR).get(kernel, 0))
         .isInstanceOfSatisfying(
             InvalidJailParameterException.class, e -> assertThat(e.errno()).contains(Errno.EINVAL));
-    assertThat(kernel.calls).hasSize(2 * JailRequest.ARRAY_ATTEMPTS);
+    assertThat(kernel.calls).hasSize(2 * KernelCalls.ARRAY_ATTEMPTS);
   }
 
   @Test
@@ -349,7 +350,7 @@ class JailRequestTest {
   }
 
   @Test
-  void forJailPutsEveryKernelParameterOfTheJail() {
+  void kernelRequestPutsEveryKernelParameterOfTheJail() {
     Jail jail =
         Jail.builder()
             .name("web")
@@ -362,7 +363,7 @@ class JailRequestTest {
             .execStart(List.of("/bin/sh /etc/rc"))
             .build();
 
-    JailRequest.forJail(jail).set(kernel, JailFlags.CREATE);
+    jail.kernelRequest().set(kernel, JailFlags.CREATE);
 
     RecordingKernel.Call c = kernel.calls.get(0);
     assertThat(c.names())

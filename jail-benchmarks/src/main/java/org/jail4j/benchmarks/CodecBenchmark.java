@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.jail4j.HostCapabilities;
 import org.jail4j.Jail;
 import org.jail4j.param.JailParam;
-import org.jail4j.param.JailRequest;
 import org.jail4j.param.ParamCodec;
 import org.jail4j.spi.IoVec;
 import org.jail4j.spi.JailFlags;
@@ -106,6 +105,6 @@ public class CodecBenchmark {
    */
   @Benchmark
   public int encodeAndDecodeTypicalCreate(Blackhole bh) {
-    return JailRequest.forJail(WEB).set(new DecodingKernel(bh::consume), JailFlags.CREATE);
+    return WEB.kernelRequest().set(new DecodingKernel(bh::consume), JailFlags.CREATE);
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jail4j.Jail;
 import org.jail4j.param.JailParam;
-import org.jail4j.param.JailRequest;
 import org.jail4j.param.JailValues;
 import org.jail4j.spi.JailFlags;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,8 @@ class BenchmarksSmokeTest {
   void codecBenchmarkEncodesAndDecodesEveryParameterOfTheTypicalCreate() throws Exception {
     List<Object> decoded = new ArrayList<>();
     int jid =
-        JailRequest.forJail(CodecBenchmark.WEB)
+        CodecBenchmark.WEB
+            .kernelRequest()
             .set(new CodecBenchmark.DecodingKernel(decoded::add), JailFlags.CREATE);
     assertThat(jid).isEqualTo(1);
     assertThat(decoded)

@@ -1,17 +1,17 @@
 package org.jail4j.examples;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.JailInfo;
-import org.jail4j.JailListing;
+import org.jail4j.jls.JailListing;
+import org.jail4j.jls.JlsCommand;
 
 /**
- * A small jls(8): lists the jails of a host in jls's layouts, through {@link JailHost#list()} and
- * {@link JailListing}.
+ * A small jls(8): lists the jails of a host in jls's layouts, through {@link JailHost#list()},
+ * {@link JlsCommand} (the command line) and {@link JailListing} (the output).
  *
  * <pre>{@code
  * jls [--libxo json] [-dhNnqsv] [-j jail] [param ...]
@@ -25,7 +25,7 @@ import org.jail4j.JailListing;
  * usage.
  */
 public final class Jls {
-  static final String USAGE = "usage: jls [--libxo json] [-dhNnqsv] [-j jail] [param ...]";
+  static final String USAGE = JlsCommand.USAGE;
 
   private Jls() {}
 
@@ -74,97 +74,20 @@ public final class Jls {
 
   private static int run(
       Supplier<JailHost> hosts, String[] args, PrintStream out, PrintStream err) {
-    boolean json = false;
-    boolean dying = false;
-    String jail = null;
-    StringBuilder flags = new StringBuilder();
-    List<String> params = new ArrayList<>();
-    int i = 0;
-    for (; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--")) {
-        i++;
-        break;
-      }
-      if (a.equals("--libxo") || a.startsWith("--libxo=")) {
-        String format;
-        if (a.equals("--libxo")) {
-          if (i + 1 == args.length) {
-            err.println("jls: --libxo needs a format");
-            err.println(USAGE);
-            return 2;
-          }
-          format = args[++i];
-        } else {
-          format = a.substring("--libxo=".length());
-        }
-        if (format.equals("json") || format.startsWith("json,")) {
-          json = true;
-        } else if (!format.equals("text")) {
-          err.println("jls: --libxo " + format + ": this jls prints text or json");
-          err.println(USAGE);
-          return 2;
-        }
-        continue;
-      }
-      if (!a.startsWith("-") || a.length() == 1) {
-        break;
-      }
-      for (int c = 1; c < a.length(); c++) {
-        char opt = a.charAt(c);
-        switch (opt) {
-          case 'd' -> dying = true;
-          case 'a' -> {}
-          case 'h', 'N', 'n', 'q', 's', 'v' -> flags.append(opt);
-          case 'j' -> {
-            if (c + 1 < a.length()) {
-              jail = a.substring(c + 1);
-            } else if (i + 1 < args.length) {
-              jail = args[++i];
-            } else {
-              err.println("jls: option requires an argument -- j");
-              err.println(USAGE);
-              return 2;
-            }
-            c = a.length();
-          }
-          default -> {
-            err.println("jls: illegal option -- " + opt);
-            err.println(USAGE);
-            return 2;
-          }
-        }
-      }
-    }
-    for (; i < args.length; i++) {
-      params.add(args[i]);
-    }
-    List<JailInfo> jails = hosts.get().list(dying);
-    if (jail != null) {
-      String wanted = jail;
-      List<JailInfo> one =
-          jails.stream()
-              .filter(j -> wanted.equals(Integer.toString(j.jid())) || wanted.equals(j.name()))
-              .toList();
-      if (one.isEmpty()) {
-        err.println("jls: jail \"" + wanted + "\" not found");
-        return 1;
-      }
-      jails = one;
-    }
-    List<String> listingArgs = new ArrayList<>();
-    if (flags.length() > 0) {
-      listingArgs.add("-" + flags);
-    }
-    listingArgs.addAll(params);
-    String[] a = listingArgs.toArray(String[]::new);
-    JailListing listing = JailListing.of(jails);
+    JlsCommand command;
     try {
-      out.print(json ? listing.json(a) : listing.render(a));
+      command = JlsCommand.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("jls: " + e.getMessage());
+      err.println(USAGE);
       return 2;
     }
+    List<JailInfo> jails = command.select(hosts.get().list(command.dying()));
+    if (command.jail().isPresent() && jails.isEmpty()) {
+      err.println("jls: jail \"" + command.jail().get() + "\" not found");
+      return 1;
+    }
+    out.print(JailListing.of(jails).print(command));
     return 0;
   }
 }

@@ -9,10 +9,10 @@ import org.jail4j.CommandRun;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
-import org.jail4j.JailListing;
 import org.jail4j.RunningJail;
 import org.jail4j.conf.ConfJail;
 import org.jail4j.conf.JailConf;
+import org.jail4j.jls.JailListing;
 import org.jail4j.testkit.PathCheck;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.jail4j.Jail;
-import org.jail4j.JailListing;
 import org.jail4j.RunningJail;
+import org.jail4j.jls.JailListing;
 import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.RecordedCommand;

@@ -1,10 +1,12 @@
-package org.jail4j;
+package org.jail4j.jls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jail4j.IpLiterals;
+import org.jail4j.JailInfo;
 import org.junit.jupiter.api.Test;
 
 /** jls(8) layouts (freebsd-jail-abi.md §7; column widths from jls.c). */

@@ -1,14 +1,22 @@
-package org.jail4j;
+package org.jail4j.jls;
+
+import static org.jail4j.jls.JlsCommand.DEFAULT;
+import static org.jail4j.jls.JlsCommand.HEADER;
+import static org.jail4j.jls.JlsCommand.JAIL_NAME;
+import static org.jail4j.jls.JlsCommand.NAMEVAL;
+import static org.jail4j.jls.JlsCommand.QUOTED;
+import static org.jail4j.jls.JlsCommand.SKIP;
+import static org.jail4j.jls.JlsCommand.VERBOSE;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import org.jail4j.IpLiterals;
+import org.jail4j.JailInfo;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.ParamType;
 
@@ -37,14 +45,6 @@ import org.jail4j.param.ParamType;
  */
 public final class JailListing {
 
-  private static final int DEFAULT = 0x01;
-  private static final int HEADER = 0x02;
-  private static final int NAMEVAL = 0x04;
-  private static final int QUOTED = 0x08;
-  private static final int SKIP = 0x10;
-  private static final int VERBOSE = 0x20;
-  private static final int JAIL_NAME = 0x40;
-
   private final List<JailInfo> jails;
 
   private JailListing(List<JailInfo> jails) {
@@ -66,14 +66,38 @@ public final class JailListing {
    * {@code -h}, {@code -s}, {@code -d} (ignored: include dying jails when listing instead)) and
    * then parameter names.
    *
-   * @param args jls arguments after the program name, without {@code -j}
+   * @param args jls arguments after the program name, without {@code -j} and {@code --libxo} (a
+   *     {@link JlsCommand} carries those: see {@link #print})
    * @return the output, every line ending in a newline
-   * @throws IllegalArgumentException for an option jls does not know
+   * @throws IllegalArgumentException for an option jls does not know, or {@code -j} or {@code
+   *     --libxo}
    */
   public String render(String... args) {
-    Request r = Request.parse(args);
+    return render(layout(args));
+  }
+
+  /**
+   * What jls prints for a parsed command line: {@link #json(JlsCommand)} for {@code --libxo json},
+   * else {@link #render(JlsCommand)}. The jails are listed as given: select them with {@link
+   * JlsCommand#select} first.
+   *
+   * @param command the command line
+   * @return the output
+   */
+  public String print(JlsCommand command) {
+    return command.json() ? json(command) : render(command);
+  }
+
+  /**
+   * The text jls prints for a parsed command line, whatever its {@code --libxo}.
+   *
+   * @param command the command line
+   * @return the output, every line ending in a newline
+   */
+  public String render(JlsCommand command) {
+    JlsCommand r = Objects.requireNonNull(command, "command");
     StringBuilder out = new StringBuilder();
-    if ((r.flags & VERBOSE) != 0) {
+    if ((r.flags() & VERBOSE) != 0) {
       out.append("   JID  Hostname").append(" ".repeat(22)).append("Path\n");
       out.append("        Name").append(" ".repeat(26)).append("State\n");
       out.append("        CPUSetID\n");
@@ -95,8 +119,8 @@ public final class JailListing {
           out.append("        ").append(IpLiterals.format(a)).append('\n');
         }
       }
-    } else if ((r.flags & DEFAULT) != 0) {
-      boolean byName = (r.flags & JAIL_NAME) != 0;
+    } else if ((r.flags() & DEFAULT) != 0) {
+      boolean byName = (r.flags() & JAIL_NAME) != 0;
       if (byName) {
         out.append(' ')
             .append(String.format(Locale.ROOT, "%-15s", "JID"))
@@ -127,7 +151,7 @@ public final class JailListing {
       }
     } else {
       List<String> names = r.names(jails);
-      if ((r.flags & HEADER) != 0) {
+      if ((r.flags() & HEADER) != 0) {
         List<String> shown = new ArrayList<>();
         for (String name : names) {
           shown.add(visible(name));
@@ -137,7 +161,7 @@ public final class JailListing {
       for (JailInfo j : jails) {
         boolean spc = false;
         for (String name : names) {
-          if ((r.flags & SKIP) != 0 && skipped(j, name)) {
+          if ((r.flags() & SKIP) != 0 && skipped(j, name)) {
             continue;
           }
           if (spc) {
@@ -145,7 +169,7 @@ public final class JailListing {
           }
           spc = true;
           Optional<String> value = j.param(name);
-          if ((r.flags & NAMEVAL) != 0) {
+          if ((r.flags() & NAMEVAL) != 0) {
             if (isBoolean(name)) {
               boolean on = value.map(JailListing::truthy).orElse(false);
               out.append(visible(on ? name : JailParam.noNameOf(name)));
@@ -154,14 +178,14 @@ public final class JailListing {
             out.append(visible(name)).append('=');
           }
           if (value.isEmpty() || (value.get().isEmpty() && isArray(name))) {
-            if ((r.flags & QUOTED) != 0) {
+            if ((r.flags() & QUOTED) != 0) {
               out.append("\"\"");
-            } else if ((r.flags & NAMEVAL) == 0) {
+            } else if ((r.flags() & NAMEVAL) == 0) {
               out.append('-');
             }
             continue;
           }
-          out.append(quoted(visible(value.get()), (r.flags & QUOTED) != 0));
+          out.append(quoted(visible(value.get()), (r.flags() & QUOTED) != 0));
         }
         out.append('\n');
       }
@@ -176,9 +200,20 @@ public final class JailListing {
    *
    * @param args jls arguments, as for {@link #render(String...)}
    * @return the JSON text
+   * @throws IllegalArgumentException as {@link #render(String...)}
    */
   public String json(String... args) {
-    Request r = Request.parse(args);
+    return json(layout(args));
+  }
+
+  /**
+   * The JSON jls prints for a parsed command line, whatever its {@code --libxo}.
+   *
+   * @param command the command line
+   * @return the JSON text
+   */
+  public String json(JlsCommand command) {
+    JlsCommand r = Objects.requireNonNull(command, "command");
     StringBuilder out =
         new StringBuilder("{\"__version\": \"2\", \"jail-information\": {\"jail\": [");
     boolean firstJail = true;
@@ -188,7 +223,7 @@ public final class JailListing {
       }
       firstJail = false;
       List<String> fields = new ArrayList<>();
-      if ((r.flags & VERBOSE) != 0) {
+      if ((r.flags() & VERBOSE) != 0) {
         fields.add("\"jid\":" + j.jid());
         fields.add(str("hostname", j.hostname()));
         fields.add(str("path", j.path()));
@@ -197,18 +232,18 @@ public final class JailListing {
         fields.add("\"cpusetid\":" + j.cpusetId());
         fields.add(list("ipv4_addrs", j.ip4()));
         fields.add(list("ipv6_addrs", j.ip6()));
-      } else if ((r.flags & DEFAULT) != 0) {
-        fields.add((r.flags & JAIL_NAME) != 0 ? str("name", j.name()) : "\"jid\":" + j.jid());
+      } else if ((r.flags() & DEFAULT) != 0) {
+        fields.add((r.flags() & JAIL_NAME) != 0 ? str("name", j.name()) : "\"jid\":" + j.jid());
         fields.add(str("ipv4", j.ip4().isEmpty() ? "" : IpLiterals.format(j.ip4().get(0))));
         fields.add(str("hostname", j.hostname()));
         fields.add(str("path", j.path()));
       } else {
         for (String name : r.names(jails)) {
-          if ((r.flags & SKIP) != 0 && skipped(j, name)) {
+          if ((r.flags() & SKIP) != 0 && skipped(j, name)) {
             continue;
           }
           Optional<String> value = j.param(name);
-          if ((r.flags & NAMEVAL) != 0 && isBoolean(name)) {
+          if ((r.flags() & NAMEVAL) != 0 && isBoolean(name)) {
             fields.add(quote(name) + ":" + value.map(JailListing::truthy).orElse(false));
           } else if (name.equals("ip4.addr")) {
             fields.add(list(name, j.ip4()));
@@ -226,71 +261,17 @@ public final class JailListing {
 
   // ---- jls rules --------------------------------------------------------------------------
 
-  /** The options and parameters of one jls command line, as jls.c's getopt loop sets them. */
-  private static final class Request {
-    int flags;
-    final List<String> params = new ArrayList<>();
-
-    static Request parse(String... args) {
-      Request r = new Request();
-      int i = 0;
-      for (; i < args.length && args[i].startsWith("-") && args[i].length() > 1; i++) {
-        for (char c : args[i].substring(1).toCharArray()) {
-          switch (c) {
-            case 'a', 'd' -> {}
-            case 'h' -> r.flags = (r.flags & ~(SKIP | VERBOSE)) | HEADER;
-            case 'N' -> r.flags |= JAIL_NAME;
-            case 'n' -> r.flags = (r.flags & ~VERBOSE) | NAMEVAL;
-            case 'q' -> r.flags |= QUOTED;
-            case 's' -> r.flags = (r.flags & ~(HEADER | VERBOSE)) | NAMEVAL | QUOTED | SKIP;
-            case 'v' -> r.flags = (r.flags & ~(HEADER | NAMEVAL | SKIP)) | VERBOSE;
-            default ->
-                throw new IllegalArgumentException(
-                    "usage: jls [-dhNnqv] [-j jail] [param ...]: unknown option -" + c);
-          }
-        }
-      }
-      for (; i < args.length; i++) {
-        r.params.add(args[i]);
-      }
-      if (r.params.isEmpty()) {
-        if ((r.flags & (HEADER | NAMEVAL)) != 0) {
-          r.params.add("all");
-        } else if ((r.flags & VERBOSE) == 0) {
-          r.flags |= DEFAULT;
-        }
-      } else {
-        r.flags &= ~VERBOSE;
-      }
-      return r;
+  /** The layout options and parameters of {@link #render(String...)}: no -j, no --libxo. */
+  private static JlsCommand layout(String... args) {
+    JlsCommand c = JlsCommand.parse(args);
+    if (c.jail().isPresent()) {
+      throw new IllegalArgumentException(
+          "-j: the jails are listed as given; select them with JlsCommand.select");
     }
-
-    /** The parameter names to print, with {@code all} expanded in jls's order. */
-    List<String> names(List<JailInfo> jails) {
-      Set<String> out = new LinkedHashSet<>();
-      for (String p : params) {
-        if (p.equals("all")) {
-          Set<String> every = new LinkedHashSet<>();
-          for (JailInfo j : jails) {
-            every.addAll(j.params().keySet());
-          }
-          every.stream().sorted(JailListing::sortParam).forEach(out::add);
-        } else {
-          out.add(p);
-        }
-      }
-      return new ArrayList<>(out);
+    if (c.json()) {
+      throw new IllegalArgumentException("--libxo: use json(...) or print(JlsCommand)");
     }
-  }
-
-  /** jls.c's sort_param: top-level names first, then by strcmp. */
-  private static int sortParam(String a, String b) {
-    boolean ad = a.indexOf('.') >= 0;
-    boolean bd = b.indexOf('.') >= 0;
-    if (ad != bd) {
-      return ad ? 1 : -1;
-    }
-    return a.compareTo(b);
+    return c;
   }
 
   /**

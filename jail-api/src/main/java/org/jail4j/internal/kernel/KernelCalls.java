@@ -1,0 +1,200 @@
+package org.jail4j.internal.kernel;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jail4j.Errno;
+import org.jail4j.JailException;
+import org.jail4j.spi.IoVec;
+import org.jail4j.spi.JailFlags;
+import org.jail4j.spi.JailKernel;
+import org.jail4j.spi.SyscallException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code jail_set(2)} or {@code jail_get(2)} as libjail makes it: a fresh {@code errmsg} buffer
+ * on every call, value buffers sized by a probe, the read retried when an address list grew in
+ * between, and a failure turned into the {@link JailException} its errno maps to, with the kernel's
+ * message. The parameters arrive encoded: this layer knows buffers, not types.
+ */
+public final class KernelCalls {
+
+  /** libjail's {@code ARRAY_SANITY}: how many times a {@code jail_get} is retried. */
+  public static final int ARRAY_ATTEMPTS = 5;
+
+  /** libjail's {@code ARRAY_SLOP}: extra elements allocated for address lists that may grow. */
+  public static final int ARRAY_SLACK = 5;
+
+  /** True when the kernel wrote a message into this call's errmsg buffer. */
+  private static boolean wrote(IoVec errmsg) {
+    byte[] b = errmsg.base();
+    return b != null && b.length > 0 && b[0] != 0;
+  }
+
+  private static final String ERRMSG = "errmsg";
+
+  private KernelCalls() {}
+
+  /**
+   * One value a {@code jail_get} reads, and how its buffer is sized.
+   *
+   * @param name the parameter name
+   * @param fromKey true when a key of the call carries it (read back from the key's own buffer)
+   * @param fixedSize the buffer size when known without a probe, else 0
+   * @param elementSize for an address list, the size of one address (the probe's answer gets {@link
+   *     #ARRAY_SLACK} more of them); else 0
+   */
+  public record Slot(String name, boolean fromKey, int fixedSize, int elementSize) {}
+
+  /**
+   * What a {@code jail_get} read.
+   *
+   * @param jid the JID of the jail read
+   * @param values the value buffers, one per slot in order ({@link IoVec#empty()} for a slot read
+   *     from its key)
+   */
+  public record Read(int jid, List<IoVec> values) {}
+
+  /**
+   * {@code jail_set(2)}.
+   *
+   * @param kernel the kernel
+   * @param iov the name/value pairs, without {@code errmsg}
+   * @param flags {@link JailFlags} bits
+   * @param jid the jail's JID for the error, when the request names one
+   * @param name the jail's name for the error, when the request names one
+   * @return the JID of the jail created or changed
+   * @throws JailException the kernel's failure, with its errmsg
+   */
+  public static int set(
+      JailKernel kernel, List<IoVec> iov, int flags, @Nullable Integer jid, @Nullable String name) {
+    List<IoVec> call = new ArrayList<>(iov);
+    IoVec errmsg = addErrmsg(call);
+    try {
+      return kernel.set(call.toArray(new IoVec[0]), flags);
+    } catch (SyscallException e) {
+      throw failure("jail_set", e, errmsg, jid, name);
+    }
+  }
+
+  /**
+   * {@code jail_get(2)} of the slots' values, the keys first. Slots without a fixed size are sized
+   * with one probe call first; when an address list grew between the probe and the read ({@code
+   * EINVAL} without an errmsg), the read is retried up to {@link #ARRAY_ATTEMPTS} times (§2.8); an
+   * {@code EINVAL} with an errmsg is the kernel's answer and is not retried.
+   *
+   * @param kernel the kernel
+   * @param keys the key name/value pairs, without {@code errmsg}
+   * @param slots the values to read
+   * @param flags {@link JailFlags#DYING} or 0
+   * @param jid the jail's JID for the error, when the keys name one
+   * @param name the jail's name for the error, when the keys name one
+   * @return the JID and the value buffers
+   * @throws JailException the kernel's failure, with its errmsg
+   */
+  public static Read get(
+      JailKernel kernel,
+      List<IoVec> keys,
+      List<Slot> slots,
+      int flags,
+      @Nullable Integer jid,
+      @Nullable String name) {
+    int n = slots.size();
+    IoVec[] values = new IoVec[n];
+    for (int attempt = 1; ; attempt++) {
+      boolean probed = probe(kernel, keys, slots, values, flags, jid, name);
+      List<IoVec> iov = new ArrayList<>(keys);
+      for (int i = 0; i < n; i++) {
+        if (!slots.get(i).fromKey()) {
+          iov.add(IoVec.name(slots.get(i).name()));
+          iov.add(values[i]);
+        }
+      }
+      IoVec errmsg = addErrmsg(iov);
+      try {
+        int read = kernel.get(iov.toArray(new IoVec[0]), flags);
+        return new Read(read, List.of(values));
+      } catch (SyscallException e) {
+        // an address list outgrew its buffer: probe again (§2.8). An EINVAL the kernel explained
+        // in errmsg is a real error, so libjail's jailparam_get stops there (jail_errmsg[0]).
+        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS && !wrote(errmsg)) {
+          continue;
+        }
+        throw failure("jail_get", e, errmsg, jid, name);
+      }
+    }
+  }
+
+  /**
+   * Sizes the value buffers: fixed sizes directly, the rest with one probe call (null buffers, the
+   * kernel writes only the needed length). Returns whether a probe was needed.
+   */
+  private static boolean probe(
+      JailKernel kernel,
+      List<IoVec> keys,
+      List<Slot> slots,
+      IoVec[] values,
+      int flags,
+      @Nullable Integer jid,
+      @Nullable String name) {
+    List<Integer> probes = new ArrayList<>();
+    for (int i = 0; i < slots.size(); i++) {
+      Slot s = slots.get(i);
+      if (s.fromKey()) {
+        values[i] = IoVec.empty(); // read back from the key's own buffer
+      } else if (s.fixedSize() > 0) {
+        values[i] = IoVec.buffer(s.fixedSize());
+      } else {
+        probes.add(i);
+      }
+    }
+    if (probes.isEmpty()) {
+      return false;
+    }
+    List<IoVec> iov = new ArrayList<>(keys);
+    IoVec[] sized = new IoVec[slots.size()];
+    for (int i : probes) {
+      sized[i] = IoVec.empty();
+      iov.add(IoVec.name(slots.get(i).name()));
+      iov.add(sized[i]);
+    }
+    IoVec errmsg = addErrmsg(iov);
+    try {
+      kernel.get(iov.toArray(new IoVec[0]), flags);
+    } catch (SyscallException e) {
+      throw failure("jail_get", e, errmsg, jid, name);
+    }
+    for (int i : probes) {
+      Slot s = slots.get(i);
+      int len = Math.max(sized[i].length(), 0);
+      values[i] =
+          IoVec.buffer(
+              s.elementSize() > 0 ? len + ARRAY_SLACK * s.elementSize() : Math.max(len, 1));
+    }
+    return true;
+  }
+
+  private static IoVec addErrmsg(List<IoVec> iov) {
+    // A fresh, zeroed buffer for every call: the kernel writes only on failure (§1.4).
+    IoVec errmsg = IoVec.buffer(JailFlags.ERRMSG_LEN);
+    iov.add(IoVec.name(ERRMSG));
+    iov.add(errmsg);
+    return errmsg;
+  }
+
+  private static JailException failure(
+      String op, SyscallException e, IoVec errmsg, @Nullable Integer jid, @Nullable String name) {
+    byte[] b = errmsg.base();
+    String text = b == null ? "" : cString(b);
+    return JailException.fromErrno(op, jid, name, e.errno(), text.isEmpty() ? null : text);
+  }
+
+  /** The kernel's NUL-terminated UTF-8 message. */
+  private static String cString(byte[] buffer) {
+    int end = 0;
+    while (end < buffer.length && buffer[end] != 0) {
+      end++;
+    }
+    return new String(buffer, 0, end, StandardCharsets.UTF_8);
+  }
+}
