@@ -5,11 +5,15 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jail4j.oci.internal.Json;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OCI JSON schema loaded from a folder of the specification's schema files (they refer to each
@@ -23,6 +27,9 @@ import org.jail4j.oci.internal.Json;
  * }</pre>
  */
 public final class OciSchema {
+  /** The base IRI the folder's files are loaded under; never fetched. */
+  private static final String BASE = "https://schema.jail4j.invalid/oci/";
+
   private final Schema schema;
   private final String name;
 
@@ -55,12 +62,35 @@ public final class OciSchema {
       throw new OciException("schema", "no schema file " + abs);
     }
     try {
-      SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
-      Schema s = registry.getSchema(SchemaLocation.of(abs.toUri().toString()));
+      Path folder = Objects.requireNonNull(abs.getParent());
+      // the schema files' relative $refs resolve against this base, each to a file of the folder
+      SchemaRegistry registry =
+          SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_4, b -> b.schemas(iri -> fromFolder(folder, iri)));
+      Schema s = registry.getSchema(SchemaLocation.of(BASE + abs.getFileName()));
       s.initializeValidators();
       return new OciSchema(s, String.valueOf(abs.getFileName()));
     } catch (RuntimeException e) {
       throw new OciException("schema", "cannot load " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static @Nullable String fromFolder(Path folder, String iri) {
+    if (!iri.startsWith(BASE)) {
+      return null;
+    }
+    String name = iri.substring(BASE.length());
+    int hash = name.indexOf('#');
+    if (hash >= 0) {
+      name = name.substring(0, hash);
+    }
+    if (!name.matches("[A-Za-z0-9_.-]+\\.json")) {
+      return null;
+    }
+    try {
+      return Files.readString(folder.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

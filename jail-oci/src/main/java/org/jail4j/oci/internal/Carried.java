@@ -64,8 +64,11 @@ final class Carried {
         continue; // their own attributes, above
       }
       Optional<String> want = encoded(jail, p);
-      if (want.isPresent() && !want.equals(encoded(back, p))) {
+      Optional<String> got = encoded(back, p);
+      if (want.isPresent() && !want.equals(got)) {
         out.put(PARAM + p.name(), want.get());
+      } else if (want.isEmpty() && got.isPresent() && isList(p)) {
+        out.put(PARAM + p.name(), "[]"); // e.g. no exec.start where process.args has a command
       }
     }
     return out;
