@@ -58,7 +58,11 @@ class OciConfigRoundTripProperties {
   private static Gen<Consumer<Jail.Builder>> mutation() {
     Gen<List<String>> commands = lists().of(text(10)).ofSizeBetween(0, 3);
     Gen<String> mountLine =
-        word().zip(word(), Generate.pick(List.of("nullfs", "tmpfs")), (s, d, t) -> "/" + s + " /j/r/" + d + " " + t + " ro 0 0");
+        word()
+            .zip(
+                word(),
+                Generate.pick(List.of("nullfs", "tmpfs")),
+                (s, d, t) -> "/" + s + " /j/r/" + d + " " + t + " ro 0 0");
     return Generate.oneOf(
         text(12).map(t -> b -> b.hostname(t)),
         integers().between(1, 99999).map(n -> b -> b.jid(n)),
@@ -69,7 +73,8 @@ class OciConfigRoundTripProperties {
         integers().between(0, 1000).map(n -> b -> b.param(JailParam.CHILDREN_MAX, n)),
         integers().between(0, 2).map(n -> b -> b.param(JailParam.ENFORCE_STATFS, n)),
         integers().between(0, 9).map(n -> b -> b.param(JailParam.DEVFS_RULESET, n)),
-        Generate.pick(List.of(JailSys.NEW, JailSys.INHERIT)).map(v -> b -> b.param(JailParam.VNET, v)),
+        Generate.pick(List.of(JailSys.NEW, JailSys.INHERIT))
+            .map(v -> b -> b.param(JailParam.VNET, v)),
         Generate.enumValues(JailSys.class).map(v -> b -> b.param(JailParam.SYSVSHM, v)),
         Generate.enumValues(JailSys.class).map(v -> b -> b.param(JailParam.IP4, v)),
         Generate.booleans().map(v -> b -> b.param(JailParam.ALLOW_RAW_SOCKETS, v)),
@@ -104,7 +109,8 @@ class OciConfigRoundTripProperties {
   }
 
   private static Gen<Jail> jail() {
-    Gen<String> name = word().map(w -> "j" + w).zip(Generate.pick(List.of("", "", ".sub")), (w, t) -> w + t);
+    Gen<String> name =
+        word().map(w -> "j" + w).zip(Generate.pick(List.of("", "", ".sub")), (w, t) -> w + t);
     return name.zip(
         lists().of(mutation()).ofSizeBetween(0, 14),
         (n, ms) -> {

@@ -257,12 +257,9 @@ public final class ConfigReader {
       }
       return;
     }
-    if ((type.equals("fdescfs") && dest.equals("/dev/fd"))
-        || (type.equals("procfs") && dest.equals("/proc"))) {
-      if (!options.isEmpty()) {
-        throw new OciException(
-            f + ".options", "mount." + type + " takes no options; give them as a mount line");
-      }
+    if (options.isEmpty()
+        && ((type.equals("fdescfs") && dest.equals("/dev/fd"))
+            || (type.equals("procfs") && dest.equals("/proc")))) {
       if (type.equals("fdescfs")) {
         b.mountFdescfs(true);
       } else {

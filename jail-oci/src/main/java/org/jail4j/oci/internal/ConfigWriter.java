@@ -123,14 +123,20 @@ public final class ConfigWriter {
         continue; // carried whole by the org.jail4j.param.mount annotation
       }
       Optional<String> dest = ConfigReader.inside(path, f[1]);
-      if (dest.isEmpty()) {
-        continue;
+      if (dest.isEmpty() || special(dest.get(), f[2])) {
+        continue; // it would read back as mount.devfs, mount.fdescfs or mount.procfs
       }
       mount(m, dest.get(), f[2], f[0], f[3].equals("rw") ? List.of() : List.of(f[3].split(",")));
     }
     if (!m.isEmpty()) {
       root.set("mounts", m);
     }
+  }
+
+  private static boolean special(String dest, String type) {
+    return (type.equals("devfs") && dest.equals("/dev"))
+        || (type.equals("fdescfs") && dest.equals("/dev/fd"))
+        || (type.equals("procfs") && dest.equals("/proc"));
   }
 
   private static void mount(
