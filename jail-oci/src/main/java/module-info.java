@@ -10,6 +10,8 @@
  */
 module org.jail4j.oci {
   requires transitive org.jail4j;
+  // for javadoc: Jail carries Immutables style annotations
+  requires static org.immutables.value.annotations;
   requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
 

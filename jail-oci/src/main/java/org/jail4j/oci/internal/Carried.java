@@ -110,9 +110,7 @@ final class Carried {
       String value = e.getValue();
       String field = "annotations." + key;
       try {
-        if (key.equals(NAME)) {
-          continue;
-        } else if (key.equals(ADDRESSES)) {
+        if (key.equals(ADDRESSES)) {
           b.addresses(addresses(field, value));
         } else if (key.equals(VNET_BRIDGE)) {
           b.vnetBridge(value);
@@ -140,7 +138,7 @@ final class Carried {
                   JailParam.lookup(name).orElseGet(() -> (JailParam) JailParam.named(name));
           List<String> values = isList(p) ? Json.parseStringArray(field, value) : List.of(value);
           b.param(p, ParamText.parse(p, values));
-        } else {
+        } else if (!key.equals(NAME)) { // the name is the reader's, with the container id
           throw new OciException(field, "is not an annotation jail4j knows (docs/OCI.md)");
         }
       } catch (InvalidJailParameterException ex) {

@@ -173,8 +173,7 @@ public final class ConfigReader {
     JsonNode ann = root.get("annotations");
     if (ann != null) {
       object(ann, "annotations");
-      for (Iterator<Map.Entry<String, JsonNode>> it = ann.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : ann.properties()) {
         if (!e.getValue().isTextual()) {
           throw new OciException("annotations." + e.getKey(), "must be a string");
         }

@@ -67,7 +67,7 @@ public final class Json {
             OciConfig.MAX_DEPTH,
             "objects and arrays nested deeper than " + OciConfig.MAX_DEPTH + " levels");
       }
-      throw new OciLimitException("size", OciConfig.MAX_BYTES, e.getOriginalMessage());
+      throw new OciException("config", "over a reader limit: " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
