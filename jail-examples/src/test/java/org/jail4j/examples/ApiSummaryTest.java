@@ -47,6 +47,7 @@ class ApiSummaryTest {
       strings = {
         "jail-api=org.jail4j.Jail",
         "jail-root=org.jail4j.root.RootBuilder",
+        "jail-oci=org.jail4j.oci.OciConfig",
         "jail-testkit=org.jail4j.testkit.FakeJailKernel",
         "jail-native-freebsd=org.jail4j.freebsd.FreeBsdJailProvider"
       })
