@@ -38,6 +38,22 @@ class FakeKernelModelTest {
   }
 
   @Test
+  void aRevivedJailMayShareItsNameWithANewOneOn13And14() {
+    // shrunk from seed 17697883362387: create a, hold it, remove it (dying), create a new "a",
+    // then UPDATE|JAIL_DYING the dying one without persist: revived without re-claiming its name
+    List<Step> steps =
+        List.of(
+            new Step(0, 187, 632, 226),
+            new Step(10, 801, 925, 946),
+            new Step(4, 756, 366, 980),
+            new Step(0, 798, 168, 575),
+            new Step(2, 150, 450, 829));
+    assertThat(run(FreeBsdVersion.V14, steps)).isNull();
+    assertThat(run(FreeBsdVersion.V13, steps)).isNull();
+    assertThat(run(FreeBsdVersion.V15, steps)).isNull();
+  }
+
+  @Test
   void randomSequencesKeepEveryInvariant() {
     long seed = Long.getLong("jail4j.seed", System.nanoTime());
     System.out.println(

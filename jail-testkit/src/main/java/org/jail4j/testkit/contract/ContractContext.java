@@ -499,7 +499,17 @@ public final class ContractContext {
    */
   public void release(int heldJid, int nowJid) {
     held.remove(Integer.valueOf(heldJid));
-    hooks.releaseReference(nowJid);
+    try {
+      hook(
+          "release",
+          nowJid,
+          j -> {
+            hooks.releaseReference(j);
+            return 0;
+          });
+    } catch (SyscallException e) {
+      throw new IllegalStateException("releasing a reference on jail " + nowJid + ": " + e, e);
+    }
   }
 
   /**

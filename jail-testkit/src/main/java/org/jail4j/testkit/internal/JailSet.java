@@ -408,6 +408,11 @@ final class JailSet {
     // right here (§3.5)
     boolean attach = (flags & ATTACH) != 0;
     boolean revived = pr.dying;
+    if (namelc != null) {
+      pr.nameUnclaimed = false;
+    } else if (revived) {
+      pr.nameUnclaimed = true;
+    }
     if (revived) {
       pr.dying = false;
       if (!attach && pr.userRefs() == 0) {

@@ -567,7 +567,9 @@ public final class Kernel {
     }
     Set<String> liveNames = new HashSet<>();
     for (Prison c : p.children) {
-      if (!c.dying && !liveNames.add(c.localName)) {
+      // a 13/14 UPDATE|JAIL_DYING without persist or attach revives a jail without re-claiming
+      // its name (§3.2 erratum), so a new jail may hold the same name: only the others must differ
+      if (!c.dying && !c.nameUnclaimed && !liveNames.add(c.localName)) {
         fail("two live children of jail " + p.jid + " are named " + c.localName);
       }
       if (byJid.get(c.jid) != c) {

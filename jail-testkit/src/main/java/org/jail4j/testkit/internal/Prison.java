@@ -25,6 +25,12 @@ final class Prison {
    */
   @Nullable String nameOverride;
 
+  /**
+   * Revived by a 13/14 {@code UPDATE|JAIL_DYING} without persist, attach or a name: it keeps its
+   * old name without re-claiming it, so a live sibling may hold the same name (§3.2 erratum).
+   */
+  boolean nameUnclaimed;
+
   boolean dying;
   boolean persist;
   final Set<Integer> pids = new LinkedHashSet<>();
