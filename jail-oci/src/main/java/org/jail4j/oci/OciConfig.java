@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.Jail;
+import org.jail4j.oci.internal.ConfigParts;
 import org.jail4j.oci.internal.ConfigReader;
 import org.jail4j.oci.internal.ConfigWriter;
 import org.jail4j.oci.internal.Json;
@@ -44,16 +45,16 @@ public record OciConfig(
     Map<String, String> annotations) {
 
   /** The OCI runtime-spec version jail4j writes. */
-  public static final String OCI_VERSION = "1.3.0";
+  public static final String OCI_VERSION = ConfigParts.OCI_VERSION;
 
   /** The largest configuration {@link #parse} reads: 16 MiB of UTF-8. */
-  public static final int MAX_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_BYTES = Json.MAX_BYTES;
 
   /** The deepest nesting of JSON objects and arrays {@link #parse} reads. */
-  public static final int MAX_DEPTH = 64;
+  public static final int MAX_DEPTH = Json.MAX_DEPTH;
 
   /** The annotation namespace jail4j writes and reads back: {@code org.jail4j.}. */
-  public static final String ANNOTATION_PREFIX = "org.jail4j.";
+  public static final String ANNOTATION_PREFIX = ConfigParts.ANNOTATION_PREFIX;
 
   /**
    * Checks and copies the parts.
@@ -96,6 +97,14 @@ public record OciConfig(
     return new OciConfig(jail, devices, env, cwd, terminal, annotations);
   }
 
+  private ConfigParts parts() {
+    return new ConfigParts(jail, devices, env, cwd, terminal, annotations);
+  }
+
+  private static OciConfig of(ConfigParts p) {
+    return new OciConfig(p.jail(), p.devices(), p.env(), p.cwd(), p.terminal(), p.annotations());
+  }
+
   /**
    * The {@code config.json} text, pretty-printed. Everything it writes validates against the
    * runtime-spec 1.3 schema.
@@ -105,7 +114,7 @@ public record OciConfig(
    *     {@code vnet = disable}, which the FreeBSD schema forbids)
    */
   public String toJson() {
-    return Json.write(ConfigWriter.write(this));
+    return Json.write(ConfigWriter.write(parts()));
   }
 
   /**
@@ -139,7 +148,7 @@ public record OciConfig(
     if (json.length() > MAX_BYTES) {
       throw Json.tooBig(json.length());
     }
-    return ConfigReader.read(Json.read(json), containerId, bundle);
+    return of(ConfigReader.read(Json.read(json), containerId, bundle));
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
-import org.jail4j.oci.OciConfig;
 import org.jail4j.oci.OciDevice;
 import org.jail4j.oci.OciException;
 import org.jail4j.param.JailParam;
@@ -21,8 +20,8 @@ import org.jail4j.param.JailSys;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a runtime-spec {@code config.json} tree into an {@link OciConfig}, checking every field it
- * reads (type, range, the FreeBSD schema's enums) and refusing every field it cannot carry, each
+ * Reads a runtime-spec {@code config.json} tree into an {@link ConfigParts}, checking every field
+ * it reads (type, range, the FreeBSD schema's enums) and refusing every field it cannot carry, each
  * with an {@link OciException} naming the field.
  */
 public final class ConfigReader {
@@ -49,7 +48,8 @@ public final class ConfigReader {
    * @return the configuration
    * @throws OciException naming the field for anything wrong or not carried
    */
-  public static OciConfig read(JsonNode root, @Nullable String containerId, @Nullable Path bundle) {
+  public static ConfigParts read(
+      JsonNode root, @Nullable String containerId, @Nullable Path bundle) {
     object(root, "config");
     keys(root, "", TOP);
     String version = text(root, "ociVersion", "ociVersion");
@@ -205,7 +205,7 @@ public final class ConfigReader {
     } catch (InvalidJailParameterException e) {
       throw new OciException("config", "not a valid jail: " + e.getMessage(), e);
     }
-    return new OciConfig(jail, devices, env, cwd, terminal, theirs);
+    return new ConfigParts(jail, devices, env, cwd, terminal, theirs);
   }
 
   /** The path inside a jail of a host path below its root, if it is below. */

@@ -10,16 +10,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
-import org.jail4j.oci.OciConfig;
 import org.jail4j.oci.OciDevice;
 import org.jail4j.oci.OciException;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 
 /**
- * Writes an {@link OciConfig} as a runtime-spec {@code config.json} tree: each jail setting to its
- * OCI field, then the {@code org.jail4j.*} annotations for what those fields could not say (found
- * by reading the fields back), then a last check that the whole reads back to the same jail.
+ * Writes an {@link ConfigParts} as a runtime-spec {@code config.json} tree: each jail setting to
+ * its OCI field, then the {@code org.jail4j.*} annotations for what those fields could not say
+ * (found by reading the fields back), then a last check that the whole reads back to the same jail.
  */
 public final class ConfigWriter {
   private ConfigWriter() {}
@@ -30,7 +29,7 @@ public final class ConfigWriter {
    * @throws OciException for a jail without path, a sharing mode OCI forbids, or a setting that
    *     does not survive the trip
    */
-  public static ObjectNode write(OciConfig config) {
+  public static ObjectNode write(ConfigParts config) {
     Jail jail = config.jail();
     ObjectNode fields = fields(config);
     Jail back = ConfigReader.read(fields, null, null).jail();
@@ -42,7 +41,7 @@ public final class ConfigWriter {
       ObjectNode a = root.putObject("annotations");
       all.forEach(a::put);
     }
-    OciConfig again = ConfigReader.read(root, null, null);
+    ConfigParts again = ConfigReader.read(root, null, null);
     if (!again.jail().equals(jail)) {
       throw new OciException(
           "config",
@@ -52,10 +51,10 @@ public final class ConfigWriter {
     return root;
   }
 
-  private static ObjectNode fields(OciConfig config) {
+  private static ObjectNode fields(ConfigParts config) {
     Jail jail = config.jail();
     ObjectNode root = Json.object();
-    root.put("ociVersion", OciConfig.OCI_VERSION);
+    root.put("ociVersion", ConfigParts.OCI_VERSION);
     String path =
         jail.path()
             .orElseThrow(
@@ -79,7 +78,7 @@ public final class ConfigWriter {
     return root;
   }
 
-  private static void process(OciConfig config, ObjectNode root) {
+  private static void process(ConfigParts config, ObjectNode root) {
     Jail jail = config.jail();
     List<String> lines = new ArrayList<>(jail.execStart());
     lines.addAll(jail.command());

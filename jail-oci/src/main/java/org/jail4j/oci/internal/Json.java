@@ -14,19 +14,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.jail4j.oci.OciConfig;
 import org.jail4j.oci.OciException;
 import org.jail4j.oci.OciLimitException;
 
 /** The one Jackson mapper of jail4j OCI: bounded reading, strict syntax, pretty writing. */
 public final class Json {
+  /** The largest configuration read: 16 MiB of UTF-8. */
+  public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+  /** The deepest nesting of JSON objects and arrays read. */
+  public static final int MAX_DEPTH = 64;
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
               JsonFactory.builder()
                   .streamReadConstraints(
                       StreamReadConstraints.builder()
-                          .maxNestingDepth(OciConfig.MAX_DEPTH)
-                          .maxStringLength(OciConfig.MAX_BYTES)
+                          .maxNestingDepth(MAX_DEPTH)
+                          .maxStringLength(MAX_BYTES)
                           .maxNumberLength(64)
                           .build())
                   .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -51,7 +56,7 @@ public final class Json {
    * Parses JSON text, within the limits.
    *
    * @throws OciException for malformed JSON, naming line and column
-   * @throws OciLimitException for nesting deeper than {@link OciConfig#MAX_DEPTH}
+   * @throws OciLimitException for nesting deeper than {@link #MAX_DEPTH}
    */
   public static JsonNode read(String json) {
     try {
@@ -63,9 +68,7 @@ public final class Json {
     } catch (StreamConstraintsException e) {
       if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
         throw new OciLimitException(
-            "depth",
-            OciConfig.MAX_DEPTH,
-            "objects and arrays nested deeper than " + OciConfig.MAX_DEPTH + " levels");
+            "depth", MAX_DEPTH, "objects and arrays nested deeper than " + MAX_DEPTH + " levels");
       }
       throw new OciException("config", "over a reader limit: " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
@@ -80,8 +83,8 @@ public final class Json {
   public static OciLimitException tooBig(long size) {
     return new OciLimitException(
         "size",
-        OciConfig.MAX_BYTES,
-        "the document is " + size + " bytes; the limit is " + OciConfig.MAX_BYTES + " (16 MiB)");
+        MAX_BYTES,
+        "the document is " + size + " bytes; the limit is " + MAX_BYTES + " (16 MiB)");
   }
 
   /** Pretty JSON text. */
