@@ -202,6 +202,9 @@ public record Transcript(TranscriptHeader header, List<TranscriptRecord> records
       int sp = l.indexOf(' ');
       String key = sp < 0 ? l : l.substring(0, sp);
       String value = sp < 0 ? "" : l.substring(sp + 1);
+      if (key.isEmpty()) {
+        throw new TranscriptFormatException(line, "record", "a record line starts with its field");
+      }
       switch (key) {
         case "case" -> {
           if (k != 0 || value.isEmpty()) {
