@@ -25,13 +25,14 @@ public final class TranscriptFormatException extends JailException {
    * An error.
    *
    * @param line the 1-based line, or 0 for the text as a whole
-   * @param field the field (the key of the line, e.g. {@code errno}, {@code in})
+   * @param field the field (the key of the line, e.g. {@code errno}, {@code in}); an empty key (a
+   *     line starting with a blank or a colon) is named {@code line}
    * @param rule the rule broken, in words
    */
   public TranscriptFormatException(int line, String field, String rule) {
-    super("transcript", null, "line " + line + ": " + field + ": " + rule);
+    super("transcript", null, "line " + line + ": " + named(field) + ": " + rule);
     this.line = line;
-    this.field = field;
+    this.field = named(field);
     this.rule = rule;
   }
 
@@ -48,5 +49,9 @@ public final class TranscriptFormatException extends JailException {
   /** The rule broken. */
   public String rule() {
     return rule;
+  }
+
+  private static String named(String field) {
+    return field.isEmpty() ? "line" : field;
   }
 }
