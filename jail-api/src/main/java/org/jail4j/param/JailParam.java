@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jail4j.FreeBsdVersion;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.spi.JailFlags;
@@ -142,16 +140,6 @@ public final class JailParam<T> {
     }
   }
 
-  /**
-   * The forms of {@code added_in} in jail-params.tsv: {@code 8.0}, {@code 8.x}, {@code <=12},
-   * {@code 14.0? (unverified; ...)}, {@code 14.x (unverified; renamed in 15.0)}, {@code 14.0
-   * (inferred)}, {@code 8.0 (VIMAGE in GENERIC since 12.0)}.
-   */
-  private static final Pattern ADDED_IN =
-      Pattern.compile("(<=)?(\\d+)(?:\\.(\\d+|x))?(\\?)?(?: \\((.*)\\))?");
-
-  private static final Pattern RENAMED_IN = Pattern.compile("renamed in (\\d+)\\.(\\d+)");
-
   private static final Map<String, JailParam<?>> CATALOGUE = new LinkedHashMap<>();
 
   private final String name;
@@ -197,29 +185,10 @@ public final class JailParam<T> {
     this.addedIn = addedIn;
     this.module = module;
     this.known = known;
-    if (addedIn.isEmpty()) {
-      this.since = null;
-      this.removedIn = null;
-      this.verified = false;
-    } else {
-      Matcher m = ADDED_IN.matcher(addedIn);
-      if (!m.matches()) {
-        throw new IllegalArgumentException(name + ": unreadable release \"" + addedIn + "\"");
-      }
-      String minor = m.group(3);
-      this.since =
-          new Release(
-              Integer.parseInt(m.group(2)),
-              minor == null || minor.equals("x") ? 0 : Integer.parseInt(minor));
-      String note = m.group(5) == null ? "" : m.group(5);
-      Matcher renamed = RENAMED_IN.matcher(note);
-      this.removedIn =
-          renamed.find()
-              ? new Release(Integer.parseInt(renamed.group(1)), Integer.parseInt(renamed.group(2)))
-              : null;
-      this.verified =
-          m.group(4) == null && !note.contains("unverified") && !note.contains("inferred");
-    }
+    ReleaseText.Read r = ReleaseText.read(name, addedIn);
+    this.since = r.since();
+    this.removedIn = r.removedIn();
+    this.verified = r.verified();
   }
 
   private static <T> JailParam<T> kernel(
@@ -955,7 +924,7 @@ public final class JailParam<T> {
    * @throws InvalidJailParameterException when the format is one jail4j cannot carry
    */
   public static JailParam<?> fromKernel(KernelParam published) {
-    ParamType<?> t = typeOf(published);
+    ParamType<?> t = KernelTypes.typeOf(published);
     JailParam<?> known = CATALOGUE.get(published.name());
     if (known != null && known.type.equals(t)) {
       return known;
@@ -974,48 +943,6 @@ public final class JailParam<T> {
     return new JailParam<>(name, type, Scope.KERNEL, access, "", module, false);
   }
 
-  private static ParamType<?> typeOf(KernelParam p) {
-    String f = p.format();
-    switch (f) {
-      case "B":
-        return ParamType.BOOL;
-      case "E,jailsys":
-        return ParamType.JAILSYS;
-      case "A":
-        return p.size() > 0 ? ParamType.string(p.size()) : ParamType.TEXT;
-      case "A,keyvalue":
-        return ParamType.KEY_VALUE;
-      case "S,in_addr,a":
-        return ParamType.IP4_LIST;
-      case "S,in6_addr,a":
-        return ParamType.IP6_LIST;
-      default:
-        break;
-    }
-    // libjail sizes numbers by CTLTYPE (freebsd-jail-abi.md §4.1): INT/UINT 4 bytes,
-    // LONG/ULONG/S64/U64 8 bytes on amd64.
-    switch (p.ctlType()) {
-      case KernelParam.CTLTYPE_INT:
-      case 6:
-        return ParamType.INT;
-      case 4:
-      case 7:
-      case KernelParam.CTLTYPE_ULONG:
-      case 9:
-        return ParamType.ULONG;
-      default:
-        throw new InvalidJailParameterException(
-            "param",
-            null,
-            p.name(),
-            "the kernel publishes type \""
-                + f
-                + "\" (CTLTYPE "
-                + p.ctlType()
-                + "), which jail4j cannot carry");
-    }
-  }
-
   /**
    * What a kernel publishes for this parameter under {@code security.jail.param.NAME}
    * (freebsd-jail-abi.md §4.1): its format, CTLTYPE, access and size. A fake kernel builds its
@@ -1028,33 +955,7 @@ public final class JailParam<T> {
     if (!isKernel() || runtimeText || name.equals("lastjid") || name.equals("errmsg")) {
       return Optional.empty();
     }
-    int ctlType;
-    int size = 0;
-    switch (type.kind()) {
-      case ULONG:
-        ctlType = KernelParam.CTLTYPE_ULONG;
-        break;
-      case STRING:
-      case KEY_VALUE:
-        ctlType = KernelParam.CTLTYPE_STRING;
-        size = type.size();
-        break;
-      case IP4_LIST:
-      case IP6_LIST:
-        ctlType = KernelParam.CTLTYPE_STRUCT;
-        size = type.size();
-        break;
-      default:
-        ctlType = KernelParam.CTLTYPE_INT;
-        break;
-    }
-    KernelParam.Access a =
-        switch (access) {
-          case WRITABLE -> KernelParam.Access.RW;
-          case CREATE_ONLY -> KernelParam.Access.RDTUN;
-          case READ_ONLY -> KernelParam.Access.RD;
-        };
-    return Optional.of(new KernelParam(name, type.kind().format(), ctlType, a, size));
+    return Optional.of(KernelTypes.describe(name, type, access));
   }
 
   /**
