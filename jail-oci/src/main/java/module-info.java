@@ -14,6 +14,8 @@ module org.jail4j.oci {
   requires static org.immutables.value.annotations;
   requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
+  requires java.net.http;
 
   exports org.jail4j.oci;
+  exports org.jail4j.oci.registry;
 }

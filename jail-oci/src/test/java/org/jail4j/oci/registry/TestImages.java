@@ -1,0 +1,89 @@
+package org.jail4j.oci.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Generated images pushed to the test registry: gzip layers of seeded random content, an image
+ * config for {@code freebsd/ARCH}, the OCI manifest, and indexes over several of them.
+ */
+final class TestImages {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A pushed image: its manifest and the blobs under it. */
+  record Image(
+      Descriptor manifest, Descriptor config, List<Descriptor> layers, List<byte[]> layerBytes) {}
+
+  private TestImages() {}
+
+  /** Seeded random bytes, gzip-compressed. */
+  static byte[] layer(long seed, int size) {
+    byte[] raw = new byte[size];
+    new Random(seed).nextBytes(raw);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Pushes {@code layers} layers, a config and a manifest for freebsd/{@code arch}, tagged. */
+  static Image push(
+      RegistryClient client, String repo, String tag, String arch, long seed, int layers)
+      throws IOException {
+    List<Descriptor> descriptors = new ArrayList<>();
+    List<byte[]> bytes = new ArrayList<>();
+    for (int i = 0; i < layers; i++) {
+      byte[] b = layer(seed * 100 + i, 20_000 + 7_000 * i);
+      bytes.add(b);
+      descriptors.add(client.pushBlob(repo, MediaType.OCI_LAYER_GZIP, b));
+    }
+    ObjectNode config = JSON.createObjectNode().put("architecture", arch).put("os", "freebsd");
+    ObjectNode rootfs = config.putObject("rootfs").put("type", "layers");
+    ArrayNode diffIds = rootfs.putArray("diff_ids");
+    for (byte[] b : bytes) {
+      diffIds.add(Digest.sha256(b).toString()); // not the uncompressed digest: unused here
+    }
+    Descriptor cfg = client.pushBlob(repo, MediaType.OCI_CONFIG, JSON.writeValueAsBytes(config));
+    ObjectNode manifest =
+        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaType.OCI_MANIFEST);
+    manifest.set("config", descriptor(cfg));
+    ArrayNode l = manifest.putArray("layers");
+    descriptors.forEach(d -> l.add(descriptor(d)));
+    Descriptor m =
+        client.pushManifest(repo, tag, MediaType.OCI_MANIFEST, JSON.writeValueAsBytes(manifest));
+    return new Image(m, cfg, descriptors, bytes);
+  }
+
+  /** Pushes an index over images of the given architectures. */
+  static Descriptor pushIndex(
+      RegistryClient client, String repo, String tag, List<Image> images, List<String> archs)
+      throws IOException {
+    ObjectNode index =
+        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaType.OCI_INDEX);
+    ArrayNode ms = index.putArray("manifests");
+    for (int i = 0; i < images.size(); i++) {
+      ObjectNode d = descriptor(images.get(i).manifest());
+      d.putObject("platform").put("os", "freebsd").put("architecture", archs.get(i));
+      ms.add(d);
+    }
+    return client.pushManifest(repo, tag, MediaType.OCI_INDEX, JSON.writeValueAsBytes(index));
+  }
+
+  static ObjectNode descriptor(Descriptor d) {
+    return JSON.createObjectNode()
+        .put("mediaType", d.mediaType())
+        .put("digest", d.digest().toString())
+        .put("size", d.size());
+  }
+}
