@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -248,7 +249,10 @@ public final class RegistryClient {
     }
     if (depth >= MAX_INDEX_DEPTH) {
       throw new RegistryLimitException(
-          field, "index depth", MAX_INDEX_DEPTH, "indexes nested deeper than " + MAX_INDEX_DEPTH);
+          field,
+          RegistryLimitException.Limit.INDEX_DEPTH,
+          MAX_INDEX_DEPTH,
+          "indexes nested deeper than " + MAX_INDEX_DEPTH);
     }
     for (Descriptor child : m.manifests()) {
       Descriptor.Platform p = child.platform();
@@ -436,7 +440,7 @@ public final class RegistryClient {
   private static RegistryLimitException blobTooBig(String field, Descriptor d, long got) {
     return new RegistryLimitException(
         field,
-        "blob size",
+        RegistryLimitException.Limit.BLOB_SIZE,
         d.size(),
         "the registry sent at least " + got + " bytes; the descriptor says " + d.size());
   }
@@ -444,7 +448,7 @@ public final class RegistryClient {
   private RegistryLimitException manifestTooBig(String field, String size) {
     return new RegistryLimitException(
         field,
-        "manifest size",
+        RegistryLimitException.Limit.MANIFEST_SIZE,
         maxManifestBytes,
         "the manifest is " + size + "; the limit is " + maxManifestBytes + " bytes");
   }
@@ -516,24 +520,20 @@ public final class RegistryClient {
     return d;
   }
 
-  private void upload(
-      String repository,
-      Descriptor d,
-      java.util.function.Supplier<HttpRequest.BodyPublisher> body) {
+  private void upload(String repository, Descriptor d, Supplier<HttpRequest.BodyPublisher> body) {
     String field = reference(repository, d.digest().toString());
     if (hasBlob(repository, d.digest())) {
       return;
     }
     HttpResponse<InputStream> start =
-        transport.send(
+        exchange(
             field,
             repository,
             "POST",
             uri(repository, "blobs", "uploads/"),
             Map.of(),
-            HttpRequest.BodyPublishers::noBody);
-    Transport.discard(start);
-    expect(field, start, 202);
+            HttpRequest.BodyPublishers::noBody,
+            202);
     String location = Transport.header(start.headers(), "Location");
     if (location.isEmpty()) {
       throw new RegistryException(field, "the upload start (HTTP 202) has no Location", 202, null);
@@ -542,16 +542,14 @@ public final class RegistryClient {
     String digestParam =
         "digest=" + URLEncoder.encode(d.digest().toString(), StandardCharsets.UTF_8);
     URI put = URI.create(at + (at.getRawQuery() == null ? "?" : "&") + digestParam);
-    HttpResponse<InputStream> done =
-        transport.send(
-            field,
-            repository,
-            "PUT",
-            put,
-            Map.of("Content-Type", "application/octet-stream"),
-            body);
-    Transport.discard(done);
-    expect(field, done, 201);
+    exchange(
+        field,
+        repository,
+        "PUT",
+        put,
+        Map.of("Content-Type", "application/octet-stream"),
+        body,
+        201);
   }
 
   /**
@@ -569,17 +567,30 @@ public final class RegistryClient {
       String repository, String reference, String mediaType, byte[] content) {
     String field = checked(repository, reference);
     Descriptor d = new Descriptor(mediaType, Digest.sha256(content), content.length, null);
-    HttpResponse<InputStream> r =
-        transport.send(
-            field,
-            repository,
-            "PUT",
-            uri(repository, "manifests", reference),
-            Map.of("Content-Type", mediaType),
-            () -> HttpRequest.BodyPublishers.ofByteArray(content));
-    Transport.discard(r);
-    expect(field, r, 201);
+    exchange(
+        field,
+        repository,
+        "PUT",
+        uri(repository, "manifests", reference),
+        Map.of("Content-Type", mediaType),
+        () -> HttpRequest.BodyPublishers.ofByteArray(content),
+        201);
     return d;
+  }
+
+  /** Sends a request whose answer has no body of interest: anything but {@code wanted} throws. */
+  private HttpResponse<InputStream> exchange(
+      String field,
+      String repository,
+      String method,
+      URI uri,
+      Map<String, String> headers,
+      @Nullable Supplier<HttpRequest.BodyPublisher> body,
+      int wanted) {
+    HttpResponse<InputStream> r = transport.send(field, repository, method, uri, headers, body);
+    expect(field, r, wanted);
+    Transport.discard(r);
+    return r;
   }
 
   private URI uri(String repository, String kind, String reference) {

@@ -150,7 +150,10 @@ final class Transport {
         URI next = redirect(field, target, r);
         if (++redirects > MAX_REDIRECTS) {
           throw new RegistryLimitException(
-              field, "redirects", MAX_REDIRECTS, "more than " + MAX_REDIRECTS + " redirects");
+              field,
+              RegistryLimitException.Limit.REDIRECTS,
+              MAX_REDIRECTS,
+              "more than " + MAX_REDIRECTS + " redirects");
         }
         target = next;
         continue;
@@ -355,7 +358,7 @@ final class Transport {
                   () ->
                       new RegistryLimitException(
                           field,
-                          "token size",
+                          RegistryLimitException.Limit.TOKEN_SIZE,
                           MAX_SMALL_BODY,
                           "the token response from "
                               + realm

@@ -58,6 +58,14 @@ class RegistryPullTest {
     return layout.resolve("blobs").resolve(d.digest().algorithm()).resolve(d.digest().hex());
   }
 
+  /** Plants a partial download of {@code layer} holding {@code content}. */
+  private static Path plantPart(Path layout, Descriptor layer, byte[] content) throws IOException {
+    Path part = blobFile(layout, layer).resolveSibling(layer.digest().hex() + ".part");
+    Files.createDirectories(part.getParent());
+    Files.write(part, content);
+    return part;
+  }
+
   private static void assertImageIn(Path layout, TestImages.Image image) throws IOException {
     assertThat(blobFile(layout, image.manifest())).hasSize(image.manifest().size());
     assertThat(blobFile(layout, image.config())).hasSize(image.config().size());
@@ -194,9 +202,7 @@ class RegistryPullTest {
     Path layout = tmp.resolve("layout");
     Descriptor layer = app.layers().get(2);
     byte[] bytes = app.layerBytes().get(2);
-    Path part = blobFile(layout, layer).resolveSibling(layer.digest().hex() + ".part");
-    Files.createDirectories(part.getParent());
-    Files.write(part, Arrays.copyOf(bytes, bytes.length / 2));
+    Path part = plantPart(layout, layer, Arrays.copyOf(bytes, bytes.length / 2));
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
       client(proxy).pull("test/app", "v1", layout);
 
@@ -231,11 +237,9 @@ class RegistryPullTest {
     Path layout = tmp.resolve("layout");
     Descriptor layer = app.layers().get(1);
     byte[] bytes = app.layerBytes().get(1);
-    Path part = blobFile(layout, layer).resolveSibling(layer.digest().hex() + ".part");
-    Files.createDirectories(part.getParent());
     byte[] wrong = Arrays.copyOf(bytes, 100);
     wrong[10] ^= 1;
-    Files.write(part, wrong);
+    Path part = plantPart(layout, layer, wrong);
     RegistryClient c = RegistryClient.builder(server.uri()).build();
 
     assertThatThrownBy(() -> c.blob("test/app", layer, layout.resolve("blobs")))
@@ -311,7 +315,7 @@ class RegistryPullTest {
         .isInstanceOfSatisfying(
             RegistryLimitException.class,
             e -> {
-              assertThat(e.limit()).isEqualTo("manifest size");
+              assertThat(e.limit()).isEqualTo(RegistryLimitException.Limit.MANIFEST_SIZE);
               assertThat(e.max()).isEqualTo(100);
             });
   }
@@ -323,7 +327,8 @@ class RegistryPullTest {
     RegistryClient c = RegistryClient.builder(server.uri()).build();
     assertThatThrownBy(() -> c.blob("test/app", shorter, tmp))
         .isInstanceOfSatisfying(
-            RegistryLimitException.class, e -> assertThat(e.limit()).isEqualTo("blob size"));
+            RegistryLimitException.class,
+            e -> assertThat(e.limit()).isEqualTo(RegistryLimitException.Limit.BLOB_SIZE));
   }
 
   @Test
