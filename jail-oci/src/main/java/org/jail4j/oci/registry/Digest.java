@@ -71,6 +71,17 @@ public record Digest(String algorithm, String hex) {
   }
 
   /**
+   * The SHA-256 digest of a file.
+   *
+   * @param file the file
+   * @return {@code sha256:...}
+   * @throws IOException when the file cannot be read
+   */
+  public static Digest sha256(Path file) throws IOException {
+    return hash("sha256", file);
+  }
+
+  /**
    * The digest of a file with this digest's algorithm.
    *
    * @param file the file
@@ -78,6 +89,10 @@ public record Digest(String algorithm, String hex) {
    * @throws IOException when the file cannot be read
    */
   public Digest of(Path file) throws IOException {
+    return hash(algorithm, file);
+  }
+
+  private static Digest hash(String algorithm, Path file) throws IOException {
     MessageDigest md = digester(algorithm);
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 16];
@@ -97,11 +112,6 @@ public record Digest(String algorithm, String hex) {
    */
   public Digest of(byte[] data) {
     return new Digest(algorithm, HexFormat.of().formatHex(digester(algorithm).digest(data)));
-  }
-
-  /** A new message digest of this algorithm. */
-  MessageDigest newDigester() {
-    return digester(algorithm);
   }
 
   /** {@code ALGORITHM:HEX}. */

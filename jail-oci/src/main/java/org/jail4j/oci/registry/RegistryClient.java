@@ -501,9 +501,7 @@ public final class RegistryClient {
   public Descriptor pushBlob(String repository, String mediaType, Path file) {
     Descriptor d;
     try {
-      d =
-          new Descriptor(
-              mediaType, new Digest("sha256", "0".repeat(64)).of(file), Files.size(file), null);
+      d = new Descriptor(mediaType, Digest.sha256(file), Files.size(file), null);
     } catch (IOException e) {
       throw new RegistryException(file.toString(), "cannot read the blob: " + e, 0, e);
     }

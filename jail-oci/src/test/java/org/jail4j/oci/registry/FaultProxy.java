@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,7 @@ final class FaultProxy implements AutoCloseable {
 
   private final URI target;
   private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -49,7 +51,7 @@ final class FaultProxy implements AutoCloseable {
   FaultProxy(URI target) throws IOException {
     this.target = target;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -134,5 +136,6 @@ final class FaultProxy implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow(); // ends stalled answers
   }
 }

@@ -134,6 +134,53 @@ class RegistryPullTest {
   }
 
   @Test
+  void dockerV2ManifestListsAndManifestsArePulledAsServed() throws IOException {
+    TestImages.Image d1 =
+        TestImages.push(pusher, "test/docker", "a", "amd64", 4, 2, TestImages.Flavour.DOCKER);
+    TestImages.Image d2 =
+        TestImages.push(pusher, "test/docker", "b", "arm64", 5, 1, TestImages.Flavour.DOCKER);
+    Descriptor list =
+        TestImages.pushIndex(
+            pusher,
+            "test/docker",
+            "list",
+            List.of(d1, d2),
+            List.of("amd64", "arm64"),
+            TestImages.Flavour.DOCKER);
+    Path layout = tmp.resolve("layout");
+    PulledImage p =
+        RegistryClient.builder(server.uri()).build().pull("test/docker", "list", layout);
+
+    assertThat(p.descriptor().mediaType()).isEqualTo(MediaType.DOCKER_MANIFEST_LIST);
+    assertThat(p.descriptor().digest()).isEqualTo(list.digest());
+    assertThat(p.images())
+        .extracting(Descriptor::mediaType)
+        .containsExactly(MediaType.DOCKER_MANIFEST, MediaType.DOCKER_MANIFEST);
+    JsonNode entry = JSON.readTree(layout.resolve("index.json").toFile()).path("manifests").get(0);
+    assertThat(entry.path("mediaType").asText()).isEqualTo(MediaType.DOCKER_MANIFEST_LIST);
+    assertImageIn(layout, d1);
+    assertImageIn(layout, d2);
+  }
+
+  @Test
+  void aResponseSlowerThanTheTimeoutIsRetriedThenFails() throws IOException {
+    try (FaultProxy proxy = new FaultProxy(server.uri())) {
+      proxy.stallBlobs = true;
+      RegistryClient c =
+          RegistryClient.builder(proxy.uri())
+              .attempts(2)
+              .backoff(Duration.ofMillis(1))
+              .timeout(Duration.ofMillis(300))
+              .build();
+      assertThatThrownBy(() -> c.blob("test/app", app.layers().get(0), tmp))
+          .isInstanceOf(RegistryException.class)
+          .hasMessageContaining("after 2 attempt(s)")
+          .hasMessageContaining("timed out");
+      assertThat(c.retries()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void anIndexPullsEveryPlatform() throws IOException {
     Path layout = tmp.resolve("layout");
     PulledImage p = RegistryClient.builder(server.uri()).build().pull("test/multi", "14.3", layout);

@@ -22,6 +22,32 @@ final class TestImages {
   record Image(
       Descriptor manifest, Descriptor config, List<Descriptor> layers, List<byte[]> layerBytes) {}
 
+  /** The media types of an image: OCI, or the Docker v2 (schema 2) equivalents. */
+  enum Flavour {
+    OCI(
+        MediaType.OCI_MANIFEST,
+        MediaType.OCI_INDEX,
+        MediaType.OCI_CONFIG,
+        MediaType.OCI_LAYER_GZIP),
+    DOCKER(
+        MediaType.DOCKER_MANIFEST,
+        MediaType.DOCKER_MANIFEST_LIST,
+        "application/vnd.docker.container.image.v1+json",
+        "application/vnd.docker.image.rootfs.diff.tar.gzip");
+
+    final String manifest;
+    final String index;
+    final String config;
+    final String layer;
+
+    Flavour(String manifest, String index, String config, String layer) {
+      this.manifest = manifest;
+      this.index = index;
+      this.config = config;
+      this.layer = layer;
+    }
+  }
+
   private TestImages() {}
 
   /** Seeded random bytes, gzip-compressed. */
@@ -41,12 +67,25 @@ final class TestImages {
   static Image push(
       RegistryClient client, String repo, String tag, String arch, long seed, int layers)
       throws IOException {
+    return push(client, repo, tag, arch, seed, layers, Flavour.OCI);
+  }
+
+  /** As {@link #push(RegistryClient, String, String, String, long, int)}, with these types. */
+  static Image push(
+      RegistryClient client,
+      String repo,
+      String tag,
+      String arch,
+      long seed,
+      int layers,
+      Flavour flavour)
+      throws IOException {
     List<Descriptor> descriptors = new ArrayList<>();
     List<byte[]> bytes = new ArrayList<>();
     for (int i = 0; i < layers; i++) {
       byte[] b = layer(seed * 100 + i, 20_000 + 7_000 * i);
       bytes.add(b);
-      descriptors.add(client.pushBlob(repo, MediaType.OCI_LAYER_GZIP, b));
+      descriptors.add(client.pushBlob(repo, flavour.layer, b));
     }
     ObjectNode config = JSON.createObjectNode().put("architecture", arch).put("os", "freebsd");
     ObjectNode rootfs = config.putObject("rootfs").put("type", "layers");
@@ -54,14 +93,14 @@ final class TestImages {
     for (byte[] b : bytes) {
       diffIds.add(Digest.sha256(b).toString()); // not the uncompressed digest: unused here
     }
-    Descriptor cfg = client.pushBlob(repo, MediaType.OCI_CONFIG, JSON.writeValueAsBytes(config));
+    Descriptor cfg = client.pushBlob(repo, flavour.config, JSON.writeValueAsBytes(config));
     ObjectNode manifest =
-        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaType.OCI_MANIFEST);
+        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", flavour.manifest);
     manifest.set("config", descriptor(cfg));
     ArrayNode l = manifest.putArray("layers");
     descriptors.forEach(d -> l.add(descriptor(d)));
     Descriptor m =
-        client.pushManifest(repo, tag, MediaType.OCI_MANIFEST, JSON.writeValueAsBytes(manifest));
+        client.pushManifest(repo, tag, flavour.manifest, JSON.writeValueAsBytes(manifest));
     return new Image(m, cfg, descriptors, bytes);
   }
 
@@ -69,15 +108,27 @@ final class TestImages {
   static Descriptor pushIndex(
       RegistryClient client, String repo, String tag, List<Image> images, List<String> archs)
       throws IOException {
+    return pushIndex(client, repo, tag, images, archs, Flavour.OCI);
+  }
+
+  /** As {@link #pushIndex(RegistryClient, String, String, List, List)}, with these types. */
+  static Descriptor pushIndex(
+      RegistryClient client,
+      String repo,
+      String tag,
+      List<Image> images,
+      List<String> archs,
+      Flavour flavour)
+      throws IOException {
     ObjectNode index =
-        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaType.OCI_INDEX);
+        JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", flavour.index);
     ArrayNode ms = index.putArray("manifests");
     for (int i = 0; i < images.size(); i++) {
       ObjectNode d = descriptor(images.get(i).manifest());
       d.putObject("platform").put("os", "freebsd").put("architecture", archs.get(i));
       ms.add(d);
     }
-    return client.pushManifest(repo, tag, MediaType.OCI_INDEX, JSON.writeValueAsBytes(index));
+    return client.pushManifest(repo, tag, flavour.index, JSON.writeValueAsBytes(index));
   }
 
   static ObjectNode descriptor(Descriptor d) {
