@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  *       Builder#allowRedirectsTo}; credentials are never sent to another host.
  * </ul>
  *
+ * <p>A client may be shared by threads; pulls into one layout run one at a time.
+ *
  * <pre>{@code
  * RegistryClient client = RegistryClient.builder(URI.create("https://registry.example.org"))
  *     .credentials("ci", System.getenv("REGISTRY_PASSWORD"))
@@ -58,6 +60,12 @@ import org.jspecify.annotations.Nullable;
 public final class RegistryClient {
   /** The default manifest size limit: 4 MiB, the limit the distribution specification suggests. */
   public static final long DEFAULT_MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
+
+  /** The most redirects one request follows. */
+  public static final int MAX_REDIRECTS = 5;
+
+  /** The largest token endpoint answer read: 1 MiB. */
+  public static final int MAX_TOKEN_BYTES = 1 << 20;
 
   /** How deep indexes may nest under the one pulled. */
   public static final int MAX_INDEX_DEPTH = 4;

@@ -21,9 +21,9 @@ public final class RegistryLimitException extends RegistryException {
     MANIFEST_SIZE,
     /** A blob longer than its descriptor's size. */
     BLOB_SIZE,
-    /** A token endpoint's answer over 1 MiB. */
+    /** A token endpoint's answer over {@link RegistryClient#MAX_TOKEN_BYTES}. */
     TOKEN_SIZE,
-    /** More than 5 redirects for one request. */
+    /** More than {@link RegistryClient#MAX_REDIRECTS} redirects for one request. */
     REDIRECTS,
     /** Indexes nested deeper than {@link RegistryClient#MAX_INDEX_DEPTH}. */
     INDEX_DEPTH;

@@ -31,11 +31,8 @@ import org.jspecify.annotations.Nullable;
  * retries with exponential backoff on 5xx, 429 and I/O errors.
  */
 final class Transport {
-  /** The largest token response or error body read. */
-  static final int MAX_SMALL_BODY = 1 << 20;
-
-  /** The most redirects one request follows. */
-  static final int MAX_REDIRECTS = 5;
+  private static final int MAX_SMALL_BODY = RegistryClient.MAX_TOKEN_BYTES;
+  private static final int MAX_REDIRECTS = RegistryClient.MAX_REDIRECTS;
 
   private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
   private static final Pattern PARAM =

@@ -425,6 +425,29 @@ class RegistryPullTest {
   }
 
   @Test
+  void aFileIsPushedAsABlobAndABlobThereAlreadyIsNotUploadedAgain() throws IOException {
+    Path file = tmp.resolve("layer.tar.gz");
+    Files.write(file, TestImages.layer(99, 50_000));
+    try (FaultProxy proxy = new FaultProxy(server.uri())) {
+      RegistryClient c = client(proxy);
+      Descriptor d = c.pushBlob("test/files", MediaType.OCI_LAYER_GZIP, file);
+      // the upload's PUT goes to the Location the registry named: itself, not the proxy
+      assertThat(proxy.seen).extracting(FaultProxy.Seen::method).containsExactly("HEAD", "POST");
+      Descriptor again = c.pushBlob("test/files", MediaType.OCI_LAYER_GZIP, file);
+
+      assertThat(d).isEqualTo(again);
+      assertThat(d.digest()).isEqualTo(Digest.sha256(Files.readAllBytes(file)));
+      assertThat(d.size()).isEqualTo(Files.size(file));
+      assertThat(proxy.seen)
+          .extracting(FaultProxy.Seen::method)
+          .containsExactly("HEAD", "POST", "HEAD"); // the second push only asked
+      assertThat(c.hasBlob("test/files", d.digest())).isTrue();
+      assertThat(Files.readAllBytes(c.blob("test/files", d, tmp.resolve("back"))))
+          .isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
   void badNamesAreRefusedBeforeAnyRequest() {
     RegistryClient c = RegistryClient.builder(server.uri()).build();
     assertThatThrownBy(() -> c.manifest("Test/App", "v1"))
