@@ -68,7 +68,7 @@ public final class RegistryClient {
   public static final int MAX_TOKEN_BYTES = 1 << 20;
 
   /** How deep indexes may nest under the one pulled. */
-  public static final int MAX_INDEX_DEPTH = 4;
+  public static final int MAX_INDEX_DEPTH = 8;
 
   private static final Pattern REPOSITORY =
       Pattern.compile(

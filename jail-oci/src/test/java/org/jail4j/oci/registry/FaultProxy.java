@@ -30,8 +30,8 @@ final class FaultProxy implements AutoCloseable {
   private static final Set<String> HOP =
       Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade", "keep-alive");
 
-  /** One request as received: method, path and Range header ("" when none). */
-  record Seen(String method, String path, String range) {}
+  /** One request as received: method, path, Range and Authorization headers ("" when none). */
+  record Seen(String method, String path, String range, String authorization) {}
 
   private final URI target;
   private final HttpServer server;
@@ -69,8 +69,11 @@ final class FaultProxy implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getRawPath();
-    String range = String.valueOf(ex.getRequestHeaders().getFirst("Range"));
-    seen.add(new Seen(ex.getRequestMethod(), path, range.equals("null") ? "" : range));
+    String range = ex.getRequestHeaders().getFirst("Range");
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    seen.add(
+        new Seen(
+            ex.getRequestMethod(), path, range == null ? "" : range, auth == null ? "" : auth));
     boolean blob = ex.getRequestMethod().equals("GET") && path.contains("/blobs/sha256:");
     try (ex) {
       if (fail503.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

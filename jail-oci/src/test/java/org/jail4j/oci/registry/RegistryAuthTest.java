@@ -67,6 +67,36 @@ class RegistryAuthTest {
   }
 
   @Test
+  void credentialsAreNotSentToTheHostOfARedirect() throws Exception {
+    RegistryServer.binary();
+    Path file = htpasswd("ci", "s3cret");
+    try (RegistryServer server =
+            RegistryServer.start("  htpasswd:\n    realm: jail4j\n    path: " + file + "\n");
+        FaultProxy front = new FaultProxy(server.uri());
+        FaultProxy storage = new FaultProxy(server.uri())) {
+      RegistryClient ci = RegistryClient.builder(server.uri()).credentials("ci", "s3cret").build();
+      TestImages.Image image = TestImages.push(ci, "private/app", "v1", "amd64", 9, 1);
+      front.redirectBlobsTo = "http://localhost:" + storage.uri().getPort();
+      RegistryClient c =
+          RegistryClient.builder(front.uri())
+              .credentials("ci", "s3cret")
+              .allowRedirectsTo("localhost")
+              .build();
+      c.manifest("private/app", "v1"); // answers the Basic challenge
+
+      assertThatThrownBy(() -> c.blob("private/app", image.layers().get(0), tmp.resolve("b")))
+          .isInstanceOfSatisfying(
+              RegistryAuthException.class, e -> assertThat(e.status()).isEqualTo(401));
+      assertThat(front.blobGets())
+          .singleElement()
+          .satisfies(s -> assertThat(s.authorization()).startsWith("Basic "));
+      assertThat(storage.seen)
+          .singleElement()
+          .satisfies(s -> assertThat(s.authorization()).isEmpty());
+    }
+  }
+
+  @Test
   void aBearerChallengeIsAnsweredWithATokenFromItsRealm() throws Exception {
     RegistryServer.binary();
     try (TokenServer tokens = new TokenServer(tmp);
