@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -402,7 +401,6 @@ class RegistryPullTest {
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
       proxy.stallBlobs = true;
       RegistryClient c = client(proxy);
-      AtomicReference<Thread> worker = new AtomicReference<>();
       CompletableFuture<Boolean> flag = new CompletableFuture<>();
       Thread t =
           new Thread(
@@ -416,7 +414,6 @@ class RegistryPullTest {
                           && String.valueOf(e.getMessage()).contains("interrupted"));
                 }
               });
-      worker.set(t);
       t.start();
       assertThat(proxy.stalled.await(10, TimeUnit.SECONDS)).isTrue();
       t.interrupt();

@@ -128,7 +128,7 @@ final class TokenServer implements AutoCloseable {
     try (ex) {
       Map<String, String> q = new HashMap<>();
       String raw = ex.getRequestURI().getRawQuery();
-      for (String kv : raw == null ? new String[0] : raw.split("&")) {
+      for (String kv : raw == null ? new String[0] : raw.split("&", -1)) {
         String[] p = kv.split("=", 2);
         q.put(
             URLDecoder.decode(p[0], StandardCharsets.UTF_8),
@@ -168,12 +168,12 @@ final class TokenServer implements AutoCloseable {
     ArrayNode access = claims.putArray("access");
     String scope = q.get("scope");
     if (scope != null) {
-      for (String s : scope.split(" ")) {
-        String[] parts = s.split(":");
+      for (String s : scope.split(" ", -1)) {
+        String[] parts = s.split(":", -1);
         if (parts.length == 3) {
           ObjectNode a = access.addObject().put("type", parts[0]).put("name", parts[1]);
           ArrayNode actions = a.putArray("actions");
-          for (String action : parts[2].split(",")) {
+          for (String action : parts[2].split(",", -1)) {
             actions.add(action);
           }
         }
