@@ -1,6 +1,7 @@
 package org.jail4j.freebsd.internal;
 
 import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -86,18 +87,31 @@ public final class NativeJailKernel implements JailKernel {
       refuseAttach("jail_set with JAIL_ATTACH");
     }
     NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
-    int rc = libc.jail_set(array.pointer(), array.count(), flags);
-    int errno = rc == -1 ? runtime.getLastError() : 0;
-    array.copyBack();
+    int rc;
+    int errno;
+    try {
+      rc = libc.jail_set(array.pointer(), array.count(), flags);
+      errno = rc == -1 ? runtime.getLastError() : 0;
+      array.copyBack();
+    } finally {
+      // the iovec's value buffers are freed when unreachable: keep them for the whole call
+      Reference.reachabilityFence(array);
+    }
     return finish(Syscall.JAIL_SET, rc, errno, array, iov, flags);
   }
 
   @Override
   public int get(IoVec[] iov, int flags) throws SyscallException {
     NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
-    int rc = libc.jail_get(array.pointer(), array.count(), flags);
-    int errno = rc == -1 ? runtime.getLastError() : 0;
-    array.copyBack();
+    int rc;
+    int errno;
+    try {
+      rc = libc.jail_get(array.pointer(), array.count(), flags);
+      errno = rc == -1 ? runtime.getLastError() : 0;
+      array.copyBack();
+    } finally {
+      Reference.reachabilityFence(array);
+    }
     return finish(Syscall.JAIL_GET, rc, errno, array, iov, flags);
   }
 
@@ -327,27 +341,43 @@ public final class NativeJailKernel implements JailKernel {
     long inlen = text.length + 1L;
     String name = rctlName(call);
     if (call == RctlCall.ADD_RULE || call == RctlCall.REMOVE_RULE) {
-      int rc =
-          call == RctlCall.ADD_RULE
-              ? libc.rctl_add_rule(in, inlen, null, 0)
-              : libc.rctl_remove_rule(in, inlen, null, 0);
+      int rc;
+      int errno;
+      try {
+        rc =
+            call == RctlCall.ADD_RULE
+                ? libc.rctl_add_rule(in, inlen, null, 0)
+                : libc.rctl_remove_rule(in, inlen, null, 0);
+        errno = rc == -1 ? runtime.getLastError() : 0;
+      } finally {
+        Reference.reachabilityFence(in);
+      }
       if (rc == -1) {
-        throw FreeBsdErrno.failure(name, runtime.getLastError());
+        throw FreeBsdErrno.failure(name, errno);
       }
       return "";
     }
     for (int size = RCTL_FIRST_BUFFER; ; size *= 2) {
       Pointer out = Memory.allocateDirect(runtime, size, true);
-      int rc =
-          call == RctlCall.GET_RULES
-              ? libc.rctl_get_rules(in, inlen, out, size)
-              : libc.rctl_get_racct(in, inlen, out, size);
+      int rc;
+      int errno;
+      byte[] bytes = new byte[size];
+      try {
+        rc =
+            call == RctlCall.GET_RULES
+                ? libc.rctl_get_rules(in, inlen, out, size)
+                : libc.rctl_get_racct(in, inlen, out, size);
+        errno = rc == -1 ? runtime.getLastError() : 0;
+        if (rc != -1) {
+          out.get(0, bytes, 0, size);
+        }
+      } finally {
+        Reference.reachabilityFence(in);
+        Reference.reachabilityFence(out);
+      }
       if (rc != -1) {
-        byte[] bytes = new byte[size];
-        out.get(0, bytes, 0, size);
         return Sysctl.cString(bytes);
       }
-      int errno = runtime.getLastError();
       // ERANGE: the answer did not fit; rctl(8) doubles the buffer and asks again
       if (errno != FreeBsdErrno.ERANGE || size >= RCTL_MAX_BUFFER) {
         throw FreeBsdErrno.failure(name, errno);

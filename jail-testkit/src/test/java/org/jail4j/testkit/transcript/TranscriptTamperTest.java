@@ -76,6 +76,30 @@ class TranscriptTamperTest {
   }
 
   @Test
+  void everyDisagreeingCaseIsListedNotOnlyTheFirst() {
+    assertThat(TranscriptReplay.disagreements(Transcript.parse(text))).isEmpty();
+    String first = "errno EFAULT\n";
+    int at = text.indexOf(first);
+    int second = text.indexOf(first, at + 1);
+    String otherCase = text.substring(text.lastIndexOf("\ncase ", second) + 6);
+    otherCase = otherCase.substring(0, otherCase.indexOf('\n'));
+    String caseOfFirst = text.substring(text.lastIndexOf("\ncase ", at) + 6);
+    caseOfFirst = caseOfFirst.substring(0, caseOfFirst.indexOf('\n'));
+    assertThat(otherCase).as("two cases answer EFAULT").isNotEqualTo(caseOfFirst);
+    String tampered =
+        text.substring(0, at)
+            + "errno EINVAL\n"
+            + text.substring(at + first.length(), second)
+            + "errno EPERM\n"
+            + text.substring(second + first.length());
+    List<String> all = TranscriptReplay.disagreements(Transcript.parse(tampered));
+    assertThat(all).hasSize(2);
+    assertThat(all.get(0)).contains("case: " + caseOfFirst).contains("errno EINVAL");
+    assertThat(all.get(1)).contains("case: " + otherCase).contains("errno EPERM");
+    assertThat(TranscriptReplay.onFake(Transcript.parse(tampered))).contains(all.get(0));
+  }
+
+  @Test
   void aChangedErrmsgIsReported() {
     String report =
         report(
