@@ -87,32 +87,40 @@ public final class NativeJailKernel implements JailKernel {
       refuseAttach("jail_set with JAIL_ATTACH");
     }
     NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
-    int rc;
-    int errno;
-    try {
-      rc = libc.jail_set(array.pointer(), array.count(), flags);
-      errno = rc == -1 ? runtime.getLastError() : 0;
-      array.copyBack();
-    } finally {
-      // the iovec's value buffers are freed when unreachable: keep them for the whole call
-      Reference.reachabilityFence(array);
-    }
-    return finish(Syscall.JAIL_SET, rc, errno, array, iov, flags);
+    Answer a = invoke(array, (p, n) -> libc.jail_set(p, n, flags));
+    return finish(Syscall.JAIL_SET, a.rc(), a.errno(), array, iov, flags);
   }
 
   @Override
   public int get(IoVec[] iov, int flags) throws SyscallException {
     NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
-    int rc;
-    int errno;
+    Answer a = invoke(array, (p, n) -> libc.jail_get(p, n, flags));
+    return finish(Syscall.JAIL_GET, a.rc(), a.errno(), array, iov, flags);
+  }
+
+  /** {@code jail_set} or {@code jail_get} on an iovec array. */
+  @FunctionalInterface
+  private interface IoVecCall {
+    int call(Pointer iov, int niov);
+  }
+
+  /** A call's return value and errno (0 unless it returned -1). */
+  private record Answer(int rc, int errno) {}
+
+  /**
+   * Makes the call, reads errno and copies the kernel's writes back, with the array kept alive
+   * until then: its value buffers are freed once it is unreachable, and the kernel sees only their
+   * addresses.
+   */
+  private Answer invoke(NativeIoVecArray array, IoVecCall c) {
     try {
-      rc = libc.jail_get(array.pointer(), array.count(), flags);
-      errno = rc == -1 ? runtime.getLastError() : 0;
+      int rc = c.call(array.pointer(), array.count());
+      int errno = rc == -1 ? runtime.getLastError() : 0;
       array.copyBack();
+      return new Answer(rc, errno);
     } finally {
       Reference.reachabilityFence(array);
     }
-    return finish(Syscall.JAIL_GET, rc, errno, array, iov, flags);
   }
 
   private int finish(
