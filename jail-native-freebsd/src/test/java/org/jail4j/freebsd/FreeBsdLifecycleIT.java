@@ -35,13 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Djail4j.it.freebsd=true} on FreeBSD as root.
  */
 class FreeBsdLifecycleIT {
-  private static final String ADDRESS = "127.0.53.1";
+  private static final String ADDRESS = CheckCleanup.ADDRESS;
+
+  /** The jail name prefix: the FreeBSD check's per-run one, else one of this process. */
+  private static final String PREFIX =
+      System.getProperty(
+          FreeBsdCheck.PREFIX_PROPERTY,
+          CheckCleanup.FAMILY + "it_" + ProcessHandle.current().pid() + "_");
 
   private JailKernel kernel;
   private HostSystem host;
   private final List<Runnable> undo = new ArrayList<>();
-  private final String name = "jail4j_it_" + ProcessHandle.current().pid();
-  private final IpAlias alias = new IpAlias("lo0", IpLiterals.parse(ADDRESS), 32);
+  private final String name = PREFIX + "life";
+  private final IpAlias alias = CheckCleanup.ALIAS;
 
   @TempDir Path dir;
 
@@ -69,7 +75,8 @@ class FreeBsdLifecycleIT {
     undo.add(() -> host.removeAlias(alias));
     assertThat(host.aliases()).contains(alias);
 
-    Path dev = Files.createDirectory(dir.resolve("dev"));
+    // the prefix in the mount's path lets CheckCleanup find it after an interrupted run
+    Path dev = Files.createDirectory(dir.resolve(PREFIX + "dev"));
     host.mount(MountRequest.devfs(dev.toString(), 4));
     undo.add(() -> host.unmount(dev.toString(), true));
     assertThat(host.mounts()).anySatisfy(m -> assertThat(m.target()).isEqualTo(dev.toString()));

@@ -53,7 +53,7 @@ public final class RealFreeBsdHost {
     return provider;
   }
 
-  private static boolean isRoot() {
+  static boolean isRoot() {
     try {
       Process p = new ProcessBuilder("/usr/bin/id", "-u").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -93,8 +93,24 @@ public final class HostCommands {
   }
 
   /**
-   * The argv of a host command: the command itself, or {@code su -m USER -c 'quoted argv'} when a
-   * user is named.
+   * The variable that carries a host command's sh-quoted argv through {@code su -m}, which keeps
+   * the environment.
+   */
+  public static final String SU_ARGV_VARIABLE = "JAIL4J_SU_ARGV";
+
+  /**
+   * The fixed {@code su -c} string: su(1) with {@code -m} runs the caller's login shell, which for
+   * root is csh(1) on FreeBSD 13.x and sh(1) from 14.0, and the two quote differently ({@code !} is
+   * history, a newline in quotes is an error in csh). This string means the same to both and holds
+   * nothing of the caller's: it starts {@code /bin/sh}, which evaluates the argv from {@link
+   * #SU_ARGV_VARIABLE}, quoted for sh only.
+   */
+  public static final String SU_SCRIPT =
+      "exec " + SH + " -c 'eval \"exec $" + SU_ARGV_VARIABLE + "\"'";
+
+  /**
+   * The argv of a host command: the command itself, or {@code su -m USER -c SU_SCRIPT} when a user
+   * is named; the words then travel in {@link #onHostEnvironment}.
    *
    * @param spec the command
    * @return the argv to start
@@ -104,11 +120,27 @@ public final class HostCommands {
     if (user == null) {
       return spec.argv();
     }
+    return List.of(SU, "-m", user, "-c", SU_SCRIPT);
+  }
+
+  /**
+   * The variables a host command starts with: the command's own, and for a command as another user
+   * {@link #SU_ARGV_VARIABLE} holding its argv, each word {@linkplain #shellQuote quoted for sh}.
+   *
+   * @param spec the command
+   * @return the variables to add to the started process's environment
+   */
+  public static Map<String, String> onHostEnvironment(CommandSpec spec) {
+    if (spec.user() == null) {
+      return spec.environment();
+    }
     List<String> quoted = new ArrayList<>();
     for (String a : spec.argv()) {
       quoted.add(shellQuote(a));
     }
-    return List.of(SU, "-m", user, "-c", String.join(" ", quoted));
+    Map<String, String> env = new java.util.LinkedHashMap<>(spec.environment());
+    env.put(SU_ARGV_VARIABLE, String.join(" ", quoted));
+    return env;
   }
 
   /**

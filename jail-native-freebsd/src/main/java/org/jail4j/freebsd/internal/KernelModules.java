@@ -1,5 +1,6 @@
 package org.jail4j.freebsd.internal;
 
+import java.lang.ref.Reference;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jnr.ffi.Memory;
@@ -71,11 +72,19 @@ public final class KernelModules {
     while (id > 0 && guard++ < 100_000) {
       stat.setMemory(0, size, (byte) 0);
       stat.putInt(0, size);
-      if (libc.modstat(id, stat) == -1) {
-        throw FreeBsdErrno.failure("modstat", runtime.getLastError());
-      }
+      int rc;
+      int errno;
       byte[] name = new byte[MAXMODNAME];
-      stat.get(4, name, 0, MAXMODNAME);
+      try {
+        rc = libc.modstat(id, stat);
+        errno = rc == -1 ? runtime.getLastError() : 0;
+        stat.get(4, name, 0, MAXMODNAME);
+      } finally {
+        Reference.reachabilityFence(stat);
+      }
+      if (rc == -1) {
+        throw FreeBsdErrno.failure("modstat", errno);
+      }
       names.add(Sysctl.cString(name));
       id = libc.modnext(id);
     }

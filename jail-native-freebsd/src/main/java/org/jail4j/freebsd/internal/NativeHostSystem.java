@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,11 +123,15 @@ public final class NativeHostSystem implements HostSystem {
     try {
       NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, false);
       LOG.log(Level.INFO, "nmount {0}", request.toFstabLine());
-      rc = libc.nmount(array.pointer(), array.count(), 0);
-      if (rc == -1) {
-        errno = runtime.getLastError();
+      try {
+        rc = libc.nmount(array.pointer(), array.count(), 0);
+        if (rc == -1) {
+          errno = runtime.getLastError();
+        }
+        array.copyBack();
+      } finally {
+        Reference.reachabilityFence(array);
       }
-      array.copyBack();
     } catch (SyscallException e) {
       throw new JailException("mount", null, null, e.errno(), null, what, e);
     }
@@ -162,8 +167,16 @@ public final class NativeHostSystem implements HostSystem {
     Pointer p = Memory.allocateDirect(runtime, path.length + 1, true);
     p.put(0, path, 0, path.length);
     LOG.log(Level.INFO, "unmount{0} {1}", force ? " -f" : "", target);
-    if (libc.unmount(p, force ? MNT_FORCE : 0) == -1) {
-      Errno e = FreeBsdErrno.of("unmount", runtime.getLastError());
+    int rc;
+    int errno;
+    try {
+      rc = libc.unmount(p, force ? MNT_FORCE : 0);
+      errno = rc == -1 ? runtime.getLastError() : 0;
+    } finally {
+      Reference.reachabilityFence(p);
+    }
+    if (rc == -1) {
+      Errno e = FreeBsdErrno.of("unmount", errno);
       throw new JailException("unmount", null, null, e, null, target, null);
     }
   }
@@ -233,7 +246,10 @@ public final class NativeHostSystem implements HostSystem {
     List<String> argv = HostCommands.onHost(command);
     LOG.log(Level.INFO, "host: {0}", String.join(" ", argv));
     return starter.start(
-        argv, command.environment(), command.cleanEnvironment(), command.workingDirectory());
+        argv,
+        HostCommands.onHostEnvironment(command),
+        command.cleanEnvironment(),
+        command.workingDirectory());
   }
 
   @Override

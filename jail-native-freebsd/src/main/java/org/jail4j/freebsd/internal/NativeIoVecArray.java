@@ -155,7 +155,12 @@ public final class NativeIoVecArray {
     }
   }
 
-  /** The address of {@code iov[0]}, to pass to the system call. */
+  /**
+   * The address of {@code iov[0]}, to pass to the system call. The array and every value buffer are
+   * direct memory freed once this object is unreachable, and the kernel sees only their addresses:
+   * a caller keeps this object alive with {@link java.lang.ref.Reference#reachabilityFence} after
+   * the call that uses it.
+   */
   public Pointer pointer() {
     return array;
   }

@@ -1,6 +1,7 @@
 package org.jail4j.freebsd.internal;
 
 import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -86,19 +87,40 @@ public final class NativeJailKernel implements JailKernel {
       refuseAttach("jail_set with JAIL_ATTACH");
     }
     NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
-    int rc = libc.jail_set(array.pointer(), array.count(), flags);
-    int errno = rc == -1 ? runtime.getLastError() : 0;
-    array.copyBack();
-    return finish(Syscall.JAIL_SET, rc, errno, array, iov, flags);
+    Answer a = invoke(array, (p, n) -> libc.jail_set(p, n, flags));
+    return finish(Syscall.JAIL_SET, a.rc(), a.errno(), array, iov, flags);
   }
 
   @Override
   public int get(IoVec[] iov, int flags) throws SyscallException {
     NativeIoVecArray array = NativeIoVecArray.of(runtime, iov, true);
-    int rc = libc.jail_get(array.pointer(), array.count(), flags);
-    int errno = rc == -1 ? runtime.getLastError() : 0;
-    array.copyBack();
-    return finish(Syscall.JAIL_GET, rc, errno, array, iov, flags);
+    Answer a = invoke(array, (p, n) -> libc.jail_get(p, n, flags));
+    return finish(Syscall.JAIL_GET, a.rc(), a.errno(), array, iov, flags);
+  }
+
+  /** {@code jail_set} or {@code jail_get} on an iovec array. */
+  @FunctionalInterface
+  private interface IoVecCall {
+    int call(Pointer iov, int niov);
+  }
+
+  /** A call's return value and errno (0 unless it returned -1). */
+  private record Answer(int rc, int errno) {}
+
+  /**
+   * Makes the call, reads errno and copies the kernel's writes back, with the array kept alive
+   * until then: its value buffers are freed once it is unreachable, and the kernel sees only their
+   * addresses.
+   */
+  private Answer invoke(NativeIoVecArray array, IoVecCall c) {
+    try {
+      int rc = c.call(array.pointer(), array.count());
+      int errno = rc == -1 ? runtime.getLastError() : 0;
+      array.copyBack();
+      return new Answer(rc, errno);
+    } finally {
+      Reference.reachabilityFence(array);
+    }
   }
 
   private int finish(
@@ -327,27 +349,43 @@ public final class NativeJailKernel implements JailKernel {
     long inlen = text.length + 1L;
     String name = rctlName(call);
     if (call == RctlCall.ADD_RULE || call == RctlCall.REMOVE_RULE) {
-      int rc =
-          call == RctlCall.ADD_RULE
-              ? libc.rctl_add_rule(in, inlen, null, 0)
-              : libc.rctl_remove_rule(in, inlen, null, 0);
+      int rc;
+      int errno;
+      try {
+        rc =
+            call == RctlCall.ADD_RULE
+                ? libc.rctl_add_rule(in, inlen, null, 0)
+                : libc.rctl_remove_rule(in, inlen, null, 0);
+        errno = rc == -1 ? runtime.getLastError() : 0;
+      } finally {
+        Reference.reachabilityFence(in);
+      }
       if (rc == -1) {
-        throw FreeBsdErrno.failure(name, runtime.getLastError());
+        throw FreeBsdErrno.failure(name, errno);
       }
       return "";
     }
     for (int size = RCTL_FIRST_BUFFER; ; size *= 2) {
       Pointer out = Memory.allocateDirect(runtime, size, true);
-      int rc =
-          call == RctlCall.GET_RULES
-              ? libc.rctl_get_rules(in, inlen, out, size)
-              : libc.rctl_get_racct(in, inlen, out, size);
+      int rc;
+      int errno;
+      byte[] bytes = new byte[size];
+      try {
+        rc =
+            call == RctlCall.GET_RULES
+                ? libc.rctl_get_rules(in, inlen, out, size)
+                : libc.rctl_get_racct(in, inlen, out, size);
+        errno = rc == -1 ? runtime.getLastError() : 0;
+        if (rc != -1) {
+          out.get(0, bytes, 0, size);
+        }
+      } finally {
+        Reference.reachabilityFence(in);
+        Reference.reachabilityFence(out);
+      }
       if (rc != -1) {
-        byte[] bytes = new byte[size];
-        out.get(0, bytes, 0, size);
         return Sysctl.cString(bytes);
       }
-      int errno = runtime.getLastError();
       // ERANGE: the answer did not fit; rctl(8) doubles the buffer and asks again
       if (errno != FreeBsdErrno.ERANGE || size >= RCTL_MAX_BUFFER) {
         throw FreeBsdErrno.failure(name, errno);

@@ -1,5 +1,6 @@
 package org.jail4j.freebsd.internal;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -303,9 +304,18 @@ public final class Sysctl {
     name.put(0, mib, 0, mib.length);
     Pointer oldlenp = Memory.allocateDirect(runtime, sizeT, true);
     putSize(oldlenp, oldCapacity);
-    int rc = libc.sysctl(name, mib.length, oldp, oldlenp, newp, newlen);
+    int rc;
+    int errno;
+    try {
+      rc = libc.sysctl(name, mib.length, oldp, oldlenp, newp, newlen);
+      errno = rc == -1 ? runtime.getLastError() : 0;
+    } finally {
+      // direct buffers are freed when unreachable: keep every one alive until the call returned
+      Reference.reachabilityFence(name);
+      Reference.reachabilityFence(oldp);
+      Reference.reachabilityFence(newp);
+    }
     if (rc == -1) {
-      int errno = runtime.getLastError();
       if (errno == ENOENT) {
         return Optional.empty();
       }

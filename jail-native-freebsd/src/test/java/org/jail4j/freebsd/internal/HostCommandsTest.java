@@ -2,8 +2,13 @@ package org.jail4j.freebsd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jail4j.spi.CommandSpec;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The jexec, su and devfs command lines (freebsd-jail-abi.md §7). */
@@ -130,9 +135,46 @@ class HostCommandsTest {
   }
 
   @Test
-  void aHostCommandAsAUserGoesThroughSuWithQuotedWords() {
-    assertThat(HostCommands.onHost(CommandSpec.of("/bin/echo", "it's").withHostUser("nobody")))
-        .containsExactly("/usr/bin/su", "-m", "nobody", "-c", "'/bin/echo' 'it'\\''s'");
+  void aHostCommandAsAUserGoesThroughSuWithAFixedScriptAndTheWordsInTheEnvironment() {
+    CommandSpec spec = CommandSpec.of("/bin/echo", "it's").withHostUser("nobody");
+    assertThat(HostCommands.onHost(spec))
+        .containsExactly("/usr/bin/su", "-m", "nobody", "-c", HostCommands.SU_SCRIPT);
+    assertThat(HostCommands.onHostEnvironment(spec))
+        .containsEntry(HostCommands.SU_ARGV_VARIABLE, "'/bin/echo' 'it'\\''s'");
+  }
+
+  @Test
+  void theSuScriptHasNothingCshReadsDifferentlyFromSh() {
+    String script = HostCommands.SU_SCRIPT;
+    // csh: ! is history even in quotes, a newline in quotes is an error, $ outside quotes expands
+    assertThat(script).doesNotContain("!").doesNotContain("\n").doesNotContain("\\");
+    String outsideSingleQuotes = script.replaceAll("'[^']*'", "");
+    assertThat(outsideSingleQuotes).doesNotContain("$").doesNotContain("\"");
+    assertThat(script).startsWith("exec /bin/sh -c '").endsWith("'");
+  }
+
+  @Test
+  void wordsWithQuotesBangDollarAndNewlinesSurviveTheSuScript() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh to run the su script");
+    List<String> words =
+        List.of("it's", "say \"hi\"", "!!", "$HOME", "`id`", "a\nb", "*", "\\", "", "!$ ;|&");
+    List<String> argv = new java.util.ArrayList<>(List.of("/usr/bin/printf", "[%s]\\n"));
+    argv.addAll(words);
+    CommandSpec spec = CommandSpec.of(argv).withHostUser("nobody");
+    // su -m USER -c SCRIPT runs `LOGIN_SHELL -c SCRIPT`; with sh as that shell (FreeBSD 14+), run
+    // the same argv su would hand it
+    ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", HostCommands.onHost(spec).get(4));
+    pb.environment().putAll(HostCommands.onHostEnvironment(spec));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    StringBuilder expected = new StringBuilder();
+    for (String w : words) {
+      expected.append('[').append(w).append("]\n");
+    }
+    assertThat(out).isEqualTo(expected.toString());
   }
 
   @Test

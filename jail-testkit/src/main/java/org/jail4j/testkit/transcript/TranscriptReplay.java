@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jail4j.FreeBsdVersion;
@@ -35,6 +36,28 @@ public final class TranscriptReplay {
    *     recorded kernel said and what the fake said
    */
   public static Optional<String> onFake(Transcript transcript) {
+    List<String> all = replayOnFake(transcript, true);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /**
+   * Replays the transcript and lists every case whose answers differ: within a case the first
+   * differing call (the fake's state may have gone another way after it, so later calls of that
+   * case are not compared), then replay goes on with the next case on a fresh fake.
+   *
+   * <pre>{@code
+   * for (String d : TranscriptReplay.disagreements(Transcript.read(file))) System.out.println(d);
+   * }</pre>
+   *
+   * @param transcript the transcript
+   * @return one report per disagreeing case, in transcript order (as {@link #onFake} words it);
+   *     empty when the fake answered every call the same
+   */
+  public static List<String> disagreements(Transcript transcript) {
+    return replayOnFake(transcript, false);
+  }
+
+  private static List<String> replayOnFake(Transcript transcript, boolean firstOnly) {
     TranscriptHeader h = transcript.header();
     Path tmp;
     try {
@@ -43,7 +66,7 @@ public final class TranscriptReplay {
       throw new UncheckedIOException("cannot create the replay's temporary file", e);
     }
     try {
-      return replay(transcript, h, tmp.toString());
+      return replay(transcript, h, tmp.toString(), firstOnly);
     } finally {
       try {
         Files.deleteIfExists(tmp);
@@ -51,6 +74,19 @@ public final class TranscriptReplay {
         // a temporary file left behind does not change the result
       }
     }
+  }
+
+  /**
+   * The fake configured like the kernel a header describes: its version from {@code
+   * kern.osreldate}, VIMAGE, RACCT and modules, paths checked on the real file system. Replay uses
+   * a fresh one per case; a FreeBSD check compares its parameter table with the kernel's.
+   *
+   * @param h the header
+   * @return a new fake
+   * @throws IllegalArgumentException when the fake cannot model that kernel (e.g. a module)
+   */
+  public static FakeJailKernel fakeFor(TranscriptHeader h) {
+    return fake(h);
   }
 
   private static FakeJailKernel fake(TranscriptHeader h) {
@@ -63,24 +99,31 @@ public final class TranscriptReplay {
         .build();
   }
 
-  private static Optional<String> replay(Transcript t, TranscriptHeader h, String tmpfile) {
+  private static List<String> replay(
+      Transcript t, TranscriptHeader h, String tmpfile, boolean firstOnly) {
     try {
       fake(h);
     } catch (IllegalArgumentException e) {
-      return Optional.of(
+      return List.of(
           "transcript "
               + h.fileName()
               + ": the fake cannot be configured like the recorded kernel: "
               + e.getMessage());
     }
+    List<String> found = new ArrayList<>();
     @Nullable FakeJailKernel fake = null;
     @Nullable TranscriptRecorder rec = null;
     String currentCase = "";
+    boolean caseDiffers = false;
     for (TranscriptRecord r : t.records()) {
       if (fake == null || rec == null || !r.caseName().equals(currentCase)) {
         fake = fake(h);
         rec = TranscriptRecorder.around(fake, r.caseName());
         currentCase = r.caseName();
+        caseDiffers = false;
+      }
+      if (caseDiffers) {
+        continue;
       }
       int before = rec.records().size();
       String trouble = null;
@@ -94,10 +137,14 @@ public final class TranscriptReplay {
       List<TranscriptRecord> now = rec.records();
       TranscriptRecord got = now.size() > before ? now.get(now.size() - 1) : null;
       if (trouble != null || got == null || !got.render().equals(r.render())) {
-        return Optional.of(report(t, r, got, trouble));
+        found.add(report(t, r, got, trouble));
+        if (firstOnly) {
+          return found;
+        }
+        caseDiffers = true;
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   private static void run(

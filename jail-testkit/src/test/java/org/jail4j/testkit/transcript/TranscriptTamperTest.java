@@ -76,6 +76,38 @@ class TranscriptTamperTest {
   }
 
   @Test
+  void everyDisagreeingCaseIsListedNotOnlyTheFirst() {
+    assertThat(TranscriptReplay.disagreements(Transcript.parse(text))).isEmpty();
+    int at = text.indexOf("\nerrno EFAULT\n");
+    int second = text.indexOf("\nerrno EEXIST\n");
+    assertThat(at).as("an EFAULT answer").isPositive();
+    assertThat(second).as("an EEXIST answer").isPositive();
+    String firstCase = caseAt(at);
+    String otherCase = caseAt(second);
+    assertThat(otherCase).as("two cases").isNotEqualTo(firstCase);
+    String tampered =
+        replace(
+            replace(text, "\nerrno EFAULT\n", "\nerrno EINVAL\n"),
+            "\nerrno EEXIST\n",
+            "\nerrno EPERM\n");
+    List<String> all = TranscriptReplay.disagreements(Transcript.parse(tampered));
+    assertThat(all).hasSize(2);
+    String earlier = at < second ? firstCase : otherCase;
+    String later = at < second ? otherCase : firstCase;
+    assertThat(all.get(0)).contains("case: " + earlier);
+    assertThat(all.get(1)).contains("case: " + later);
+    assertThat(String.join("\n", all))
+        .contains("said:\n  rc -1\n  errno EINVAL\n")
+        .contains("said:\n  rc -1\n  errno EPERM\n");
+    assertThat(TranscriptReplay.onFake(Transcript.parse(tampered))).contains(all.get(0));
+  }
+
+  private String caseAt(int index) {
+    int start = text.lastIndexOf("\ncase ", index) + "\ncase ".length();
+    return text.substring(start, text.indexOf('\n', start));
+  }
+
+  @Test
   void aChangedErrmsgIsReported() {
     String report =
         report(
