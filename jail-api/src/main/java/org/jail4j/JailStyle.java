@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = true),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jail4j.HostFiles;
 import org.jail4j.conf.internal.Parser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class JailConfIncludeTest {
   @Test
   void includeThroughASymlinkToARegularFileIsFollowed() throws IOException {
     Path target = write("real.conf", "web { }\n");
-    Files.createSymbolicLink(dir.resolve("link.conf"), target);
+    HostFiles.symlink(dir.resolve("link.conf"), target);
     Path main = write("jail.conf", ".include \"link.conf\";\n");
     assertThat(JailConf.read(main).jails()).extracting(ConfJail::name).containsExactly("web");
   }

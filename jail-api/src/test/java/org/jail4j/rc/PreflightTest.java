@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jail4j.Corpus;
+import org.jail4j.HostFiles;
 import org.jail4j.Jail;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
@@ -481,7 +482,7 @@ class PreflightTest {
     Path root = dir.resolve("root");
     Files.createDirectories(root.resolve("etc"));
     Path outside = Files.writeString(dir.resolve("host-rc.conf"), "a=1\n");
-    Files.createSymbolicLink(root.resolve("etc/rc.conf"), outside);
+    HostFiles.symlink(root.resolve("etc/rc.conf"), outside);
     Jail j = Jail.builder().name("t").path(root.toString()).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)
@@ -494,7 +495,7 @@ class PreflightTest {
     Path root = Files.createDirectories(dir.resolve("root"));
     Path hostEtc = Files.createDirectories(dir.resolve("host-etc"));
     Files.writeString(hostEtc.resolve("rc.conf"), "openvpn_enable=\"YES\"\n");
-    Files.createSymbolicLink(root.resolve("etc"), hostEtc);
+    HostFiles.symlink(root.resolve("etc"), hostEtc);
     Jail j = Jail.builder().name("t").path(root.toString()).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)
@@ -508,7 +509,7 @@ class PreflightTest {
     Files.createDirectories(root.resolve("etc"));
     Path hostD = Files.createDirectories(dir.resolve("host-rc.conf.d"));
     Files.writeString(hostD.resolve("openvpn"), "openvpn_enable=\"YES\"\n");
-    Files.createSymbolicLink(root.resolve("etc/rc.conf.d"), hostD);
+    HostFiles.symlink(root.resolve("etc/rc.conf.d"), hostD);
     Jail j = Jail.builder().name("t").path(root.toString()).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)

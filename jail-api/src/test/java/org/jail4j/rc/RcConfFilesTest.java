@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.jail4j.HostFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -291,8 +291,7 @@ class RcConfFilesTest {
 
   @Test
   void writeKeepsThePermissions() throws IOException {
-    Assumptions.assumeTrue(
-        Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX permissions");
+    HostFiles.assumePosix(dir);
     write(rcConf, "a=\"1\"\n");
     Files.setPosixFilePermissions(rcConf, PosixFilePermissions.fromString("rw-r-----"));
     RcConfFiles rc = RcConfFiles.read(defaults);

@@ -7,6 +7,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jail4j.HostFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class RcConfRootTest {
   @Test
   void readFromRefusesASymlinkedEtc() throws Exception {
     Path root = root();
-    Files.createSymbolicLink(root.resolve("etc"), hostEtc());
+    HostFiles.symlink(root.resolve("etc"), hostEtc());
     assertThatThrownBy(() -> RcConf.readFrom(root))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining(root.resolve("etc").toString())
@@ -58,7 +59,7 @@ class RcConfRootTest {
   void readFromRefusesASymlinkedRcConf() throws Exception {
     Path root = root();
     Files.createDirectories(root.resolve("etc"));
-    Files.createSymbolicLink(root.resolve("etc/rc.conf"), hostEtc().resolve("rc.conf"));
+    HostFiles.symlink(root.resolve("etc/rc.conf"), hostEtc().resolve("rc.conf"));
     assertThatThrownBy(() -> RcConf.readFrom(root))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining("is a symlink");
@@ -141,7 +142,7 @@ class RcConfRootTest {
   void writeIntoRefusesASymlinkedEtcAndLeavesTheHostFileAlone() throws Exception {
     Path root = root();
     Path host = hostEtc();
-    Files.createSymbolicLink(root.resolve("etc"), host);
+    HostFiles.symlink(root.resolve("etc"), host);
     RcConf rc = RcConf.parse("hostname=\"jail\"\n");
     assertThatThrownBy(() -> rc.writeInto(root))
         .isInstanceOf(RcConfException.class)
@@ -157,7 +158,7 @@ class RcConfRootTest {
     Path root = root();
     Path host = hostEtc().resolve("rc.conf");
     Files.createDirectories(root.resolve("etc"));
-    Files.createSymbolicLink(root.resolve("etc/rc.conf"), host);
+    HostFiles.symlink(root.resolve("etc/rc.conf"), host);
     assertThatThrownBy(() -> RcConf.parse("a=1\n").writeInto(root))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining("is a symlink");

@@ -176,9 +176,7 @@ public final class Tour {
     step("Provider");
     PathCheck insideTour =
         path ->
-            Path.of(path).normalize().startsWith(work)
-                ? PathCheck.realFileSystem().check(path)
-                : Optional.of(Errno.ENOENT);
+            underWork(path) ? PathCheck.realFileSystem().check(path) : Optional.of(Errno.ENOENT);
     ExampleHost chosen = ExampleHost.localOrFake(insideTour);
     JailHost host = chosen.host();
     Optional<FakeJailProvider> fake = ExampleHost.fake(host);
@@ -328,7 +326,7 @@ public final class Tour {
                 + a.prefixLength()
                 + " alias");
       }
-      for (MountRequest m : ourMounts(host, work)) {
+      for (MountRequest m : ourMounts(host)) {
         out.println("  mount:  " + describe(m));
       }
       for (CommandRun r : running.transcript()) {
@@ -422,9 +420,8 @@ public final class Tour {
     // 10 -------------------------------------------------------------------------------------
     step("Nothing left behind");
     // only the tour's jails: a real host may run others
-    List<JailInfo> left =
-        host.list().stream().filter(j -> Path.of(j.path()).normalize().startsWith(work)).toList();
-    List<MountRequest> mounts = ourMounts(host, work);
+    List<JailInfo> left = host.list().stream().filter(j -> underWork(j.path())).toList();
+    List<MountRequest> mounts = ourMounts(host);
     List<IpAlias> aliases = ourAliases(host);
     out.println("  jails:   " + (left.isEmpty() ? "none under ./" : names(left)));
     out.println("  mounts:  " + (mounts.isEmpty() ? "none under ./" : mounts));
@@ -600,10 +597,32 @@ public final class Tour {
 
   // ---- small helpers ----------------------------------------------------------------------
 
-  /** A path under the tour's directory as {@code ./jails/web}; others unchanged. */
+  /**
+   * Whether a jail or mount path (a FreeBSD path: {@code /} between names on every host) names a
+   * file under the tour's directory.
+   */
+  private boolean underWork(String jailPath) {
+    Path w = work;
+    return w != null
+        && PathCheck.hostPath(jailPath).map(p -> p.normalize().startsWith(w)).orElse(false);
+  }
+
+  /**
+   * A path under the tour's directory as {@code ./jails/web} ({@code /} between names); others
+   * unchanged. A string is a jail path, a {@code Path} one of this machine.
+   */
   private String rel(Object path) {
-    Path p = Path.of(path.toString()).normalize();
-    return work != null && p.startsWith(work) ? "./" + work.relativize(p) : p.toString();
+    Optional<Path> host =
+        path instanceof Path hp ? Optional.of(hp) : PathCheck.hostPath(path.toString());
+    Path w = work;
+    if (w == null || host.isEmpty() || !host.get().normalize().startsWith(w)) {
+      return path.toString();
+    }
+    List<String> names = new ArrayList<>();
+    for (Path name : w.relativize(host.get().normalize())) {
+      names.add(name.toString());
+    }
+    return "./" + String.join("/", names);
   }
 
   private static List<IpAlias> ourAliases(JailHost host) throws IOException {
@@ -611,10 +630,8 @@ public final class Tour {
     return host.hostSystem().aliases().stream().filter(a -> a.address().equals(ours)).toList();
   }
 
-  private static List<MountRequest> ourMounts(JailHost host, Path work) {
-    return host.hostSystem().mounts().stream()
-        .filter(m -> Path.of(m.target()).normalize().startsWith(work))
-        .toList();
+  private List<MountRequest> ourMounts(JailHost host) {
+    return host.hostSystem().mounts().stream().filter(m -> underWork(m.target())).toList();
   }
 
   private static String describe(HostCapabilities c) {

@@ -1,5 +1,6 @@
 package org.jail4j.testkit;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,19 +29,19 @@ public interface PathCheck {
   Optional<Errno> check(String path);
 
   /**
-   * The real file system of the machine running the test: symlinks are followed, a missing path
-   * gives {@code ENOENT}, anything but a directory {@code ENOTDIR}.
+   * The real file system of the machine running the test: the jail path (a FreeBSD path, {@code /}
+   * between names) is read as the host file {@link #hostPath(String)} names, symlinks are followed,
+   * a missing path gives {@code ENOENT}, anything but a directory {@code ENOTDIR}.
    *
    * @return the check
    */
   static PathCheck realFileSystem() {
     return path -> {
-      Path p;
-      try {
-        p = Path.of(path);
-      } catch (InvalidPathException e) {
+      Optional<Path> host = hostPath(path);
+      if (host.isEmpty()) {
         return Optional.of(Errno.ENOENT);
       }
+      Path p = host.get();
       if (!Files.exists(p)) {
         return Optional.of(Errno.ENOENT);
       }
@@ -56,5 +57,40 @@ public interface PathCheck {
    */
   static PathCheck anyDirectory() {
     return path -> Optional.empty();
+  }
+
+  /**
+   * The host file a jail path names on this machine. A jail path is a FreeBSD path: {@code /}
+   * separates names on every host. Where the host's separator is {@code /} this is {@code
+   * Path.of(jailPath)}; on Windows {@code /C:/Users/x} is {@code C:\Users\x} (the inverse of {@link
+   * #jailPath(Path)}), and a name holding a backslash names no host file.
+   *
+   * @param jailPath the FreeBSD path
+   * @return the host path, or empty when no host file can have that name
+   */
+  static Optional<Path> hostPath(String jailPath) {
+    Optional<String> text = HostPaths.toHost(jailPath, FileSystems.getDefault().getSeparator());
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(text.get()));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The jail path (a FreeBSD path, {@code /} between names) for a host file, so that a test can
+   * make a directory or file on the test machine and hand it to the fake kernel as a {@code path}
+   * that {@link #realFileSystem()} finds again. Where the host's separator is {@code /} this is the
+   * absolute path's text; on Windows {@code C:\Users\x} becomes {@code /C:/Users/x}.
+   *
+   * @param hostPath a path of the default file system (made absolute first)
+   * @return the FreeBSD path
+   */
+  static String jailPath(Path hostPath) {
+    return HostPaths.toJail(
+        hostPath.toAbsolutePath().toString(), FileSystems.getDefault().getSeparator());
   }
 }

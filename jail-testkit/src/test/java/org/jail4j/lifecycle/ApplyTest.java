@@ -41,7 +41,7 @@ class ApplyTest {
     RunningJail first = rig.host.start(web().build());
     Path other = Files.createDirectory(root.resolve("other"));
 
-    RunningJail applied = rig.host.apply(web().path(other.toString()).build());
+    RunningJail applied = rig.host.apply(web().path(FakeRig.dir(other)).build());
 
     assertThat(applied.jid()).isNotEqualTo(first.jid());
     assertThat(applied.info().path()).isEqualTo(other.toString());

@@ -8,6 +8,7 @@ import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.Leftovers;
+import org.jail4j.testkit.PathCheck;
 import org.jail4j.testkit.RecordedCommand;
 
 /**
@@ -65,6 +66,7 @@ final class FakeRig {
   }
 
   static String dir(Path p) {
-    return p.toAbsolutePath().toString();
+    // a jail path is a FreeBSD path, / between names, whatever the test machine uses
+    return PathCheck.jailPath(p);
   }
 }

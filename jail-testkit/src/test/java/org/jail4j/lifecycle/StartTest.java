@@ -253,9 +253,9 @@ class StartTest {
   void pathThatIsAFileIsNotADirectory() throws Exception {
     Path file = Files.writeString(root.resolve("file"), "x");
 
-    assertThatThrownBy(() -> rig.host.start(web().path(file.toString()).persist(true).build()))
+    assertThatThrownBy(() -> rig.host.start(web().path(FakeRig.dir(file)).persist(true).build()))
         .isInstanceOf(JailStartException.class)
-        .hasMessageContaining("path " + file + ": Not a directory");
+        .hasMessageContaining("path " + FakeRig.dir(file) + ": Not a directory");
   }
 
   @Test

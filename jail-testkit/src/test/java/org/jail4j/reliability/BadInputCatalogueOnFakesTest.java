@@ -27,6 +27,7 @@ import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.Leftovers;
+import org.jail4j.testkit.PathCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -98,7 +99,7 @@ class BadInputCatalogueOnFakesTest {
   }
 
   private String dir(String name) throws java.io.IOException {
-    return Files.createDirectories(tmp.resolve(name)).toString();
+    return PathCheck.jailPath(Files.createDirectories(tmp.resolve(name)));
   }
 
   // ------------------------------------------------------------------ raw iovecs

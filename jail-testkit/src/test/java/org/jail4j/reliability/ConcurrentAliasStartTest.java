@@ -31,6 +31,7 @@ import org.jail4j.spi.ProviderSupport;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
+import org.jail4j.testkit.PathCheck;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,7 @@ class ConcurrentAliasStartTest {
     Jail web =
         Jail.builder()
             .name("web")
-            .path(Files.createDirectories(root.resolve("web")).toString())
+            .path(PathCheck.jailPath(Files.createDirectories(root.resolve("web"))))
             .persist(true)
             .iface("em0")
             .ip4("192.0.2.60")

@@ -30,6 +30,7 @@ import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.Leftovers;
+import org.jail4j.testkit.PathCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,7 +172,7 @@ class JailHostStressTest {
           name,
           Jail.builder()
               .name(name)
-              .path(dir.toString())
+              .path(PathCheck.jailPath(dir))
               .hostname(name + ".example.org")
               .iface("em0")
               .ip4("192.0.2." + n++)
@@ -183,7 +184,8 @@ class JailHostStressTest {
     }
     for (String name : BARE) {
       Path dir = Files.createDirectories(root.resolve(name));
-      configs.put(name, Jail.builder().name(name).path(dir.toString()).persist(true).build());
+      configs.put(
+          name, Jail.builder().name(name).path(PathCheck.jailPath(dir)).persist(true).build());
     }
   }
 

@@ -569,8 +569,12 @@ class FakeHostSystemTest {
       java.nio.file.Path file = java.nio.file.Files.createTempFile("fakehost", ".txt");
       try {
         assertThat(real.checkDirectory("/j4j-no-such-dir/web")).contains(Errno.ENOENT);
-        assertThat(real.checkDirectory(file.toString())).contains(Errno.ENOTDIR);
-        assertThat(real.checkDirectory(System.getProperty("java.io.tmpdir"))).isEmpty();
+        assertThat(real.checkDirectory(PathCheck.jailPath(file))).contains(Errno.ENOTDIR);
+        assertThat(
+                real.checkDirectory(
+                    PathCheck.jailPath(
+                        java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))))
+            .isEmpty();
         assertThat(any.checkDirectory("/j4j-no-such-dir/web")).isEmpty();
       } finally {
         java.nio.file.Files.delete(file);

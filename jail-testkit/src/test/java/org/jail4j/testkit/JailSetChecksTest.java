@@ -237,21 +237,25 @@ class JailSetChecksTest {
   void missingPathIsNoEntry(@TempDir Path dir) {
     FakeJailKernel real = FakeJailKernel.create();
     assertSetFails(
-        real, web().str("path", dir.resolve("missing").toString()), CREATE, Errno.ENOENT, "");
+        real,
+        web().str("path", PathCheck.jailPath(dir.resolve("missing"))),
+        CREATE,
+        Errno.ENOENT,
+        "");
   }
 
   @Test
   void pathThatIsAFileIsNotADirectory(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("f"), "x");
     FakeJailKernel real = FakeJailKernel.create();
-    assertSetFails(real, web().str("path", file.toString()), CREATE, Errno.ENOTDIR, "");
+    assertSetFails(real, web().str("path", PathCheck.jailPath(file)), CREATE, Errno.ENOTDIR, "");
   }
 
   @Test
   void pathIsStoredNormalisedAndGlobal(@TempDir Path dir) throws SyscallException {
     FakeJailKernel real = FakeJailKernel.create();
-    int jid = newJail(real, web().str("path", dir + "/./sub/.."));
-    assertThat(Kernels.getString(real, jid, "path")).isEqualTo(dir.toString());
+    int jid = newJail(real, web().str("path", PathCheck.jailPath(dir) + "/./sub/.."));
+    assertThat(Kernels.getString(real, jid, "path")).isEqualTo(PathCheck.jailPath(dir));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.jail4j.Errno;
 import org.jail4j.spi.IoVec;
 import org.jail4j.spi.JailFlags;
+import org.jail4j.testkit.PathCheck;
 import org.jail4j.testkit.contract.ContractContext.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -286,7 +287,10 @@ public interface ValueCheckCases extends ContractCases {
     ContractContext ctx = context();
     Path file = ctx.regularFile();
     ctx.set(
-            Req.of().str("name", jailName("filepath")).str("path", file.toString()).flag("persist"),
+            Req.of()
+                .str("name", jailName("filepath"))
+                .str("path", PathCheck.jailPath(file))
+                .flag("persist"),
             JailFlags.CREATE)
         .failsWith(Errno.ENOTDIR);
   }

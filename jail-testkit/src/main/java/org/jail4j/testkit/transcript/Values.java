@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jail4j.testkit.PathCheck;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,8 @@ final class Values {
 
   /** The temporary files the contract makes ({@code ContractContext.regularFile()}). */
   static Pattern tmpfilePattern() {
-    String dir = Path.of(System.getProperty("java.io.tmpdir", "/tmp")).toString();
+    // the contract gives the kernel the file's jail path: / between names on every host
+    String dir = PathCheck.jailPath(Path.of(System.getProperty("java.io.tmpdir", "/tmp")));
     return Pattern.compile(Pattern.quote(dir) + "/?j4jct[0-9]+\\.file");
   }
 

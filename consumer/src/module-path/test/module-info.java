@@ -1,0 +1,13 @@
+/**
+ * The test module: the application's module again, open (JUnit reads the test classes
+ * reflectively), with the testkit, JUnit and AssertJ added. Its name is the application's, so the
+ * tests see the application's package as their own.
+ */
+open module org.example.webjail {
+  requires org.jail4j;
+  requires org.jail4j.testkit;
+  requires org.junit.jupiter.api;
+  requires org.assertj.core;
+
+  exports org.example.webjail;
+}

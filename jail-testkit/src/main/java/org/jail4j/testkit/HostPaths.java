@@ -1,0 +1,69 @@
+package org.jail4j.testkit;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Between a jail's path (a FreeBSD path: {@code /} separates names, and a backslash is an ordinary
+ * character of a name) and the text of the host path that names the same file, for a host whose
+ * name separator is {@code separator}. On a {@code /} host both are the same string; on Windows
+ * ({@code \}) {@code /C:/Users/x} is {@code C:\Users\x} and back, {@code //server/share/x} is
+ * {@code \\server\share\x}, and {@code /tmp/x} is {@code \tmp\x} (the current drive). Pure string
+ * functions, so that every host's rules are tested on any host.
+ */
+final class HostPaths {
+  private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
+
+  private HostPaths() {}
+
+  /**
+   * The host path text a FreeBSD path names.
+   *
+   * @param jailPath the FreeBSD path
+   * @param separator the host's name separator ({@code FileSystem.getSeparator()})
+   * @return the host text, or empty when no host file can have that name (a name holding the host's
+   *     separator, or a relative path on a host that is not {@code /})
+   */
+  static Optional<String> toHost(String jailPath, String separator) {
+    if (separator.equals("/")) {
+      return Optional.of(jailPath);
+    }
+    if (!jailPath.startsWith("/") || jailPath.contains(separator)) {
+      return Optional.empty();
+    }
+    String rest = jailPath.substring(1);
+    int slash = rest.indexOf('/');
+    String first = slash < 0 ? rest : rest.substring(0, slash);
+    if (DRIVE.matcher(first).matches()) {
+      // /C: and /C:/ are the drive's root
+      String tail = slash < 0 ? "" : rest.substring(slash + 1);
+      return Optional.of(first + separator + tail.replace("/", separator));
+    }
+    return Optional.of(jailPath.replace("/", separator));
+  }
+
+  /**
+   * The FreeBSD path of an absolute host path text.
+   *
+   * @param hostPath the host path, absolute ({@code Path.toAbsolutePath().toString()})
+   * @param separator the host's name separator
+   * @return the FreeBSD path: {@code /} between names, a drive letter as the first name
+   */
+  static String toJail(String hostPath, String separator) {
+    if (separator.equals("/")) {
+      return hostPath;
+    }
+    // Windows takes / as a separator too
+    String slashed = hostPath.replace(separator, "/");
+    if (slashed.length() >= 2 && DRIVE.matcher(slashed.substring(0, 2)).matches()) {
+      String tail = slashed.substring(2);
+      if (tail.endsWith("/")) {
+        tail = tail.substring(0, tail.length() - 1);
+      }
+      return "/"
+          + slashed.substring(0, 2)
+          + (tail.isEmpty() || tail.startsWith("/") ? tail : "/" + tail);
+    }
+    return slashed;
+  }
+}
