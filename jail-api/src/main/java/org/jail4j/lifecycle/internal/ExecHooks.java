@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jail4j.CommandResult;
 import org.jail4j.CommandRun;
 import org.jail4j.Jail;
 import org.jail4j.JailSetting;
@@ -148,9 +149,9 @@ final class ExecHooks {
     }
     if (background) {
       ProcessRun.detach(p);
-      return new CommandRun(step, line, 0, "", "");
+      return new CommandRun(step, line, CommandResult.success());
     }
-    ProcessRun r;
+    CommandResult r;
     try {
       r = ProcessRun.await(p, jail.execTimeout().orElse(null));
     } catch (InterruptedException e) {
@@ -163,7 +164,7 @@ final class ExecHooks {
       try {
         Files.writeString(
             Path.of(log),
-            r.stdout() + r.stderr(),
+            r.output(),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
@@ -176,16 +177,15 @@ final class ExecHooks {
             line,
             r.exitCode(),
             false,
-            r.stdout() + r.stderr(),
+            r.output(),
             "open " + log + ": " + e.getMessage(),
             e);
       }
     }
-    CommandRun run =
-        new CommandRun(step, line, r.timedOut() ? -1 : r.exitCode(), r.stdout(), r.stderr());
+    CommandRun run = new CommandRun(step, line, r);
     if (r.timedOut()) {
       throw StepFailures.command(
-          starting, step, jid, name, line, null, true, run.output(), line + ": timed out", null);
+          starting, step, jid, name, line, null, true, r.output(), line + ": timed out", null);
     }
     if (r.exitCode() != 0) {
       throw StepFailures.command(
@@ -196,7 +196,7 @@ final class ExecHooks {
           line,
           r.exitCode(),
           false,
-          run.output(),
+          r.output(),
           line + ": failed (exit status " + r.exitCode() + ")",
           null);
     }
