@@ -15,6 +15,7 @@ import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 import org.jail4j.param.ParamCodec;
 import org.jail4j.spi.JailFlags;
+import org.jail4j.spi.support.IpLiterals;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -27,6 +27,7 @@ import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.Leftovers;
+import org.jail4j.testkit.RawRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -212,10 +213,10 @@ class BadInputCatalogueOnFakesTest {
   void b61() {
     refused(
         () ->
-            JailRequest.create()
-                .put(JailParam.NAME, "web")
-                .put(JailParam.PERSIST, true)
-                .putRaw("allow.everything", new byte[0])
+            RawRequests.putRaw(
+                    JailRequest.create().put(JailParam.NAME, "web").put(JailParam.PERSIST, true),
+                    "allow.everything",
+                    new byte[0])
                 .set(kernel, JailFlags.CREATE),
         InvalidJailParameterException.class,
         "unknown parameter: allow.everything");
