@@ -27,7 +27,7 @@ public class JailStepException extends JailException {
   private final String phase;
 
   /**
-   * A failed step.
+   * A failed step; built by {@link JailStartException}'s and {@link JailStopException}'s factories.
    *
    * @param operation the phase: start or stop
    * @param step the step
@@ -40,7 +40,7 @@ public class JailStepException extends JailException {
    * @param detail what went wrong, worded like jail(8)
    * @param cause the underlying error, e.g. the kernel's {@link JailException}
    */
-  public JailStepException(
+  JailStepException(
       String operation,
       JailStep step,
       @Nullable Integer jid,

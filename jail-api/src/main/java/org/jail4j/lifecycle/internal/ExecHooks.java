@@ -136,16 +136,7 @@ final class ExecHooks {
       }
     } catch (IOException | RuntimeException e) {
       throw StepFailures.command(
-          starting,
-          step,
-          jid,
-          name,
-          line,
-          null,
-          false,
-          "",
-          "exec " + line + ": " + e.getMessage(),
-          e);
+          starting, step, jid, name, line, null, "exec " + line + ": " + e.getMessage(), e);
     }
     if (background) {
       ProcessRun.detach(p);
@@ -156,8 +147,7 @@ final class ExecHooks {
       r = ProcessRun.await(p, jail.execTimeout().orElse(null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw StepFailures.command(
-          starting, step, jid, name, line, null, false, "", line + ": interrupted", e);
+      throw StepFailures.command(starting, step, jid, name, line, null, line + ": interrupted", e);
     }
     if (step.inJail() && jail.execConsolelog().isPresent()) {
       String log = jail.execConsolelog().get();
@@ -170,22 +160,12 @@ final class ExecHooks {
             StandardOpenOption.APPEND);
       } catch (IOException | RuntimeException e) {
         throw StepFailures.command(
-            starting,
-            step,
-            jid,
-            name,
-            line,
-            r.exitCode(),
-            false,
-            r.output(),
-            "open " + log + ": " + e.getMessage(),
-            e);
+            starting, step, jid, name, line, r, "open " + log + ": " + e.getMessage(), e);
       }
     }
     CommandRun run = new CommandRun(step, line, r);
     if (r.timedOut()) {
-      throw StepFailures.command(
-          starting, step, jid, name, line, null, true, r.output(), line + ": timed out", null);
+      throw StepFailures.command(starting, step, jid, name, line, r, line + ": timed out", null);
     }
     if (r.exitCode() != 0) {
       throw StepFailures.command(
@@ -194,9 +174,7 @@ final class ExecHooks {
           jid,
           name,
           line,
-          r.exitCode(),
-          false,
-          r.output(),
+          r,
           line + ": failed (exit status " + r.exitCode() + ")",
           null);
     }
