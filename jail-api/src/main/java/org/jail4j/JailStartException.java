@@ -38,7 +38,7 @@ public class JailStartException extends JailStepException {
       @Nullable String jailName,
       String detail,
       @Nullable Throwable cause) {
-    return new JailStartException(step, jid, jailName, null, null, false, "", detail, cause);
+    return new JailStartException(step, jid, jailName, null, null, detail, cause);
   }
 
   /**
@@ -67,44 +67,17 @@ public class JailStartException extends JailStepException {
       @Nullable CommandResult result,
       String detail,
       @Nullable Throwable cause) {
-    if (result == null) {
-      return new JailStartException(step, jid, jailName, command, null, false, "", detail, cause);
-    }
-    return new JailStartException(
-        step,
-        jid,
-        jailName,
-        command,
-        result.timedOut() ? null : result.exitCode(),
-        result.timedOut(),
-        result.output(),
-        detail,
-        cause);
+    return new JailStartException(step, jid, jailName, command, result, detail, cause);
   }
 
-  /**
-   * A failed step.
-   *
-   * @param step the step
-   * @param jid the jail's JID when it had one
-   * @param jailName the jail's name when known
-   * @param command the command line that failed, or null when no command ran
-   * @param exitCode its exit status, or null
-   * @param timedOut true when it ran past {@code exec.timeout}
-   * @param output what it printed (stdout then stderr)
-   * @param detail what went wrong, worded like jail(8)
-   * @param cause the underlying error, may be null
-   */
   private JailStartException(
       JailStep step,
       @Nullable Integer jid,
       @Nullable String jailName,
       @Nullable String command,
-      @Nullable Integer exitCode,
-      boolean timedOut,
-      String output,
+      @Nullable CommandResult result,
       String detail,
       @Nullable Throwable cause) {
-    super("start", step, jid, jailName, command, exitCode, timedOut, output, detail, cause);
+    super("start", step, jid, jailName, command, result, detail, cause);
   }
 }

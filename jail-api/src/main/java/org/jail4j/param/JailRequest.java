@@ -131,12 +131,12 @@ public final class JailRequest {
 
   /**
    * Adds a name with a null, zero-length value, as a presence-only boolean is sent ({@code
-   * persist}, {@code nopersist}); never replaced.
+   * persist}, {@code nopersist}); never replaced. Not API: for this package's tests.
    *
    * @param name the parameter name
    * @return this request
    */
-  public JailRequest putName(String name) {
+  JailRequest putName(String name) {
     entries.add(new Entry(Objects.requireNonNull(name, "name"), null, null, null));
     return this;
   }
