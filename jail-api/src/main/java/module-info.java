@@ -13,6 +13,7 @@ module org.jail4j {
 
   exports org.jail4j;
   exports org.jail4j.spi;
+  exports org.jail4j.spi.support;
   exports org.jail4j.param;
   exports org.jail4j.jls;
   exports org.jail4j.conf;
@@ -20,6 +21,10 @@ module org.jail4j {
   // the output drain the roots module runs host commands through; not API
   exports org.jail4j.internal to
       org.jail4j.root;
+
+  // the testkit's RawRequests reaches the test-only JailRequest.putRaw and JailParam.kernelParam
+  opens org.jail4j.param to
+      org.jail4j.testkit;
 
   uses org.jail4j.spi.JailProvider;
 }

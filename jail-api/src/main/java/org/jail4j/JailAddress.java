@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jail4j.spi.support.IpLiterals;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,6 @@ package org.jail4j;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 import org.jail4j.param.ParamCodec;
 import org.jail4j.spi.JailFlags;
+import org.jail4j.spi.support.IpLiterals;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -344,28 +344,27 @@ final class JailRules {
 
   // ---- jail(8) pseudo-parameters ---------------------------------------------------------
 
+  /**
+   * The checks of every jail(8) setting, by its {@link JailSetting.Kind}: command lines, names and
+   * texts hold no NUL byte, durations are not negative; {@code exec.fib} is a FIB the host can
+   * have.
+   */
   private static void checkPseudo(Jail jail, List<Violation> v) {
-    noNul("exec.prepare", jail.execPrepare(), v);
-    noNul("exec.prestart", jail.execPrestart(), v);
-    noNul("exec.created", jail.execCreated(), v);
-    noNul("exec.start", jail.execStart(), v);
-    noNul("command", jail.command(), v);
-    noNul("exec.poststart", jail.execPoststart(), v);
-    noNul("exec.prestop", jail.execPrestop(), v);
-    noNul("exec.stop", jail.execStop(), v);
-    noNul("exec.poststop", jail.execPoststop(), v);
-    noNul("exec.release", jail.execRelease(), v);
-    noNul("exec.jail_user", jail.execJailUser().stream().toList(), v);
-    noNul("exec.system_user", jail.execSystemUser().stream().toList(), v);
-    noNul("exec.consolelog", jail.execConsolelog().stream().toList(), v);
-    noNul("interface", jail.iface().stream().toList(), v);
-    noNul("mount", jail.mounts(), v);
-    noNul("mount.fstab", jail.mountFstab().stream().toList(), v);
-    noNul("vnet.interface", jail.vnetInterfaces(), v);
-    noNul("depend", jail.depend(), v);
-    noNul("zfs.dataset", jail.zfsDatasets(), v);
-    jail.execTimeout().ifPresent(d -> notNegative("exec.timeout", d, v));
-    notNegative("stop.timeout", jail.stopTimeout(), v);
+    for (JailSetting s : JailSetting.values()) {
+      Optional<Object> value = s.read(jail);
+      if (value.isEmpty()) {
+        continue;
+      }
+      String field = s.param().name();
+      switch (s.kind()) {
+        case COMMANDS, NAMES -> noNul(field, strings(value.get()), v);
+        case TEXT -> noNul(field, List.of((String) value.get()), v);
+        case SECONDS -> notNegative(field, (Integer) value.get(), v);
+        case NUMBER, FLAG -> {
+          // no rule for every number or flag; exec.fib's own rule follows
+        }
+      }
+    }
     jail.execFib()
         .ifPresent(
             fib -> {
@@ -374,13 +373,18 @@ final class JailRules {
               if (fib < 0 || fib > MAX_FIB) {
                 v.add(
                     new Violation(
-                        "exec.fib",
+                        JailSetting.EXEC_FIB.param().name(),
                         fib
                             + " is outside 0.."
                             + MAX_FIB
                             + " (setfib(2) needs fib < net.fibs, at most 65535)"));
               }
             });
+  }
+
+  @SuppressWarnings("unchecked") // COMMANDS and NAMES settings read as List<String>
+  private static List<String> strings(Object value) {
+    return (List<String>) value;
   }
 
   /** The highest FIB any host can have: net.fibs is at most RT_MAXFIBS (65535). */
@@ -399,9 +403,9 @@ final class JailRules {
     }
   }
 
-  private static void notNegative(String field, Duration d, List<Violation> v) {
-    if (d.isNegative()) {
-      v.add(new Violation(field, d.getSeconds() + " s is negative"));
+  private static void notNegative(String field, int seconds, List<Violation> v) {
+    if (seconds < 0) {
+      v.add(new Violation(field, seconds + " s is negative"));
     }
   }
 

@@ -27,7 +27,7 @@ public class JailStepException extends JailException {
   private final String phase;
 
   /**
-   * A failed step.
+   * A failed step; built by {@link JailStartException}'s and {@link JailStopException}'s factories.
    *
    * @param operation the phase: start or stop
    * @param step the step
@@ -40,7 +40,7 @@ public class JailStepException extends JailException {
    * @param detail what went wrong, worded like jail(8)
    * @param cause the underlying error, e.g. the kernel's {@link JailException}
    */
-  public JailStepException(
+  JailStepException(
       String operation,
       JailStep step,
       @Nullable Integer jid,
@@ -65,6 +65,41 @@ public class JailStepException extends JailException {
     this.timedOut = timedOut;
     this.output = output;
     this.phase = operation;
+  }
+
+  /**
+   * A failed step whose command's result, when there is one, gives the exit status (none after a
+   * timeout), the timeout flag and the output.
+   *
+   * @param operation the phase: start or stop
+   * @param step the step
+   * @param jid the jail's JID when it had one
+   * @param jailName the jail's name when known
+   * @param command the command line, or null when no command ran
+   * @param result what came of the command, or null when none ran or it could not be started
+   * @param detail what went wrong, worded like jail(8)
+   * @param cause the underlying error, may be null
+   */
+  JailStepException(
+      String operation,
+      JailStep step,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable String command,
+      @Nullable CommandResult result,
+      String detail,
+      @Nullable Throwable cause) {
+    this(
+        operation,
+        step,
+        jid,
+        jailName,
+        command,
+        result == null || result.timedOut() ? null : result.exitCode(),
+        result != null && result.timedOut(),
+        result == null ? "" : result.output(),
+        detail,
+        cause);
   }
 
   /** The step that failed. */

@@ -19,28 +19,65 @@ public class JailStopException extends JailStepException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * A failed step.
+   * A step that failed without a command of its own: a mount, an address, the kernel call.
+   *
+   * <pre>{@code
+   * throw JailStopException.of(JailStep.UNMOUNT, jid, "web", "umount /jail/web/dev: " + detail, cause);
+   * }</pre>
    *
    * @param step the step
    * @param jid the jail's JID when it had one
    * @param jailName the jail's name when known
-   * @param command the command line that failed, or null when no command ran
-   * @param exitCode its exit status, or null
-   * @param timedOut true when it ran past {@code exec.timeout}
-   * @param output what it printed (stdout then stderr)
    * @param detail what went wrong, worded like jail(8)
    * @param cause the underlying error, may be null
+   * @return the exception
    */
-  public JailStopException(
+  public static JailStopException of(
+      JailStep step,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      String detail,
+      @Nullable Throwable cause) {
+    return new JailStopException(step, jid, jailName, null, null, detail, cause);
+  }
+
+  /**
+   * A step whose command failed: it could not be started ({@code result} null), exited non-zero or
+   * ran past {@code exec.timeout} ({@link CommandResult#timedOut()}, when {@link #exitCode()} is
+   * empty).
+   *
+   * <pre>{@code
+   * throw JailStopException.ofCommand(step, jid, "web", line, result, line + ": failed (exit status 1)", null);
+   * }</pre>
+   *
+   * @param step the step
+   * @param jid the jail's JID when it had one
+   * @param jailName the jail's name when known
+   * @param command the command line as configured
+   * @param result what came of it, or null when it could not be started
+   * @param detail what went wrong, worded like jail(8)
+   * @param cause the underlying error, may be null
+   * @return the exception
+   */
+  public static JailStopException ofCommand(
+      JailStep step,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      String command,
+      @Nullable CommandResult result,
+      String detail,
+      @Nullable Throwable cause) {
+    return new JailStopException(step, jid, jailName, command, result, detail, cause);
+  }
+
+  private JailStopException(
       JailStep step,
       @Nullable Integer jid,
       @Nullable String jailName,
       @Nullable String command,
-      @Nullable Integer exitCode,
-      boolean timedOut,
-      String output,
+      @Nullable CommandResult result,
       String detail,
       @Nullable Throwable cause) {
-    super("stop", step, jid, jailName, command, exitCode, timedOut, output, detail, cause);
+    super("stop", step, jid, jailName, command, result, detail, cause);
   }
 }

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * try (RunningJail web =
  *     Jail.builder().name("web").path("/jail/web").ip4("em0|192.168.1.4/24").persist(true)
  *         .addExecStart("/bin/sh /etc/rc").addExecStop("/bin/sh /etc/rc.shutdown").start(host)) {
- *   ExecResult r = web.run(Duration.ofSeconds(10), "/bin/hostname");
+ *   CommandResult r = web.run(Duration.ofSeconds(10), "/bin/hostname");
  *   System.out.println(web.info().hostname() + " " + r.stdout());
  * }                                 // close() stops it
  * }</pre>
@@ -192,11 +192,10 @@ public final class RunningJail implements AutoCloseable {
    * @return exit status and output
    * @throws JailException when it cannot be started or the wait is interrupted
    */
-  public ExecResult run(CommandSpec command, Duration timeout) {
+  public CommandResult run(CommandSpec command, Duration timeout) {
     JailProcess p = exec(command);
     try {
-      ProcessRun r = ProcessRun.await(p.process(), timeout);
-      return new ExecResult(r.exitCode(), r.stdout(), r.stderr(), r.duration(), r.timedOut());
+      return ProcessRun.await(p.process(), timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JailException("exec", jid, name, null, null, "interrupted: " + p.commandLine(), e);
@@ -210,7 +209,7 @@ public final class RunningJail implements AutoCloseable {
    * @param argv the program and its arguments
    * @return exit status and output
    */
-  public ExecResult run(Duration timeout, String... argv) {
+  public CommandResult run(Duration timeout, String... argv) {
     return run(CommandSpec.of(argv), timeout);
   }
 

@@ -3,6 +3,7 @@ package org.jail4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 /** The classic form {@code jail path hostname ip command}. */

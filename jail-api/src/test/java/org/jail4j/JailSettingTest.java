@@ -58,6 +58,24 @@ class JailSettingTest {
             .sorted()
             .collect(Collectors.toList());
     assertThat(internal).isEqualTo(table);
+    // the table is derived from JailSetting in order; first-match-wins lookups then need every
+    // name, and its "no" spelling, to land on its own row only
+    for (ParamNames.Known row : ParamNames.TABLE) {
+      List<String> slots =
+          ParamNames.TABLE.stream()
+              .map(ParamNames.Known::name)
+              .filter(other -> ParamNames.sameSlot(row.name(), other))
+              .toList();
+      assertThat(slots).as(row.name()).containsExactly(row.name());
+      assertThat(ParamNames.known(row.name())).contains(row);
+    }
+    assertThat(ParamNames.known("exec.timeout").orElseThrow().kind())
+        .isEqualTo(ParamNames.Kind.INT);
+    assertThat(ParamNames.known("mount.nodevfs").orElseThrow().kind())
+        .isEqualTo(ParamNames.Kind.BOOL);
+    assertThat(ParamNames.known("exec.consolelog").orElseThrow().kind())
+        .isEqualTo(ParamNames.Kind.SCALAR);
+    assertThat(ParamNames.known("depend").orElseThrow().kind()).isEqualTo(ParamNames.Kind.LIST);
   }
 
   @Test

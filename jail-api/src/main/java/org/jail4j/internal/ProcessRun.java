@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jail4j.CommandResult;
 import org.jail4j.spi.InMemoryOutput;
 import org.jspecify.annotations.Nullable;
 
@@ -19,28 +20,23 @@ import org.jspecify.annotations.Nullable;
  * the waiting thread and needs no drain at all.
  *
  * <pre>{@code
- * ProcessRun r = ProcessRun.await(process, Duration.ofSeconds(30));
+ * CommandResult r = ProcessRun.await(process, Duration.ofSeconds(30));
  * if (r.timedOut()) { ... }
  * }</pre>
- *
- * @param exitCode the exit status (after a kill, what the kill left)
- * @param stdout what it wrote to stdout (UTF-8, malformed bytes replaced)
- * @param stderr what it wrote to stderr
- * @param duration how long it ran
- * @param timedOut true when it was killed for running past the timeout
  */
-public record ProcessRun(
-    int exitCode, String stdout, String stderr, Duration duration, boolean timedOut) {
+public final class ProcessRun {
+  private ProcessRun() {}
 
   /**
    * Closes the process's stdin, drains its output and waits for it.
    *
    * @param process the process
    * @param timeout the longest it may run, or null for no limit
-   * @return what came of it
+   * @return what came of it (stdout and stderr read as UTF-8, malformed bytes replaced; after a
+   *     kill, the exit code follows {@link CommandResult}'s timeout rule)
    * @throws InterruptedException when the waiting thread is interrupted (the process is killed)
    */
-  public static ProcessRun await(Process process, @Nullable Duration timeout)
+  public static CommandResult await(Process process, @Nullable Duration timeout)
       throws InterruptedException {
     long start = System.nanoTime();
     try {
@@ -73,8 +69,8 @@ public record ProcessRun(
       stdout = out == null ? "" : out.finish();
       stderr = err == null ? "" : err.finish();
     }
-    int code = process.isAlive() ? -1 : process.exitValue();
-    return new ProcessRun(
+    int code = process.isAlive() ? CommandResult.NOT_REAPED : process.exitValue();
+    return new CommandResult(
         code, stdout, stderr, Duration.ofNanos(System.nanoTime() - start), timedOut);
   }
 

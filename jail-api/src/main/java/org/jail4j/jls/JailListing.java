@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.jail4j.IpLiterals;
 import org.jail4j.JailInfo;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.ParamType;
+import org.jail4j.spi.support.IpLiterals;
 
 /**
  * jls(8)'s output for a list of {@link JailInfo}s: the default table, {@code -N}, {@code -v},

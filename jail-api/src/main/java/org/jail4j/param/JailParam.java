@@ -947,11 +947,12 @@ public final class JailParam<T> {
    * What a kernel publishes for this parameter under {@code security.jail.param.NAME}
    * (freebsd-jail-abi.md §4.1): its format, CTLTYPE, access and size. A fake kernel builds its
    * parameter table from these; {@link #fromKernel(KernelParam)} turns one back into this constant.
+   * Not API: the fake kernel reads it through {@code org.jail4j.testkit.RawRequests}.
    *
    * @return the description, or empty for jail(8) pseudo-parameters, {@link #named(String)}
    *     parameters and the two names without a sysctl ({@code lastjid}, {@code errmsg})
    */
-  public Optional<KernelParam> kernelParam() {
+  Optional<KernelParam> kernelParam() {
     if (!isKernel() || runtimeText || name.equals("lastjid") || name.equals("errmsg")) {
       return Optional.empty();
     }

@@ -112,13 +112,14 @@ public final class JailRequest {
 
   /**
    * Adds a name with exactly these value bytes, unchecked and never replaced: for tests that send a
-   * kernel what a careless C caller could (wrong sizes, duplicates, unknown names).
+   * kernel what a careless C caller could (wrong sizes, duplicates, unknown names). Not API: tests
+   * outside this package reach it through {@code org.jail4j.testkit.RawRequests}.
    *
    * @param name the parameter name
    * @param value the value bytes, sent as they are
    * @return this request
    */
-  public JailRequest putRaw(String name, byte[] value) {
+  JailRequest putRaw(String name, byte[] value) {
     entries.add(
         new Entry(
             Objects.requireNonNull(name, "name"),
@@ -130,12 +131,12 @@ public final class JailRequest {
 
   /**
    * Adds a name with a null, zero-length value, as a presence-only boolean is sent ({@code
-   * persist}, {@code nopersist}); never replaced.
+   * persist}, {@code nopersist}); never replaced. Not API: for this package's tests.
    *
    * @param name the parameter name
    * @return this request
    */
-  public JailRequest putName(String name) {
+  JailRequest putName(String name) {
     entries.add(new Entry(Objects.requireNonNull(name, "name"), null, null, null));
     return this;
   }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jail4j.InvalidJailParameterException;
-import org.jail4j.IpLiterals;
+import org.jail4j.spi.support.IpLiterals;
 
 /**
  * Parameter values as text, with libjail's rules ({@code jailparam_import(3)} / {@code

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jail4j.CommandResult;
 import org.jail4j.spi.InMemoryOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ProcessRunTest {
   void inMemoryOutputIsReadWithoutTouchingTheStreams() throws Exception {
     Process p = new InMemoryProcess("out\n", "err\n");
 
-    ProcessRun r = ProcessRun.await(p, Duration.ofSeconds(5));
+    CommandResult r = ProcessRun.await(p, Duration.ofSeconds(5));
     ProcessRun.detach(p);
 
     assertThat(r.exitCode()).isZero();
@@ -44,7 +45,7 @@ class ProcessRunTest {
 
   @Test
   void stdoutAndStderrAreCapturedSeparately() throws Exception {
-    ProcessRun r =
+    CommandResult r =
         ProcessRun.await(sh("echo out; echo err >&2; echo more; exit 3"), Duration.ofSeconds(10));
 
     assertThat(r.exitCode()).isEqualTo(3);
@@ -60,7 +61,7 @@ class ProcessRunTest {
         "i=0; while [ $i -lt 3200 ]; do printf '%063d\\n' $i; printf '%063d\\n' $i >&2;"
             + " i=$((i+1)); done";
 
-    ProcessRun r = ProcessRun.await(sh(script), Duration.ofSeconds(60));
+    CommandResult r = ProcessRun.await(sh(script), Duration.ofSeconds(60));
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).hasSize(3200 * 64);
@@ -69,7 +70,7 @@ class ProcessRunTest {
 
   @Test
   void aCommandPastItsTimeoutIsKilledAndKeepsWhatItWrote() throws Exception {
-    ProcessRun r =
+    CommandResult r =
         ProcessRun.await(sh("echo started; echo warn >&2; exec sleep 30"), Duration.ofMillis(500));
 
     assertThat(r.timedOut()).isTrue();
@@ -86,7 +87,7 @@ class ProcessRunTest {
 
     long started = THREADS.getTotalStartedThreadCount();
     for (int i = 0; i < 50; i++) {
-      ProcessRun r = ProcessRun.await(sh("echo " + i + "; echo e >&2"), Duration.ofSeconds(10));
+      CommandResult r = ProcessRun.await(sh("echo " + i + "; echo e >&2"), Duration.ofSeconds(10));
       assertThat(r.stdout()).isEqualTo(i + "\n");
     }
     long delta = THREADS.getTotalStartedThreadCount() - started;

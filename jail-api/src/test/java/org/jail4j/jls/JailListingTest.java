@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jail4j.IpLiterals;
 import org.jail4j.JailInfo;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 /** jls(8) layouts (freebsd-jail-abi.md §7; column widths from jls.c). */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jail4j.Errno;
 import org.jail4j.InvalidJailParameterException;
-import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailExistsException;
@@ -16,6 +15,7 @@ import org.jail4j.JailNotFoundException;
 import org.jail4j.internal.kernel.KernelCalls;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.KernelParam;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 class JailRequestTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.InvalidJailParameterException;
-import org.jail4j.IpLiterals;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 /** The codec's byte rules and its typed errors (freebsd-jail-abi.md §2.5, §4.1). */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.InvalidJailParameterException;
-import org.jail4j.IpLiterals;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 /** libjail's import/export text rules (freebsd-jail-abi.md §5). */

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.jail4j.ExecResult;
+import org.jail4j.CommandResult;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
@@ -24,7 +24,6 @@ import org.jail4j.root.DistributionSets;
 import org.jail4j.root.JailRoot;
 import org.jail4j.root.RootBuilder;
 import org.jail4j.root.ThinRoot;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.PathCheck;
 
@@ -62,7 +61,7 @@ public final class BuildServer {
   }
 
   /** What one job did. */
-  record JobResult(int job, String jail, ExecResult result) {}
+  record JobResult(int job, String jail, CommandResult result) {}
 
   /**
    * Runs the build server on {@link JailHost#local()}, or on the fake when no provider supports
@@ -279,7 +278,7 @@ public final class BuildServer {
     String name = "build" + job;
     Jail jail =
         root.applyTo(Jail.builder().name(name).hostname(name + ".build").persist(true).build());
-    ExecResult result;
+    CommandResult result;
     String cleanup = "";
     try (RunningJail running = host.start(jail)) {
       result = running.run(Duration.ofMinutes(30), "make", "-C", "/usr/src", "job" + job);

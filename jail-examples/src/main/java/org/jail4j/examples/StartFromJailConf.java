@@ -187,7 +187,7 @@ public final class StartFromJailConf {
                 + ": "
                 + r.command()
                 + " (exit "
-                + r.exitCode()
+                + r.result().exitCode()
                 + ")");
       }
       if (running.isAlive()) {

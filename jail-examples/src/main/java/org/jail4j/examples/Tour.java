@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jail4j.CommandResult;
 import org.jail4j.CommandRun;
 import org.jail4j.Errno;
-import org.jail4j.ExecResult;
 import org.jail4j.HostCapabilities;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -41,7 +41,6 @@ import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.MountRequest;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.PathCheck;
@@ -336,9 +335,9 @@ public final class Tour {
                 + ": "
                 + r.command()
                 + " (exit "
-                + r.exitCode()
+                + r.result().exitCode()
                 + ")"
-                + firstLine(r.stdout()));
+                + firstLine(r.result().stdout()));
       }
       fake.ifPresent(
           f ->
@@ -361,7 +360,7 @@ public final class Tour {
       // 7 ------------------------------------------------------------------------------------
       step("Run a command inside, as jexec(8) does");
       out.println("  $ jexec web hostname");
-      ExecResult hostname = running.run(Duration.ofSeconds(30), "hostname");
+      CommandResult hostname = running.run(Duration.ofSeconds(30), "hostname");
       out.print(indent(hostname.stdout(), "  "));
       out.println("  (exit " + hostname.exitCode() + ")");
       if (!hostname.isSuccess()) {
@@ -407,7 +406,7 @@ public final class Tour {
                 + ": "
                 + r.command()
                 + " (exit "
-                + r.exitCode()
+                + r.result().exitCode()
                 + ")");
       }
       out.println("  removed JID " + running.jid() + " and its child, unmounted, alias deleted");
@@ -492,7 +491,7 @@ public final class Tour {
   private record RealInside(RunningJail jail) implements Inside {
     @Override
     public String attempt(List<String> cmd) {
-      ExecResult r = jail.run(Duration.ofSeconds(30), cmd.toArray(String[]::new));
+      CommandResult r = jail.run(Duration.ofSeconds(30), cmd.toArray(String[]::new));
       return r.isSuccess() ? "" : (r.stderr().strip() + " (exit " + r.exitCode() + ")").strip();
     }
   }

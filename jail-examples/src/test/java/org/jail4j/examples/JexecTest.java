@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.jail4j.CommandResult;
 import org.jail4j.Jail;
 import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
 import org.jail4j.spi.CommandSpec;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.RecordedCommand;
 import org.jail4j.testkit.junit.FakeJails;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jail4j.IpLiterals;
 import org.jail4j.JailException;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.param.JailParam;
@@ -22,6 +21,8 @@ import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.MountRequest;
+import org.jail4j.spi.support.IpLiterals;
+import org.jail4j.testkit.RawRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,9 +148,10 @@ class FreeBsdLifecycleIT {
   void anUnknownParameterIsTheKernelsEinvalWithItsMessage() {
     assertThatThrownBy(
             () ->
-                JailRequest.create()
-                    .put(JailParam.NAME, name + "_u")
-                    .putRaw("no.such.param", new byte[] {1, 0, 0, 0})
+                RawRequests.putRaw(
+                        JailRequest.create().put(JailParam.NAME, name + "_u"),
+                        "no.such.param",
+                        new byte[] {1, 0, 0, 0})
                     .put(JailParam.PERSIST, true)
                     .set(kernel, JailFlags.CREATE))
         .isInstanceOfSatisfying(

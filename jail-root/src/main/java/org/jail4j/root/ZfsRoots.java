@@ -3,6 +3,7 @@ package org.jail4j.root;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jail4j.CommandResult;
 import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
@@ -58,13 +59,13 @@ public final class ZfsRoots {
    * @return the dataset name
    */
   public Optional<String> datasetOf(Path path) {
-    RootCommands.Result r;
+    CommandResult r;
     try {
       r = RootCommands.run(host, CommandSpec.of(zfs, "list", "-H", "-o", "name", path.toString()));
     } catch (HostCommandException e) {
       return Optional.empty(); // no zfs(8) on this host
     }
-    if (r.exitStatus() != 0) {
+    if (r.exitCode() != 0) {
       return Optional.empty();
     }
     String name = r.stdout().strip();
@@ -85,12 +86,12 @@ public final class ZfsRoots {
   public boolean snapshotExists(String dataset, String snapshot) {
     checkDataset(dataset);
     checkSnapshot(snapshot);
-    RootCommands.Result r =
+    CommandResult r =
         RootCommands.run(
             host,
             CommandSpec.of(
                 zfs, "list", "-H", "-o", "name", "-t", "snapshot", dataset + "@" + snapshot));
-    return r.exitStatus() == 0;
+    return r.exitCode() == 0;
   }
 
   /**
@@ -144,7 +145,7 @@ public final class ZfsRoots {
                 () ->
                     new RootException("zfs destroy", root.path() + ": not a ZFS clone root", null));
     checkDataset(dataset);
-    RootCommands.Result origin =
+    CommandResult origin =
         RootCommands.check(
             host, CommandSpec.of(zfs, "get", "-H", "-o", "value", "origin", dataset));
     String o = origin.stdout().strip();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import org.jail4j.CommandResult;
 import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class HostCommandOutputTest {
 
     long before = THREADS.getTotalStartedThreadCount();
     for (int i = 0; i < 200; i++) {
-      RootCommands.Result r = RootCommands.run(host, ZFS);
-      assertThat(r.exitStatus()).isEqualTo(1);
+      CommandResult r = RootCommands.run(host, ZFS);
+      assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.stdout()).isEqualTo("tank\n");
       assertThat(r.stderr()).isEqualTo("no such pool\n");
     }
@@ -45,7 +46,7 @@ class HostCommandOutputTest {
 
     long before = THREADS.getTotalStartedThreadCount();
     for (int i = 0; i < 200; i++) {
-      RootCommands.Result r = RootCommands.run(host, ZFS);
+      CommandResult r = RootCommands.run(host, ZFS);
       assertThat(r.stdout()).isEqualTo("tank\n");
       assertThat(r.stderr()).isEqualTo("warning\n");
     }

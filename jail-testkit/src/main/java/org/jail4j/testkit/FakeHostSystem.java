@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jail4j.CommandResult;
 import org.jail4j.Errno;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jail4j.CommandResult;
 import org.jail4j.spi.InMemoryOutput;
 import org.jspecify.annotations.Nullable;
 
@@ -147,26 +149,26 @@ public final class FakeProcess extends Process implements InMemoryOutput {
     };
   }
 
-  /** The scripted standard output (a copy). */
+  /** The scripted standard output, UTF-8. */
   @Override
   public byte[] stdoutBytes() {
-    return result.stdoutBytes();
+    return result.stdout().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The scripted standard error (a copy). */
+  /** The scripted standard error, UTF-8. */
   @Override
   public byte[] stderrBytes() {
-    return result.stderrBytes();
+    return result.stderr().getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
   public InputStream getInputStream() {
-    return new ByteArrayInputStream(result.stdoutBytes());
+    return new ByteArrayInputStream(result.stdout().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public InputStream getErrorStream() {
-    return new ByteArrayInputStream(result.stderrBytes());
+    return new ByteArrayInputStream(result.stderr().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

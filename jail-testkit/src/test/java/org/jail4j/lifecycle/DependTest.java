@@ -29,7 +29,7 @@ class DependTest {
   @Test
   void stopAllStopsDependentsFirst() {
     List<RunningJail> started = rig.host.startAll(List.of(jail("web", "db"), jail("db")));
-    rig.fake.onCommand("true", org.jail4j.testkit.CommandResult.exit(0));
+    rig.fake.onCommand("true", org.jail4j.CommandResult.exit(0));
 
     rig.host.stopAll(List.of(started.get(0), started.get(1)));
 

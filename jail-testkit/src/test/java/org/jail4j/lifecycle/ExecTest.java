@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.jail4j.ExecResult;
+import org.jail4j.CommandResult;
 import org.jail4j.Jail;
 import org.jail4j.JailProcess;
 import org.jail4j.RunningJail;
 import org.jail4j.spi.CommandSpec;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeProcess;
 import org.jail4j.testkit.RecordedCommand;
@@ -26,7 +25,7 @@ class ExecTest {
   void runCapturesExitCodeAndOutput() {
     rig.fake.onCommand("uname", CommandResult.exit(0).stdout("14.3-RELEASE\n").stderr("w\n"));
 
-    ExecResult r = web.run(Duration.ofSeconds(5), "/usr/bin/uname", "-r");
+    CommandResult r = web.run(Duration.ofSeconds(5), "/usr/bin/uname", "-r");
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).isEqualTo("14.3-RELEASE\n");
@@ -41,7 +40,7 @@ class ExecTest {
   void runKillsACommandPastItsTimeout() {
     rig.fake.onCommand("sleep", CommandResult.exit(0).duration(Duration.ofSeconds(30)));
 
-    ExecResult r = web.run(Duration.ofMillis(100), "/bin/sleep", "30");
+    CommandResult r = web.run(Duration.ofMillis(100), "/bin/sleep", "30");
 
     assertThat(r.timedOut()).isTrue();
     assertThat(r.isSuccess()).isFalse();
@@ -94,7 +93,7 @@ class ExecTest {
   void execInAJailThatIsGoneFailsLikeJexec() {
     web.stop();
 
-    ExecResult r = web.run(Duration.ofSeconds(5), "/bin/echo");
+    CommandResult r = web.run(Duration.ofSeconds(5), "/bin/echo");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("jexec: jail " + web.jid() + " not found");

@@ -52,16 +52,8 @@ class FailureMessageTest {
         JailException.fromErrno("jail_set", null, "web", Errno.EINVAL, "unknown parameter: foo");
     messages.add(einval.getMessage());
     messages.add(
-        new JailStartException(
-                JailStep.CREATE,
-                null,
-                "web",
-                null,
-                null,
-                false,
-                "",
-                einval.kernelMessage().orElseThrow(),
-                einval)
+        JailStartException.of(
+                JailStep.CREATE, null, "web", einval.kernelMessage().orElseThrow(), einval)
             .getMessage());
 
     rig.fake.failNextMount(m -> m.fsType().equals("devfs"), Errno.EPERM);

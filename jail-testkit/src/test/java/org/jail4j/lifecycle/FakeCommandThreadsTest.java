@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jail4j.ExecResult;
+import org.jail4j.CommandResult;
 import org.jail4j.Jail;
 import org.jail4j.RunningJail;
-import org.jail4j.testkit.CommandResult;
 import org.junit.jupiter.api.Test;
 
 /** A fake process hands its output over in memory: running fake commands starts no threads. */
@@ -33,7 +32,7 @@ class FakeCommandThreadsTest {
 
     long before = THREADS.getTotalStartedThreadCount();
     for (int i = 0; i < 200; i++) {
-      ExecResult r = web.run(Duration.ofSeconds(5), "/usr/bin/uname", "-r");
+      CommandResult r = web.run(Duration.ofSeconds(5), "/usr/bin/uname", "-r");
       assertThat(r.stdout()).isEqualTo("14.3-RELEASE\n");
       assertThat(r.stderr()).isEqualTo("w\n");
     }

@@ -3,10 +3,10 @@ package org.jail4j.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.jail4j.CommandResult;
 import org.jail4j.Jail;
 import org.jail4j.RunningJail;
 import org.jail4j.jls.JailListing;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.RecordedCommand;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class JailBasicConformance {
             .build();
 
     RunningJail r = rig.host.start(jail);
-    String out = String.join("", r.transcript().stream().map(c -> c.stdout()).toList());
+    String out = String.join("", r.transcript().stream().map(c -> c.result().stdout()).toList());
     assertThat(out.lines())
         .contains("START", "JID=" + r.jid(), "JNAME=basejail", "JPATH=" + FakeRig.dir(root));
 
@@ -155,7 +155,7 @@ class JailBasicConformance {
 
     assertThat(r.transcript())
         .last()
-        .satisfies(c -> assertThat(c.stdout()).isEqualTo("JID=" + jid + "\n"));
+        .satisfies(c -> assertThat(c.result().stdout()).isEqualTo("JID=" + jid + "\n"));
   }
 
   @Test

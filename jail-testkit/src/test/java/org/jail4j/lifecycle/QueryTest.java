@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailInfo;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.RunningJail;
 import org.jail4j.jls.JailListing;
 import org.jail4j.param.JailParam;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jail4j.CommandResult;
 import org.jail4j.Errno;
-import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailHost;
 import org.jail4j.JailStartException;
@@ -19,7 +19,7 @@ import org.jail4j.RunningJail;
 import org.jail4j.param.JailParam;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
-import org.jail4j.testkit.CommandResult;
+import org.jail4j.spi.support.IpLiterals;
 import org.jail4j.testkit.FakeJail;
 import org.jail4j.testkit.RecordedCommand;
 import org.junit.jupiter.api.Test;
@@ -280,7 +280,7 @@ class StartTest {
         .satisfies(
             run -> {
               assertThat(run.step()).isEqualTo(JailStep.EXEC_PRESTART);
-              assertThat(run.stdout()).isEqualTo("START\n");
+              assertThat(run.result().stdout()).isEqualTo("START\n");
             });
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jail4j.CommandResult;
 import org.jail4j.Errno;
-import org.jail4j.ExecResult;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -28,6 +28,7 @@ import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.Leftovers;
 import org.jail4j.testkit.PathCheck;
+import org.jail4j.testkit.RawRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -213,10 +214,10 @@ class BadInputCatalogueOnFakesTest {
   void b61() {
     refused(
         () ->
-            JailRequest.create()
-                .put(JailParam.NAME, "web")
-                .put(JailParam.PERSIST, true)
-                .putRaw("allow.everything", new byte[0])
+            RawRequests.putRaw(
+                    JailRequest.create().put(JailParam.NAME, "web").put(JailParam.PERSIST, true),
+                    "allow.everything",
+                    new byte[0])
                 .set(kernel, JailFlags.CREATE),
         InvalidJailParameterException.class,
         "unknown parameter: allow.everything");
@@ -328,7 +329,7 @@ class BadInputCatalogueOnFakesTest {
     RunningJail j = host.start(Jail.builder().name("web").path(dir("web")).persist(true).build());
     j.stop();
     // Like jexec(8) itself: the command starts on the host and exits 1 with jexec's message.
-    ExecResult r = j.run(Duration.ofSeconds(5), "/bin/echo", "hi");
+    CommandResult r = j.run(Duration.ofSeconds(5), "/bin/echo", "hi");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("jexec: jail " + j.jid() + " not found\n");
   }

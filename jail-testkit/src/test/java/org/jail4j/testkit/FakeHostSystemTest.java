@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jail4j.CommandResult;
 import org.jail4j.Errno;
 import org.jail4j.JailException;
 import org.jail4j.spi.CommandSpec;

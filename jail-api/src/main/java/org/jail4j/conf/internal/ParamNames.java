@@ -1,7 +1,9 @@
 package org.jail4j.conf.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jail4j.JailSetting;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,54 +47,53 @@ public final class ParamNames {
     }
   }
 
-  /** {@code intparams[]} without the {@code PF_CONV} rows, in table order (first match wins). */
-  public static final List<Known> TABLE =
+  /** The kernel parameters in {@code intparams[]}, in table order. */
+  private static final List<String> KERNEL_ROWS =
       List.of(
-          new Known("allow.dying", Kind.BOOL, false),
-          new Known("command", Kind.LIST, false),
-          new Known("depend", Kind.LIST, false),
-          new Known("exec.clean", Kind.BOOL, false),
-          new Known("exec.consolelog", Kind.SCALAR, false),
-          new Known("exec.fib", Kind.INT, false),
-          new Known("exec.jail_user", Kind.SCALAR, false),
-          new Known("exec.poststart", Kind.LIST, false),
-          new Known("exec.poststop", Kind.LIST, false),
-          new Known("exec.prepare", Kind.LIST, false),
-          new Known("exec.prestart", Kind.LIST, false),
-          new Known("exec.prestop", Kind.LIST, false),
-          new Known("exec.release", Kind.LIST, false),
-          new Known("exec.created", Kind.LIST, false),
-          new Known("exec.start", Kind.LIST, false),
-          new Known("exec.stop", Kind.LIST, false),
-          new Known("exec.system_jail_user", Kind.BOOL, false),
-          new Known("exec.system_user", Kind.SCALAR, false),
-          new Known("exec.timeout", Kind.INT, false),
-          new Known("interface", Kind.SCALAR, false),
-          new Known("ip_hostname", Kind.BOOL, false),
-          new Known("mount", Kind.LIST, false),
-          new Known("mount.devfs", Kind.BOOL, false),
-          new Known("mount.fdescfs", Kind.BOOL, false),
-          new Known("mount.procfs", Kind.BOOL, false),
-          new Known("mount.fstab", Kind.SCALAR, false),
-          new Known("stop.timeout", Kind.INT, false),
-          new Known("vnet.interface", Kind.LIST, false),
-          new Known("zfs.dataset", Kind.LIST, false),
-          new Known("allow.chflags", Kind.KERNEL, false),
-          new Known("allow.mount", Kind.KERNEL, false),
-          new Known("allow.raw_sockets", Kind.KERNEL, false),
-          new Known("allow.set_hostname", Kind.KERNEL, false),
-          new Known("allow.socket_af", Kind.KERNEL, false),
-          new Known("allow.sysvipc", Kind.KERNEL, false),
-          new Known("devfs_ruleset", Kind.KERNEL, false),
-          new Known("host.hostname", Kind.KERNEL, false),
-          new Known("ip4.addr", Kind.KERNEL, false),
-          new Known("ip6.addr", Kind.KERNEL, false),
-          new Known("jid", Kind.KERNEL, true),
-          new Known("name", Kind.KERNEL, true),
-          new Known("path", Kind.KERNEL, false),
-          new Known("persist", Kind.KERNEL, false),
-          new Known("securelevel", Kind.KERNEL, false),
-          new Known("vnet", Kind.KERNEL, false));
+          "allow.chflags",
+          "allow.mount",
+          "allow.raw_sockets",
+          "allow.set_hostname",
+          "allow.socket_af",
+          "allow.sysvipc",
+          "devfs_ruleset",
+          "host.hostname",
+          "ip4.addr",
+          "ip6.addr",
+          "jid",
+          "name",
+          "path",
+          "persist",
+          "securelevel",
+          "vnet");
+
+  /**
+   * {@code intparams[]} without the {@code PF_CONV} rows (first match wins; no name matches two
+   * rows): every jail(8) setting of {@link JailSetting}, then the kernel parameters jail(8) names.
+   */
+  public static final List<Known> TABLE = table();
+
+  private static List<Known> table() {
+    List<Known> rows = new ArrayList<>();
+    for (JailSetting s : JailSetting.values()) {
+      rows.add(new Known(s.param().name(), kindOf(s.kind()), false));
+    }
+    for (String name : KERNEL_ROWS) {
+      boolean immutable = name.equals("jid") || name.equals("name");
+      rows.add(new Known(name, Kind.KERNEL, immutable));
+    }
+    return List.copyOf(rows);
+  }
+
+  /** How jail(8) reads a setting of this kind. */
+  static Kind kindOf(JailSetting.Kind kind) {
+    return switch (kind) {
+      case COMMANDS, NAMES -> Kind.LIST;
+      case FLAG -> Kind.BOOL;
+      case TEXT -> Kind.SCALAR;
+      case SECONDS, NUMBER -> Kind.INT;
+    };
+  }
 
   /**
    * The first table row in the same slot as this name.

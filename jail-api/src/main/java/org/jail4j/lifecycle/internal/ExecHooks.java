@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jail4j.CommandResult;
 import org.jail4j.CommandRun;
 import org.jail4j.Jail;
 import org.jail4j.JailSetting;
@@ -135,57 +136,36 @@ final class ExecHooks {
       }
     } catch (IOException | RuntimeException e) {
       throw StepFailures.command(
-          starting,
-          step,
-          jid,
-          name,
-          line,
-          null,
-          false,
-          "",
-          "exec " + line + ": " + e.getMessage(),
-          e);
+          starting, step, jid, name, line, null, "exec " + line + ": " + e.getMessage(), e);
     }
     if (background) {
       ProcessRun.detach(p);
-      return new CommandRun(step, line, 0, "", "");
+      return new CommandRun(step, line, CommandResult.success());
     }
-    ProcessRun r;
+    CommandResult r;
     try {
       r = ProcessRun.await(p, jail.execTimeout().orElse(null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw StepFailures.command(
-          starting, step, jid, name, line, null, false, "", line + ": interrupted", e);
+      throw StepFailures.command(starting, step, jid, name, line, null, line + ": interrupted", e);
     }
     if (step.inJail() && jail.execConsolelog().isPresent()) {
       String log = jail.execConsolelog().get();
       try {
         Files.writeString(
             Path.of(log),
-            r.stdout() + r.stderr(),
+            r.output(),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       } catch (IOException | RuntimeException e) {
         throw StepFailures.command(
-            starting,
-            step,
-            jid,
-            name,
-            line,
-            r.exitCode(),
-            false,
-            r.stdout() + r.stderr(),
-            "open " + log + ": " + e.getMessage(),
-            e);
+            starting, step, jid, name, line, r, "open " + log + ": " + e.getMessage(), e);
       }
     }
-    CommandRun run =
-        new CommandRun(step, line, r.timedOut() ? -1 : r.exitCode(), r.stdout(), r.stderr());
+    CommandRun run = new CommandRun(step, line, r);
     if (r.timedOut()) {
-      throw StepFailures.command(
-          starting, step, jid, name, line, null, true, run.output(), line + ": timed out", null);
+      throw StepFailures.command(starting, step, jid, name, line, r, line + ": timed out", null);
     }
     if (r.exitCode() != 0) {
       throw StepFailures.command(
@@ -194,9 +174,7 @@ final class ExecHooks {
           jid,
           name,
           line,
-          r.exitCode(),
-          false,
-          run.output(),
+          r,
           line + ": failed (exit status " + r.exitCode() + ")",
           null);
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jail4j.CommandRun;
 import org.jail4j.Errno;
-import org.jail4j.IpLiterals;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.JailException;
@@ -26,6 +25,7 @@ import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.RctlCall;
 import org.jail4j.spi.SyscallException;
+import org.jail4j.spi.support.IpLiterals;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package org.jail4j.lifecycle.internal;
 
+import org.jail4j.CommandResult;
 import org.jail4j.JailException;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
@@ -28,7 +29,7 @@ final class StepFailures {
       @Nullable String name,
       String detail,
       @Nullable Throwable cause) {
-    return new JailStartException(step, jid, name, null, null, false, "", detail, cause);
+    return JailStartException.of(step, jid, name, detail, cause);
   }
 
   /** A stop step that failed without running a command. */
@@ -38,24 +39,25 @@ final class StepFailures {
       @Nullable String name,
       String detail,
       @Nullable Throwable cause) {
-    return new JailStopException(step, jid, name, null, null, false, "", detail, cause);
+    return JailStopException.of(step, jid, name, detail, cause);
   }
 
-  /** A command of a start step ({@code starting}) or a stop step that failed. */
+  /**
+   * A command of a start step ({@code starting}) or a stop step that failed; {@code result} is null
+   * when it could not be started.
+   */
   static JailStepException command(
       boolean starting,
       JailStep step,
       @Nullable Integer jid,
       @Nullable String name,
       String line,
-      @Nullable Integer exit,
-      boolean timedOut,
-      String output,
+      @Nullable CommandResult result,
       String detail,
       @Nullable Throwable cause) {
     return starting
-        ? new JailStartException(step, jid, name, line, exit, timedOut, output, detail, cause)
-        : new JailStopException(step, jid, name, line, exit, timedOut, output, detail, cause);
+        ? JailStartException.ofCommand(step, jid, name, line, result, detail, cause)
+        : JailStopException.ofCommand(step, jid, name, line, result, detail, cause);
   }
 
   /** A kernel call that failed, as the jail exception its errno maps to. */

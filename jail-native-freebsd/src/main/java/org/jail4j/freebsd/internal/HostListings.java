@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jail4j.IpLiterals;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
+import org.jail4j.spi.support.IpLiterals;
 
 /**
  * Readers for what FreeBSD's tools print: {@code mount -p} (fstab lines) and {@code ifconfig -a}

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
+import org.jail4j.CommandResult;
 import org.jail4j.Errno;
 import org.jail4j.JailException;
 import org.jail4j.spi.CommandSpec;
@@ -261,13 +263,11 @@ public final class NativeHostSystem implements HostSystem {
     return starter.start(argv, env, false, null);
   }
 
-  /** A finished host command. */
-  record Result(int exit, String stdout, String stderr) {}
-
-  private Result runChecked(String operation, List<String> argv) {
+  private CommandResult runChecked(String operation, List<String> argv) {
     String line = String.join(" ", argv);
     LOG.log(Level.INFO, "{0}", line);
-    Result r;
+    long start = System.nanoTime();
+    CommandResult r;
     try {
       Process p = starter.start(argv, Map.of(), false, null);
       p.getOutputStream().close();
@@ -278,19 +278,25 @@ public final class NativeHostSystem implements HostSystem {
         throw new JailException(
             operation, null, line + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s");
       }
-      r = new Result(p.exitValue(), out.join(), err.join());
+      r =
+          new CommandResult(
+              p.exitValue(),
+              out.join(),
+              err.join(),
+              Duration.ofNanos(System.nanoTime() - start),
+              false);
     } catch (IOException e) {
       throw new JailException(operation, null, null, null, null, line + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JailException(operation, null, line + " was interrupted");
     }
-    if (r.exit() != 0) {
+    if (r.exitCode() != 0) {
       String err = r.stderr().trim();
       throw new JailException(
           operation,
           null,
-          line + " failed with exit status " + r.exit() + (err.isEmpty() ? "" : ": " + err));
+          line + " failed with exit status " + r.exitCode() + (err.isEmpty() ? "" : ": " + err));
     }
     return r;
   }

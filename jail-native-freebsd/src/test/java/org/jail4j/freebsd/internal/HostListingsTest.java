@@ -3,9 +3,9 @@ package org.jail4j.freebsd.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.jail4j.IpLiterals;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 /** Reading mount -p and ifconfig output. */

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import jnr.ffi.Runtime;
 import org.jail4j.Errno;
-import org.jail4j.IpLiterals;
 import org.jail4j.JailException;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.IoVec;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
+import org.jail4j.spi.support.IpLiterals;
 import org.junit.jupiter.api.Test;
 
 /** Mounts through nmount(2) in native memory, and the command lines the host system runs. */

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.jail4j.CommandResult;
 import org.jail4j.internal.DrainPool;
 import org.jail4j.root.HostCommandException;
 import org.jail4j.spi.CommandSpec;
@@ -20,20 +22,18 @@ public final class RootCommands {
   private RootCommands() {}
 
   /**
-   * The outcome of a command.
+   * Standard output then standard error, on separate lines, for error messages.
    *
-   * @param exitStatus the exit status
-   * @param stdout the tail of standard output
-   * @param stderr the tail of standard error
+   * @param r a command's result
+   * @return the text
    */
-  public record Result(int exitStatus, String stdout, String stderr) {
-    /** Standard output then standard error, for error messages. */
-    public String output() {
-      if (stderr.isEmpty()) {
-        return stdout;
-      }
-      return stdout.isEmpty() ? stderr : stdout + (stdout.endsWith("\n") ? "" : "\n") + stderr;
+  public static String messageOutput(CommandResult r) {
+    String stdout = r.stdout();
+    String stderr = r.stderr();
+    if (stderr.isEmpty()) {
+      return stdout;
     }
+    return stdout.isEmpty() ? stderr : stdout + (stdout.endsWith("\n") ? "" : "\n") + stderr;
   }
 
   /**
@@ -44,7 +44,8 @@ public final class RootCommands {
    * @return its result
    * @throws HostCommandException when it cannot be started
    */
-  public static Result run(HostSystem host, CommandSpec command) {
+  public static CommandResult run(HostSystem host, CommandSpec command) {
+    long start = System.nanoTime();
     Process p;
     try {
       p = host.startOnHost(command);
@@ -81,7 +82,8 @@ public final class RootCommands {
           // Tail.run catches the stream's errors; keep what was read
         }
       }
-      return new Result(status, out.text(), err.text());
+      return new CommandResult(
+          status, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start), false);
     } catch (InterruptedException e) {
       p.destroy();
       Thread.currentThread().interrupt();
@@ -97,10 +99,10 @@ public final class RootCommands {
    * @return its result
    * @throws HostCommandException with the output when it exits non-zero
    */
-  public static Result check(HostSystem host, CommandSpec command) {
-    Result r = run(host, command);
-    if (r.exitStatus() != 0) {
-      throw new HostCommandException(command.argv(), r.exitStatus(), r.output(), null);
+  public static CommandResult check(HostSystem host, CommandSpec command) {
+    CommandResult r = run(host, command);
+    if (r.exitCode() != 0) {
+      throw new HostCommandException(command.argv(), r.exitCode(), messageOutput(r), null);
     }
     return r;
   }

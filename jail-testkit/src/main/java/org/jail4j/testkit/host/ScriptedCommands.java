@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jail4j.CommandResult;
 import org.jail4j.spi.CommandSpec;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.RecordedCommand;
 
 /**

@@ -11,6 +11,7 @@ import org.jail4j.FreeBsdVersion;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.ParamType;
 import org.jail4j.spi.KernelParam;
+import org.jail4j.testkit.RawRequests;
 
 /**
  * The parameters a kernel of one version with one module set publishes under {@code
@@ -96,7 +97,7 @@ public final class ParamTable {
     long mask = 0;
     List<Integer> bits = new ArrayList<>();
     for (JailParam<?> p : JailParam.catalogue()) {
-      Optional<KernelParam> published = p.kernelParam();
+      Optional<KernelParam> published = RawRequests.published(p);
       if (published.isEmpty() || !publishes(config, p)) {
         continue;
       }

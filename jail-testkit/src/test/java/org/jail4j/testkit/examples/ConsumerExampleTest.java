@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.jail4j.CommandResult;
 import org.jail4j.Jail;
 import org.jail4j.JailHost;
 import org.jail4j.JailProcess;
 import org.jail4j.RunningJail;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.MountRequest;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.RecordedCommand;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.jail4j.CommandResult;
 import org.jail4j.spi.CommandSpec;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.RecordedCommand;
 import org.junit.jupiter.api.Test;
 

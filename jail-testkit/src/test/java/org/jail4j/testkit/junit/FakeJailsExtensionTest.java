@@ -400,8 +400,7 @@ class FakeJailsExtensionTest {
     @Test
     void startsALongCommand(FakeHostSystem host) throws Exception {
       host.onCommand(
-          "sleep",
-          org.jail4j.testkit.CommandResult.exit(0).duration(java.time.Duration.ofHours(1)));
+          "sleep", org.jail4j.CommandResult.exit(0).duration(java.time.Duration.ofHours(1)));
       SEEN.put("process", host.startOnHost(org.jail4j.spi.CommandSpec.of("sleep", "3600")));
     }
   }

@@ -1,8 +1,10 @@
-package org.jail4j;
+package org.jail4j.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jail4j.InvalidJailParameterException;
+import org.jail4j.JailAddress;
 import org.junit.jupiter.api.Test;
 
 class IpLiteralsTest {

@@ -1,10 +1,11 @@
-package org.jail4j;
+package org.jail4j.spi.support;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import org.jail4j.InvalidJailParameterException;
 
 /**
  * IP address literals parsed without any name lookup: {@link InetAddress#getByName(String)} would
