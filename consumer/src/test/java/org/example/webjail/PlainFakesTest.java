@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jail4j.CommandResult;
 import org.jail4j.Errno;
-import org.jail4j.ExecResult;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
-import org.jail4j.testkit.CommandResult;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
@@ -31,7 +30,7 @@ class PlainFakesTest {
         FakeHostSystem.programIs("hostname"),
         cmd -> CommandResult.exit(0).stdout("jail " + cmd.jid()));
     try (RunningJail running = WebJail.start(host, "192.0.2.6")) {
-      ExecResult result = running.run(Duration.ofSeconds(5), "hostname");
+      CommandResult result = running.run(Duration.ofSeconds(5), "hostname");
       assertThat(result.exitCode()).isZero();
       assertThat(result.stdout()).isEqualTo("jail " + running.jid());
     }
