@@ -178,27 +178,7 @@ final class JailGet {
     opts.setString("osrelease", pr.osrelease);
 
     // module parameters (PR_METHOD_GET)
-    String[] sysvNames = {"sysvmsg", "sysvsem", "sysvshm"};
-    for (int i = 0; i < 3; i++) {
-      if (k.params.has(sysvNames[i])) {
-        opts.setInt(sysvNames[i], pr.sysv[i]);
-      }
-    }
-    if (k.params.has("linux")) {
-      opts.setInt("linux", pr.linuxSys);
-      opts.setString("linux.osname", pr.linuxOsname);
-      opts.setString("linux.osrelease", pr.linuxOsrelease);
-      opts.setInt("linux.oss_version", pr.linuxOssVersion);
-    }
-    if (k.params.has("zfs")) {
-      opts.setInt("zfs", pr.zfsSys);
-      opts.setInt("zfs.mount_snapshot", pr.zfsMountSnapshot);
-    }
-    String mdo = k.config.version().macDoParameter();
-    if (k.params.has(mdo)) {
-      opts.setInt(mdo, pr.mdoSys);
-      opts.setString(mdo + ".rules", pr.mdoRules);
-    }
+    ValueParams.fill(k, opts, pr);
     if (k.params.has("meta")) {
       getKeyValues(opts, "meta", pr.meta);
       getKeyValues(opts, "env", pr.env);
