@@ -146,9 +146,13 @@ final class JailGet {
     Prison parent = pr.parent;
     opts.setInt("jid", pr.jid);
     opts.setInt("parent", parent == null || parent == mypr ? 0 : parent.jid);
-    opts.setString("name", k.relativeName(mypr, pr));
+    if (opts.find("name") != null) {
+      opts.setString("name", k.relativeName(mypr, pr));
+    }
     opts.setInt("cpuset.id", pr.cpusetId);
-    opts.setString("path", k.relativePath(mypr, pr));
+    if (opts.find("path") != null) {
+      opts.setString("path", k.relativePath(mypr, pr));
+    }
     opts.setPart("ip4.addr", addrs(pr.ip4));
     opts.setPart("ip6.addr", addrs(pr.ip6));
     opts.setInt("securelevel", pr.securelevel);
