@@ -100,7 +100,13 @@ public final class JailRequest {
       byte[] b = ParamCodec.encode(param, value);
       e = new Entry(ParamCodec.wireName(param, value), param, null, b);
     }
-    entries.removeIf(old -> old.param != null && old.param.name().equals(param.name()));
+    String name = param.name();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      JailParam<?> old = entries.get(i).param;
+      if (old != null && old.name().equals(name)) {
+        entries.remove(i);
+      }
+    }
     entries.add(e);
     if (param.equals(JailParam.JID)) {
       keyJid = (Integer) value;
@@ -182,8 +188,8 @@ public final class JailRequest {
    */
   public int set(JailKernel kernel, int flags) {
     Objects.requireNonNull(kernel, "kernel");
-    List<IoVec> iov = new ArrayList<>();
-    addEntries(kernel, iov, "jail_set");
+    List<IoVec> iov = new ArrayList<>(2 * entries.size() + 2);
+    addEntries(kernel, iov, "jail_set", null);
     return KernelCalls.set(kernel, iov, flags, keyJid, keyName);
   }
 
@@ -202,7 +208,8 @@ public final class JailRequest {
   public JailValues get(JailKernel kernel, int flags) {
     Objects.requireNonNull(kernel, "kernel");
     List<IoVec> keys = new ArrayList<>();
-    Map<String, IoVec> keyValues = addEntries(kernel, keys, "jail_get");
+    Map<String, IoVec> keyValues = new LinkedHashMap<>();
+    addEntries(kernel, keys, "jail_get", keyValues);
 
     List<JailParam<?>> typed = new ArrayList<>();
     for (JailParam<?> w : wants.values()) {
@@ -226,7 +233,7 @@ public final class JailRequest {
     for (int i = 0; i < n; i++) {
       JailParam<?> asked = wants.get(typed.get(i).name());
       IoVec v = keyValues.getOrDefault(typed.get(i).name(), values.get(i));
-      Object value = ParamCodec.decode(typed.get(i), v.bytes());
+      Object value = ParamCodec.decodeEntry(typed.get(i), v);
       if (asked != null && asked.isNamed()) {
         value = String.join(",", formatAny(typed.get(i), value));
         params.put(asked.name(), asked);
@@ -245,7 +252,7 @@ public final class JailRequest {
           && p.type().kind() != ParamType.Kind.BOOL
           && !read.containsKey(p.name())) {
         params.put(p.name(), p);
-        read.put(p.name(), ParamCodec.decode(p, v.bytes()));
+        read.put(p.name(), ParamCodec.decodeEntry(p, v));
       }
     }
     return new JailValues(jid, params, read);
@@ -273,9 +280,14 @@ public final class JailRequest {
     }
   }
 
-  /** Appends every put entry; returns the value entries by parameter name (for read-back). */
-  private Map<String, IoVec> addEntries(JailKernel kernel, List<IoVec> iov, String op) {
-    Map<String, IoVec> byName = new LinkedHashMap<>();
+  /**
+   * Appends every put entry; for {@code jail_get} ({@code byName} given) records the value entries
+   * by parameter name for the read-back. A {@code jail_get} writes into its keys' buffers, and a
+   * {@code jail_set} into {@code desc}'s, so those get a copy of the encoded bytes; every other
+   * {@code jail_set} value is only read and is sent as encoded.
+   */
+  private void addEntries(
+      JailKernel kernel, List<IoVec> iov, String op, @Nullable Map<String, IoVec> byName) {
     for (Entry e : entries) {
       String name = e.name;
       IoVec value;
@@ -288,15 +300,16 @@ public final class JailRequest {
         name = ParamCodec.wireName(r.param, v);
         value = valueVec(encodeAny(r.param, v));
       } else {
-        value = e.bytes == null ? IoVec.empty() : valueVec(e.bytes.clone());
+        byte[] b = e.bytes;
+        boolean readOnly = byName == null && e.param != null && !e.param.equals(JailParam.DESC);
+        value = b == null ? IoVec.empty() : valueVec(readOnly ? b : b.clone());
       }
-      iov.add(IoVec.name(name));
+      iov.add(ParamCodec.nameVec(name));
       iov.add(value);
-      if (e.param != null) {
+      if (byName != null && e.param != null) {
         byName.put(e.param.name(), value);
       }
     }
-    return byName;
   }
 
   private static IoVec valueVec(byte[] bytes) {

@@ -1,10 +1,11 @@
 package org.jail4j.param;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.InvalidJailParameterException;
+import org.jail4j.spi.IoVec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one codec between typed Java values and the bytes {@code jail_set(2)} takes and {@code
@@ -73,7 +76,11 @@ public final class ParamCodec {
       case JAILSYS:
         return intBytes(((JailSys) value).value());
       case ULONG:
-        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong((Long) value).array();
+        {
+          byte[] b = new byte[8];
+          LONG.set(b, 0, (long) (Long) value);
+          return b;
+        }
       case BOOL:
         // Presence-only: the kernel ignores the value (§2.6); the name carries true or false.
         return new byte[0];
@@ -103,7 +110,6 @@ public final class ParamCodec {
    * @throws InvalidJailParameterException naming the parameter when the bytes have the wrong size
    *     or shape for its type
    */
-  @SuppressWarnings("unchecked")
   public static <T> T decode(JailParam<T> param, byte[] bytes) {
     if (param == null) {
       throw new InvalidJailParameterException("decode", null, "param", "is null");
@@ -111,37 +117,74 @@ public final class ParamCodec {
     if (bytes == null) {
       throw bad("decode", param, "no value bytes (null); jail_get always returns a buffer");
     }
+    return decode(param, bytes, bytes.length);
+  }
+
+  /**
+   * The typed value of a parameter from the value entry {@code jail_get(2)} filled: the first
+   * {@link IoVec#length()} bytes of its buffer, read in place (no copy of the bytes is made).
+   *
+   * <pre>{@code
+   * IoVec v = IoVec.buffer(4);                               // filled by jail_get
+   * int level = ParamCodec.decodeEntry(JailParam.SECURELEVEL, v); // reads v.base() in place
+   * }</pre>
+   *
+   * @param param a kernel parameter
+   * @param value the value entry; a null buffer reads as no bytes
+   * @param <T> the value type
+   * @return the value
+   * @throws InvalidJailParameterException naming the parameter when the bytes have the wrong size
+   *     or shape for its type
+   */
+  public static <T> T decodeEntry(JailParam<T> param, IoVec value) {
+    if (param == null) {
+      throw new InvalidJailParameterException("decode", null, "param", "is null");
+    }
+    byte[] base = value.base();
+    return decode(param, base == null ? EMPTY : base, base == null ? 0 : inBuffer(value, base));
+  }
+
+  private static final byte[] EMPTY = new byte[0];
+
+  /** The length of an entry's bytes, kept within its buffer (as {@link IoVec#bytes()} does). */
+  private static int inBuffer(IoVec value, byte[] base) {
+    return Math.min(Math.max(value.length(), 0), base.length);
+  }
+
+  /** {@link #decode(JailParam, byte[])} of the first {@code len} bytes of {@code bytes}. */
+  @SuppressWarnings("unchecked")
+  static <T> T decode(JailParam<T> param, byte[] bytes, int len) {
     checkSendable(param);
     ParamType<T> type = param.type();
     switch (type.kind()) {
       case INT:
-        return (T) Integer.valueOf(readInt(param, bytes));
+        return (T) Integer.valueOf(readInt(param, bytes, len));
       case JAILSYS:
         {
-          int v = readInt(param, bytes);
+          int v = readInt(param, bytes, len);
           return (T)
               JailSys.fromValue(v)
                   .orElseThrow(
                       () -> bad("decode", param, "jailsys value " + v + " is not 0, 1 or 2"));
         }
       case BOOL:
-        if (bytes.length == 0) {
+        if (len == 0) {
           // A valueless entry is a presence-only "set" (§2.6).
           return (T) Boolean.TRUE;
         }
-        return (T) Boolean.valueOf(readInt(param, bytes) != 0);
+        return (T) Boolean.valueOf(readInt(param, bytes, len) != 0);
       case ULONG:
-        if (bytes.length != 8) {
-          throw bad("decode", param, sizeRule(bytes.length, "an unsigned long is exactly 8 bytes"));
+        if (len != 8) {
+          throw bad("decode", param, sizeRule(len, "an unsigned long is exactly 8 bytes"));
         }
-        return (T) Long.valueOf(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).getLong());
+        return (T) Long.valueOf((long) LONG.get(bytes, 0));
       case STRING:
-        return (T) readString(param, bytes, type.size());
+        return (T) readString(param, bytes, len, type.size());
       case KEY_VALUE:
-        return (T) parseKeyValue(param, readString(param, bytes, type.size()));
+        return (T) parseKeyValue(param, readString(param, bytes, len, type.size()));
       case IP4_LIST:
       case IP6_LIST:
-        return (T) readAddresses(param, bytes, type.size());
+        return (T) readAddresses(param, bytes, len, type.size());
       default:
         throw bad("decode", param, "a " + type.javaTypeName() + " never comes from the kernel");
     }
@@ -163,14 +206,48 @@ public final class ParamCodec {
   }
 
   /**
+   * The name entry of an iovec pair. The NUL-terminated bytes of every catalogued kernel parameter
+   * name and of its {@code no} name are made once and shared by every request: kernels read names
+   * and never write them (freebsd-jail-abi.md §2.2).
+   */
+  static IoVec nameVec(String wireName) {
+    byte[] cached = NAME_BYTES.get(wireName);
+    return cached == null ? IoVec.name(wireName) : IoVec.of(cached);
+  }
+
+  private static final Map<String, byte[]> NAME_BYTES = nameBytes();
+
+  private static Map<String, byte[]> nameBytes() {
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    for (JailParam<?> p : JailParam.catalogue()) {
+      if (p.isKernel()) {
+        out.put(p.name(), IoVec.name(p.name()).bytes());
+        if (p.type().kind() == ParamType.Kind.BOOL) {
+          out.put(p.noName(), IoVec.name(p.noName()).bytes());
+        }
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  /**
    * A 4-byte native-order int, as the kernel takes {@code I} parameters and {@code lastjid}.
    *
    * @param value the int
    * @return 4 bytes
    */
   public static byte[] intBytes(int value) {
-    return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
+    byte[] b = new byte[4];
+    INT.set(b, 0, value);
+    return b;
   }
+
+  /** Native-order views of byte arrays, so no {@code ByteBuffer} is made per value. */
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
   /**
    * The text of a C string buffer: the bytes before the first NUL (all of them when there is none),
@@ -208,15 +285,19 @@ public final class ParamCodec {
     return "value of " + length + " bytes; " + rule;
   }
 
-  private static int readInt(JailParam<?> param, byte[] bytes) {
-    if (bytes.length != 4) {
-      throw bad("decode", param, sizeRule(bytes.length, "an int is exactly 4 bytes"));
+  private static int readInt(JailParam<?> param, byte[] bytes, int len) {
+    if (len != 4) {
+      throw bad("decode", param, sizeRule(len, "an int is exactly 4 bytes"));
     }
-    return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).getInt();
+    return (int) INT.get(bytes, 0);
   }
 
   private static int indexOfNul(byte[] b) {
-    for (int i = 0; i < b.length; i++) {
+    return indexOfNul(b, b.length);
+  }
+
+  private static int indexOfNul(byte[] b, int len) {
+    for (int i = 0; i < len; i++) {
       if (b[i] == 0) {
         return i;
       }
@@ -252,6 +333,10 @@ public final class ParamCodec {
     if (value.indexOf('\0') >= 0) {
       throw bad("encode", param, "contains a NUL byte, which would end the C string early");
     }
+    byte[] ascii = asciiWithNul(value);
+    if (ascii != null && (size <= 0 || ascii.length <= size)) {
+      return ascii;
+    }
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     // The NUL counts in the length (§2.5), and the kernel's buffer holds it too (§1.3).
     if (size > 0 && utf8.length + 1 > size) {
@@ -269,13 +354,28 @@ public final class ParamCodec {
     return Arrays.copyOf(utf8, utf8.length + 1);
   }
 
-  private static String readString(JailParam<?> param, byte[] bytes, int size) {
-    int nul = indexOfNul(bytes);
+  /**
+   * The bytes of an ASCII string followed by its NUL, in one array (its UTF-8 form); null when the
+   * string has a character outside ASCII.
+   */
+  static byte @Nullable [] asciiWithNul(String value) {
+    int n = value.length();
+    byte[] out = new byte[n + 1];
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      out[i] = (byte) c;
+    }
+    return out;
+  }
+
+  private static String readString(JailParam<?> param, byte[] bytes, int len, int size) {
+    int nul = indexOfNul(bytes, len);
     if (nul < 0) {
       throw bad(
-          "decode",
-          param,
-          sizeRule(bytes.length, "a string must end in a NUL byte counted in its length"));
+          "decode", param, sizeRule(len, "a string must end in a NUL byte counted in its length"));
     }
     if (size > 0 && nul + 1 > size) {
       throw bad(
@@ -299,13 +399,12 @@ public final class ParamCodec {
   }
 
   private static List<InetAddress> readAddresses(
-      JailParam<?> param, byte[] bytes, int elementSize) {
-    if (bytes.length % elementSize != 0) {
-      throw bad(
-          "decode", param, sizeRule(bytes.length, "addresses are " + elementSize + " bytes each"));
+      JailParam<?> param, byte[] bytes, int len, int elementSize) {
+    if (len % elementSize != 0) {
+      throw bad("decode", param, sizeRule(len, "addresses are " + elementSize + " bytes each"));
     }
-    List<InetAddress> out = new ArrayList<>(bytes.length / elementSize);
-    for (int pos = 0; pos < bytes.length; pos += elementSize) {
+    List<InetAddress> out = new ArrayList<>(len / elementSize);
+    for (int pos = 0; pos < len; pos += elementSize) {
       byte[] one = Arrays.copyOfRange(bytes, pos, pos + elementSize);
       try {
         // Inet6Address.getByAddress keeps ::ffff:a.b.c.d as IPv6, as the kernel stores it.

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code JailHost.list()} (a {@code lastjid} walk reading every jail's parameters) over 1,000 and
- * 10,000 jails on the fake. The time per jail must stay flat: listing grows linearly.
+ * {@code JailHost.list()} (a {@code lastjid} walk reading every jail's parameters) over 1,000,
+ * 10,000 and 100,000 jails on the fake. The time per jail must stay flat: listing grows linearly.
  *
  * <pre>{@code
  * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 ListBenchmark"
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 public class ListBenchmark {
 
   /** How many jails exist while listing. */
-  @Param({"1000", "10000"})
+  @Param({"1000", "10000", "100000"})
   public int jails;
 
   JailHost host = JailHost.using(new FakeJailProvider());

@@ -49,6 +49,15 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void memoryBenchmarkMeasuresTheHeapTheLiveJailsHold() {
+    FakeMemoryBenchmark b = new FakeMemoryBenchmark();
+    b.jails = 2000;
+    FakeMemoryBenchmark.Retained r = new FakeMemoryBenchmark.Retained();
+    assertThat(b.createAndMeasure(r).jails()).hasSize(2000);
+    assertThat(r.bytesPerJail).isPositive();
+  }
+
+  @Test
   void jailConfBenchmarkParsesEveryGeneratedJail() {
     JailConfParseBenchmark b = new JailConfParseBenchmark();
     b.generateFile();

@@ -146,9 +146,13 @@ final class JailGet {
     Prison parent = pr.parent;
     opts.setInt("jid", pr.jid);
     opts.setInt("parent", parent == null || parent == mypr ? 0 : parent.jid);
-    opts.setString("name", k.relativeName(mypr, pr));
+    if (opts.find("name") != null) {
+      opts.setString("name", k.relativeName(mypr, pr));
+    }
     opts.setInt("cpuset.id", pr.cpusetId);
-    opts.setString("path", k.relativePath(mypr, pr));
+    if (opts.find("path") != null) {
+      opts.setString("path", k.relativePath(mypr, pr));
+    }
     opts.setPart("ip4.addr", addrs(pr.ip4));
     opts.setPart("ip6.addr", addrs(pr.ip6));
     opts.setInt("securelevel", pr.securelevel);
@@ -178,27 +182,7 @@ final class JailGet {
     opts.setString("osrelease", pr.osrelease);
 
     // module parameters (PR_METHOD_GET)
-    String[] sysvNames = {"sysvmsg", "sysvsem", "sysvshm"};
-    for (int i = 0; i < 3; i++) {
-      if (k.params.has(sysvNames[i])) {
-        opts.setInt(sysvNames[i], pr.sysv[i]);
-      }
-    }
-    if (k.params.has("linux")) {
-      opts.setInt("linux", pr.linuxSys);
-      opts.setString("linux.osname", pr.linuxOsname);
-      opts.setString("linux.osrelease", pr.linuxOsrelease);
-      opts.setInt("linux.oss_version", pr.linuxOssVersion);
-    }
-    if (k.params.has("zfs")) {
-      opts.setInt("zfs", pr.zfsSys);
-      opts.setInt("zfs.mount_snapshot", pr.zfsMountSnapshot);
-    }
-    String mdo = k.config.version().macDoParameter();
-    if (k.params.has(mdo)) {
-      opts.setInt(mdo, pr.mdoSys);
-      opts.setString(mdo + ".rules", pr.mdoRules);
-    }
+    ValueParams.fill(k, opts, pr);
     if (k.params.has("meta")) {
       getKeyValues(opts, "meta", pr.meta);
       getKeyValues(opts, "env", pr.env);

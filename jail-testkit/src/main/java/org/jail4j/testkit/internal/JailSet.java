@@ -10,13 +10,11 @@ import static org.jail4j.spi.JailFlags.UPDATE;
 import static org.jail4j.spi.JailFlags.USE_DESC;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jail4j.Errno;
 import org.jail4j.param.JailParam;
 import org.jail4j.spi.IoVec;
-import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.SyscallException;
 
 /**
@@ -464,21 +462,8 @@ final class JailSet {
     pr.osrelease = r.osrelease != null ? r.osrelease : ppr.osrelease;
     pr.vnet = r.vnetNew;
     // a new jail has no SysV slot (reads back disable) unless legacy allow.sysvipc asks to inherit
-    int sysvDefault = JailFlags.JAIL_SYS_DISABLE;
-    Options.Opt noipc = opts.find("allow.nosysvipc");
-    Options.Opt ipc = opts.find("allow.sysvipc");
-    if (noipc == null && ipc != null) {
-      sysvDefault = JailFlags.JAIL_SYS_INHERIT;
-    }
-    Arrays.fill(pr.sysv, sysvDefault);
-    pr.linuxSys = JailFlags.JAIL_SYS_NEW;
-    pr.linuxOsname = ppr.linuxOsname;
-    pr.linuxOsrelease = ppr.linuxOsrelease;
-    pr.linuxOssVersion = ppr.linuxOssVersion;
-    pr.zfsSys = JailFlags.JAIL_SYS_INHERIT;
-    pr.zfsMountSnapshot = 0;
-    pr.mdoSys = JailFlags.JAIL_SYS_INHERIT;
-    pr.mdoRules = ppr.mdoRules;
+    boolean sysvipc = opts.find("allow.nosysvipc") == null && opts.find("allow.sysvipc") != null;
+    ValueParams.createDefaults(pr, ppr, sysvipc);
     return pr;
   }
 

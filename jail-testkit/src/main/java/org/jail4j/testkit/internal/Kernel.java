@@ -11,7 +11,6 @@ import static org.jail4j.spi.JailFlags.USE_DESC;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -152,12 +151,11 @@ public final class Kernel {
     p0.allow = params.allowMask();
     p0.ip4.saddrsel = true;
     p0.ip6.saddrsel = true;
-    Arrays.fill(p0.sysv, 1);
-    p0.linuxSys = 1;
-    p0.linuxOsrelease = linuxOsrelease(v);
-    p0.linuxOssVersion = 0x030600;
-    p0.zfsSys = 1;
-    p0.mdoSys = 1;
+    ValueParams.prison0Defaults(p0);
+    // the host's Linux ABI identity (compat.linux.osname, osrelease, oss_version)
+    p0.setValue("linux.osname", "Linux");
+    p0.setValue("linux.osrelease", linuxOsrelease(v));
+    p0.setValue("linux.oss_version", 0x030600);
     p0.persist = true;
     this.prison0 = p0;
     Set<String> names = new HashSet<>();

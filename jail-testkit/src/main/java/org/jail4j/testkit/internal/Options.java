@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jail4j.Errno;
 import org.jail4j.spi.IoVec;
 import org.jspecify.annotations.Nullable;
@@ -45,9 +47,24 @@ final class Options {
   private final IoVec[] iov;
   private final List<Opt> opts;
 
+  /** The options by exact name, for the lookups of a call with many options; null for few. */
+  private final @Nullable Map<String, Opt> byName;
+
+  /** Above this many options, lookups go through {@link #byName}. */
+  private static final int LINEAR_LOOKUPS = 8;
+
   private Options(IoVec[] iov, List<Opt> opts) {
     this.iov = iov;
     this.opts = opts;
+    if (opts.size() > LINEAR_LOOKUPS) {
+      Map<String, Opt> map = new HashMap<>(2 * opts.size());
+      for (Opt o : opts) {
+        map.put(o.name, o);
+      }
+      this.byName = map;
+    } else {
+      this.byName = null;
+    }
   }
 
   /**
@@ -125,19 +142,74 @@ final class Options {
     return new String(bytes, from, end - from, StandardCharsets.UTF_8);
   }
 
-  /** Later options replace earlier equal ones ({@code vfs_sanitizeopts}). */
+  /**
+   * Later options replace earlier equal ones ({@code vfs_sanitizeopts}): from the last option back,
+   * each one left removes every earlier option equal to it. Equal names have the same {@link
+   * #stem}, so only names of one stem are compared.
+   */
   private static void sanitize(List<Opt> list) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      if (i >= list.size()) {
+    int n = list.size();
+    if (n < 2) {
+      return;
+    }
+    Map<String, List<Integer>> byStem = new HashMap<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      byStem.computeIfAbsent(stem(list.get(i).name), s -> new ArrayList<>(1)).add(i);
+    }
+    boolean[] removed = new boolean[n];
+    boolean any = false;
+    for (int i = n - 1; i > 0; i--) {
+      if (removed[i]) {
         continue;
       }
       String name = list.get(i).name;
-      for (int j = i - 1; j >= 0; j--) {
-        if (equalOpts(name, list.get(j).name)) {
-          list.remove(j);
-          i--;
+      List<Integer> same = byStem.get(stem(name));
+      if (same == null || same.size() < 2) {
+        continue;
+      }
+      for (int j : same) {
+        if (j < i && !removed[j] && equalOpts(name, list.get(j).name)) {
+          removed[j] = true;
+          any = true;
         }
       }
+    }
+    if (any) {
+      List<Opt> kept = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        if (!removed[i]) {
+          kept.add(list.get(i));
+        }
+      }
+      list.clear();
+      list.addAll(kept);
+    }
+  }
+
+  /**
+   * The name with every leading {@code no} of every dotted component removed: two names {@link
+   * #equalOpts} compares equal differ only by one {@code no} at a component's start, so they have
+   * the same stem.
+   */
+  static String stem(String name) {
+    if (!name.contains("no")) {
+      return name;
+    }
+    StringBuilder sb = new StringBuilder(name.length());
+    int start = 0;
+    while (true) {
+      int dot = name.indexOf('.', start);
+      int end = dot < 0 ? name.length() : dot;
+      int from = start;
+      while (name.startsWith("no", from) && from + 2 <= end) {
+        from += 2;
+      }
+      sb.append(name, from, end);
+      if (dot < 0) {
+        return sb.toString();
+      }
+      sb.append('.');
+      start = dot + 1;
     }
   }
 
@@ -148,7 +220,15 @@ final class Options {
    * has those names.
    */
   static boolean equalOpts(String a, String b) {
-    if (a.equals(b) || isNoTwin(a, b) || isNoTwin(b, a)) {
+    int diff = a.length() - b.length();
+    if (diff == 0) {
+      // a no twin is two bytes longer, at the top or after a common prefix
+      return a.equals(b);
+    }
+    if (diff != 2 && diff != -2) {
+      return false;
+    }
+    if (isNoTwin(a, b) || isNoTwin(b, a)) {
       return true;
     }
     int start = 0;
@@ -180,6 +260,10 @@ final class Options {
 
   /** The option with exactly this name, or null; does not mark it seen. */
   @Nullable Opt find(String name) {
+    Map<String, Opt> map = byName;
+    if (map != null) {
+      return map.get(name);
+    }
     for (Opt o : opts) {
       if (o.name.equals(name)) {
         return o;
@@ -290,9 +374,9 @@ final class Options {
       if (utf8.length + 1 > o.len) {
         throw Fail.of(Errno.EINVAL);
       }
-      byte[] out = o.value.clone();
+      // only the text and its NUL are written back; the rest of the buffer keeps its bytes
+      byte[] out = new byte[utf8.length + 1];
       System.arraycopy(utf8, 0, out, 0, utf8.length);
-      out[utf8.length] = 0;
       o.out = out;
     }
     return true;

@@ -68,17 +68,13 @@ final class Prison {
   /** {@code pr_allow} as bits of {@link ParamTable#ALLOW}. */
   long allow;
 
-  /** Module slots: sysvmsg, sysvsem, sysvshm (jailsys values). */
-  final int[] sysv = new int[3];
+  /**
+   * The value parameters kept by type ({@link ValueParams}: the modules' {@code sysvmsg}, {@code
+   * linux.*}, {@code zfs.*}, {@code mdo.*} / {@code mac.do.*}), by {@link ValueParams.Slot#index}:
+   * an {@link Integer} for ints and jailsys values, a {@link String} for strings.
+   */
+  final Object[] values = ValueParams.zeroValues();
 
-  int linuxSys = 1;
-  String linuxOsname = "Linux";
-  String linuxOsrelease = "";
-  int linuxOssVersion;
-  int zfsSys = 2;
-  int zfsMountSnapshot;
-  int mdoSys = 2;
-  String mdoRules = "";
   String meta = "";
   String env = "";
 
@@ -124,6 +120,16 @@ final class Prison {
     this.jid = jid;
     this.parent = parent;
     this.localName = localName;
+  }
+
+  /** An int or jailsys value kept by type. */
+  int intValue(ValueParams.Slot slot) {
+    return (Integer) values[slot.index];
+  }
+
+  /** Sets a value kept by type (an Integer or a String, as its slot's type). */
+  void setValue(String name, Object value) {
+    values[ValueParams.slot(name).index] = value;
   }
 
   boolean alive() {

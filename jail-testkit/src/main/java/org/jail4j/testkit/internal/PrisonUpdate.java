@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jail4j.Errno;
-import org.jail4j.spi.JailFlags;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,42 +157,9 @@ final class PrisonUpdate {
     if (r.saddrsel6Changed) {
       pr.ip6.saddrsel = r.saddrsel6On;
     }
-    for (int i = 0; i < 3; i++) {
-      if (r.sysv[i] >= 0) {
-        pr.sysv[i] = r.sysv[i];
-      }
-    }
-    if (r.linuxSys != null) {
-      pr.linuxSys = r.linuxSys;
-      if (r.linuxSys == JailFlags.JAIL_SYS_INHERIT && parent != null) {
-        pr.linuxOsname = parent.linuxOsname;
-        pr.linuxOsrelease = parent.linuxOsrelease;
-        pr.linuxOssVersion = parent.linuxOssVersion;
-      }
-    }
-    if (r.linuxOsname != null || r.linuxOsrelease != null || r.linuxOss != null) {
-      pr.linuxSys = JailFlags.JAIL_SYS_NEW;
-      if (r.linuxOsname != null) {
-        pr.linuxOsname = r.linuxOsname;
-      }
-      if (r.linuxOsrelease != null) {
-        pr.linuxOsrelease = r.linuxOsrelease;
-      }
-      if (r.linuxOss != null) {
-        pr.linuxOssVersion = r.linuxOss;
-      }
-    }
-    if (r.zfsSys != null) {
-      pr.zfsSys = r.zfsSys;
-    }
-    if (r.zfsSnapshot != null) {
-      pr.zfsMountSnapshot = r.zfsSnapshot;
-    }
-    if (r.mdoSys != null) {
-      pr.mdoSys = r.mdoSys;
-    }
-    if (r.mdoRules != null) {
-      pr.mdoRules = r.mdoRules;
+    @Nullable Object[] values = r.values;
+    if (values != null) {
+      ValueParams.commit(pr, values);
     }
     if (meta != null) {
       pr.meta = meta;

@@ -1,7 +1,6 @@
 package org.jail4j.testkit.internal;
 
 import org.jail4j.Errno;
-import org.jail4j.spi.JailFlags;
 
 /**
  * The checks {@code kern_jail_set} makes against the parent before it changes anything: address
@@ -104,59 +103,7 @@ final class SetChecks {
 
   /** Module check hooks ({@code PR_METHOD_CHECK}): they run before the unknown-parameter test. */
   void checkModules(Options opts, SetRequest r, Prison ppr) throws Fail {
-    String[] sysvNames = {"sysvmsg", "sysvsem", "sysvshm"};
-    for (int i = 0; i < 3; i++) {
-      if (!k.params.has(sysvNames[i])) {
-        continue;
-      }
-      Integer v = opts.copyInt(sysvNames[i]);
-      int jsys;
-      if (v != null) {
-        jsys = v;
-        if (jsys < 0 || jsys > 2) {
-          throw Fail.of(Errno.EINVAL);
-        }
-      } else if (opts.find("allow.nosysvipc") != null) {
-        jsys = JailFlags.JAIL_SYS_DISABLE;
-      } else if (opts.find("allow.sysvipc") != null) {
-        jsys = JailFlags.JAIL_SYS_INHERIT;
-      } else {
-        continue;
-      }
-      if (jsys != JailFlags.JAIL_SYS_DISABLE
-          && !ppr.isPrison0()
-          && ppr.sysv[i] == JailFlags.JAIL_SYS_DISABLE) {
-        throw Fail.of(Errno.EPERM);
-      }
-      r.sysv[i] = jsys;
-    }
-    if (k.params.has("linux")) {
-      Integer v = opts.copyInt("linux");
-      if (v != null && v != JailFlags.JAIL_SYS_NEW && v != JailFlags.JAIL_SYS_INHERIT) {
-        throw Fail.of(Errno.EINVAL);
-      }
-      r.linuxSys = v;
-      r.linuxOsname = opts.string("linux.osname", 65);
-      r.linuxOsrelease = opts.string("linux.osrelease", 65);
-      r.linuxOss = opts.copyInt("linux.oss_version");
-    }
-    if (k.params.has("zfs")) {
-      Integer v = opts.copyInt("zfs");
-      if (v != null && v != JailFlags.JAIL_SYS_NEW && v != JailFlags.JAIL_SYS_INHERIT) {
-        throw Fail.of(Errno.EINVAL);
-      }
-      r.zfsSys = v;
-      r.zfsSnapshot = opts.copyInt("zfs.mount_snapshot");
-    }
-    String mdo = k.config.version().macDoParameter();
-    if (k.params.has(mdo)) {
-      Integer v = opts.copyInt(mdo);
-      if (v != null && (v < 0 || v > 2)) {
-        throw Fail.of(Errno.EINVAL);
-      }
-      r.mdoSys = v;
-      r.mdoRules = opts.string(mdo + ".rules", 1024);
-    }
+    r.values = ValueParams.read(k, opts, ppr);
     if (k.params.has("meta")) {
       r.meta = SetRequest.keyValues(opts, "meta");
       r.env = SetRequest.keyValues(opts, "env");

@@ -56,15 +56,10 @@ final class SetRequest {
   @Nullable String path;
   @Nullable Prison desc;
   Options.@Nullable Opt descOpt;
-  final int[] sysv = {-1, -1, -1};
-  @Nullable Integer linuxSys;
-  @Nullable String linuxOsname;
-  @Nullable String linuxOsrelease;
-  @Nullable Integer linuxOss;
-  @Nullable Integer zfsSys;
-  @Nullable Integer zfsSnapshot;
-  @Nullable Integer mdoSys;
-  @Nullable String mdoRules;
+
+  /** New values of the parameters kept by type, by slot; null until the module checks ran. */
+  @Nullable Object @Nullable [] values;
+
   @Nullable KeyValueChange meta;
   @Nullable KeyValueChange env;
 
