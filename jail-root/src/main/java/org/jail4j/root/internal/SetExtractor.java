@@ -174,7 +174,7 @@ public final class SetExtractor {
                 new BufferedInputStream(counted, 1 << 16), XZ_MEMORY_LIMIT_KIB, verifyXzCheck);
         DecompressingPipe pipe = new DecompressingPipe(xz, set);
         TarArchiveInputStream tar =
-            new TarArchiveInputStream(pipe, StandardCharsets.UTF_8.name())) {
+            new TarArchiveInputStream(pipe, StandardCharsets.ISO_8859_1.name())) {
       dirs = opened;
       long lastBytes = 0;
       long lastEntries = 0;
@@ -274,7 +274,7 @@ public final class SetExtractor {
       Counts counts,
       List<DeferredDirectory> directories)
       throws IOException {
-    String name = entry.getName();
+    String name = archiveName(entry.getName(), entry.getName(), "name");
     if (entry.isSparse() || entry.isOldGNUSparse() || entry.isPaxGNUSparse()) {
       // FreeBSD's sets hold no sparse files; writing one as a plain file would put its sparse map
       // or a wrong length where the content belongs, so it is refused rather than written wrong
@@ -313,7 +313,7 @@ public final class SetExtractor {
       directories.add(new DeferredDirectory(parts, mode, mtime));
       counts.directories++;
     } else if (entry.isSymbolicLink()) {
-      String link = entry.getLinkName();
+      String link = archiveName(name, entry.getLinkName(), "link target");
       if (link.isEmpty() || link.indexOf('\0') >= 0) {
         throw new UnsafePathException(OP, name, "symbolic link with an empty or NUL target", null);
       }
@@ -336,7 +336,8 @@ public final class SetExtractor {
               false);
       counts.symlinks++;
     } else if (entry.isLink()) {
-      Path existing = hardLinkTarget(name, entry.getLinkName());
+      Path existing =
+          hardLinkTarget(name, archiveName(name, entry.getLinkName(), "hard link target"));
       Object expectedKey = hardLinkKey;
       SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
       clearPlace(name, parent, last);
@@ -389,6 +390,79 @@ public final class SetExtractor {
               "type '" + (char) entry.getLinkFlag() + "'",
               "not a file, directory or link; not created"));
     }
+  }
+
+  private static final java.nio.charset.Charset FILE_NAMES =
+      java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
+  /**
+   * An entry's name as the file name to write. The tar reader decodes header names as ISO-8859-1,
+   * one character per byte, so the archive's bytes are still known: they must be UTF-8 (what
+   * FreeBSD's sets use) and must be representable as a file name by this JVM, else the entry is
+   * refused. Replacing undecodable bytes (the reader's default, {@code caf\xe9} becoming {@code
+   * caf?}) would merge distinct entries into one file. Names from pax headers are already decoded
+   * from UTF-8 by the reader; those with a character beyond U+00FF are kept as they are.
+   */
+  private static String archiveName(String entryName, String raw, String field) {
+    boolean ascii = true;
+    boolean bytes = true;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      ascii &= c < 0x80;
+      bytes &= c <= 0xFF;
+    }
+    if (ascii) {
+      return raw;
+    }
+    String decoded = raw;
+    if (bytes) {
+      try {
+        decoded =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1)))
+                .toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new RootException(
+            OP,
+            "refusing \""
+                + escaped(entryName)
+                + "\": its "
+                + field
+                + " is not valid UTF-8, and writing it with the bytes replaced could merge it with"
+                + " another entry",
+            e);
+      }
+    }
+    if (!FILE_NAMES.newEncoder().canEncode(decoded)) {
+      throw new RootException(
+          OP,
+          "refusing \""
+              + escaped(entryName)
+              + "\": its "
+              + field
+              + " cannot be written as a file name in this JVM's file name encoding ("
+              + FILE_NAMES
+              + ")",
+          null);
+    }
+    return decoded;
+  }
+
+  /** A raw (byte-per-character) name with bytes from 0x80 up shown as {@code \xNN}. */
+  private static String escaped(String raw) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x80 && c <= 0xFF) {
+        b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private RootDirs dirs() {
