@@ -363,6 +363,71 @@ public final class SafeRootWriter {
     }
   }
 
+  /** What was at a path before a write, to put back: a file, a link, or nothing. */
+  record Previous(String kind, byte @Nullable [] content, int mode, @Nullable String target) {}
+
+  /**
+   * What is at a path now, for {@link #restore}; a file larger than {@code maxBytes}, a directory
+   * or anything else cannot be put back and is refused.
+   */
+  Previous previous(String path, int maxBytes) {
+    String kind = kind(path);
+    switch (kind) {
+      case "missing":
+        return new Previous(kind, null, 0, null);
+      case "file":
+        {
+          int mode =
+              at(
+                  "stat",
+                  path,
+                  false,
+                  (dirs, dir, dirPath, name) ->
+                      modeOf(
+                          dir.getFileAttributeView(
+                                  name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                              .readAttributes()
+                              .permissions()));
+          return new Previous(kind, read(path, maxBytes), mode, null);
+        }
+      case "symlink":
+        return new Previous(
+            kind,
+            null,
+            0,
+            at(
+                "readlink",
+                path,
+                false,
+                // read by path: a swapped parent changes only the text put back in the link
+                (dirs, dir, dirPath, name) ->
+                    Files.readSymbolicLink(dirPath.resolve(name.toString())).toString()));
+      default:
+        throw new RootException(
+            "write", display(path) + ": is a " + kind + "; refusing to replace it", null);
+    }
+  }
+
+  /** Puts back what {@link #previous} saw. */
+  void restore(String path, Previous p) {
+    switch (p.kind()) {
+      case "missing" -> delete(path);
+      case "file" -> write(path, p.content() == null ? new byte[0] : p.content(), p.mode());
+      default -> symlink(path, p.target() == null ? "" : p.target());
+    }
+  }
+
+  private static int modeOf(Set<PosixFilePermission> perms) {
+    int mode = 0;
+    PosixFilePermission[] all = PosixFilePermission.values();
+    for (int i = 0; i < all.length; i++) {
+      if (perms.contains(all[i])) {
+        mode |= 1 << (8 - i);
+      }
+    }
+    return mode;
+  }
+
   // ---- the walk ----------------------------------------------------------------------------
 
   @FunctionalInterface
