@@ -9,12 +9,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -495,12 +493,7 @@ public final class SafeRootWriter {
 
   private static @Nullable BasicFileAttributes stat(SecureDirectoryStream<Path> dir, Path name)
       throws IOException {
-    try {
-      return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .readAttributes();
-    } catch (NoSuchFileException e) {
-      return null;
-    }
+    return RootDirs.stat(dir, name);
   }
 
   private static void deleteQuietly(SecureDirectoryStream<Path> dir, Path name) {

@@ -319,69 +319,47 @@ public final class SetExtractor {
       }
       // The link itself may point anywhere (it is read inside the jail); only following it from
       // the host would be dangerous, and nothing here ever does.
-      SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
-      clearPlace(name, parent, last);
-      dirs()
-          .place(
-              OP,
-              name,
-              parent,
-              parentPath(parts),
-              last,
-              at -> {
-                Files.createSymbolicLink(at, at.getFileSystem().getPath(link));
-                owner(at, rel, entry, mode, counts);
-                setTimeQuietly(at, mtime);
-              },
-              false);
+      placeNonDirectory(
+          name,
+          parts,
+          at -> {
+            Files.createSymbolicLink(at, at.getFileSystem().getPath(link));
+            owner(at, rel, entry, mode, counts);
+            setTimeQuietly(at, mtime);
+          });
       counts.symlinks++;
     } else if (entry.isLink()) {
       Path existing =
           hardLinkTarget(name, archiveName(name, entry.getLinkName(), "hard link target"));
       Object expectedKey = hardLinkKey;
-      SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
-      clearPlace(name, parent, last);
-      dirs()
-          .place(
-              OP,
-              name,
-              parent,
-              parentPath(parts),
-              last,
-              at -> {
-                Files.createLink(at, existing);
-                // the source was found by path: make sure it is the file checked in the root
-                BasicFileAttributes made = RootDirs.lstat(at);
-                if (made == null || !java.util.Objects.equals(expectedKey, made.fileKey())) {
-                  throw new UnsafePathException(
-                      OP, name, "hard link target changed while it was linked", null);
-                }
-              },
-              false);
+      placeNonDirectory(
+          name,
+          parts,
+          at -> {
+            Files.createLink(at, existing);
+            // the source was found by path: make sure it is the file checked in the root
+            BasicFileAttributes made = RootDirs.lstat(at);
+            if (made == null || !java.util.Objects.equals(expectedKey, made.fileKey())) {
+              throw new UnsafePathException(
+                  OP, name, "hard link target changed while it was linked", null);
+            }
+          });
       counts.hardLinks++;
     } else if (entry.isFile()) {
-      SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
-      clearPlace(name, parent, last);
-      dirs()
-          .place(
-              OP,
-              name,
-              parent,
-              parentPath(parts),
-              last,
-              at -> {
-                writeFile(tar, entry, name, at, mode, counts);
-                owner(at, rel, entry, mode, counts);
-                // The file is staged under the root's own (trusted) directory; its final
-                // component is never followed.
-                Files.getFileAttributeView(
-                        at, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .setTimes(mtime, mtime, null);
-                if (needsChmod(mode)) {
-                  setMode(at, mode);
-                }
-              },
-              false);
+      placeNonDirectory(
+          name,
+          parts,
+          at -> {
+            writeFile(tar, entry, name, at, mode, counts);
+            owner(at, rel, entry, mode, counts);
+            // The file is staged under the root's own (trusted) directory; its final
+            // component is never followed.
+            Files.getFileAttributeView(at, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtime, mtime, null);
+            if (needsChmod(mode)) {
+              setMode(at, mode);
+            }
+          });
       counts.files++;
     } else {
       counts.skip(
@@ -463,6 +441,15 @@ public final class SetExtractor {
       }
     }
     return b.toString();
+  }
+
+  /** Makes a file or link under a staging name and renames it to its entry's place. */
+  private void placeNonDirectory(String name, List<String> parts, RootDirs.Maker maker)
+      throws IOException {
+    String last = parts.get(parts.size() - 1);
+    SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
+    clearPlace(name, parent, last);
+    dirs().place(OP, name, parent, parentPath(parts), last, maker, false);
   }
 
   private RootDirs dirs() {
