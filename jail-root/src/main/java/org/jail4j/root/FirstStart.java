@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jail4j.rc.RcConf;
 import org.jail4j.spi.MountRequest;
@@ -33,6 +34,9 @@ public final class FirstStart {
   private static final Pattern ZONE =
       Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9_+.-]*(/[A-Za-z0-9_+-][A-Za-z0-9_+.-]*)*");
   private static final int MAX_ZONE_FILE = 1 << 20;
+
+  /** The largest earlier file kept to put back: rc.conf's own bound. */
+  private static final int MAX_PREVIOUS_BYTES = (int) RcConf.MAX_FILE_BYTES;
 
   private final Path root;
   private Path systemFiles;
@@ -147,7 +151,9 @@ public final class FirstStart {
   }
 
   /**
-   * Checks everything, then writes the files.
+   * Checks everything, then writes the files, all or nothing: when a step fails, the files that
+   * earlier steps wrote are put back as they were (content and mode, a link as a link, a missing
+   * file deleted); directories it created stay, empty.
    *
    * @return the paths written, as the jail sees them
    * @throws UnsafePathException when a path in the root, or the zone file, is a symbolic link
@@ -182,13 +188,78 @@ public final class FirstStart {
       }
     }
     List<String> written = new ArrayList<>();
+    // what each file was before, to put back when a later step fails (all or nothing)
+    List<String> touched = new ArrayList<>();
+    List<SafeRootWriter.Previous> before = new ArrayList<>();
+    try {
+      for (String p : planned(resolv != null, zoneName != null)) {
+        before.add(w.previous(p, MAX_PREVIOUS_BYTES));
+        touched.add(p);
+      }
+      writeAll(w, resolv, zoneFile, zoneName, zonePath, written);
+    } catch (RuntimeException e) {
+      for (int i = touched.size() - 1; i >= 0; i--) {
+        try {
+          w.restore(touched.get(i), before.get(i));
+        } catch (RuntimeException undo) {
+          e.addSuppressed(undo);
+        }
+      }
+      throw e;
+    }
+    return written;
+  }
+
+  /** The files {@link #apply()} writes, in order. */
+  private List<String> planned(boolean resolv, boolean zone) {
+    List<String> out = new ArrayList<>();
+    if (resolv) {
+      out.add("/etc/resolv.conf");
+    }
+    if (rcConf != null) {
+      out.add("/etc/rc.conf");
+    }
+    if (zone) {
+      out.add("/etc/localtime");
+      out.add("/var/db/zoneinfo");
+    }
+    if (fstab != null) {
+      out.add("/etc/fstab");
+    }
+    return out;
+  }
+
+  /** Runs after each file is written; tests make a later step fail with it. */
+  private @Nullable Consumer<String> afterWrite;
+
+  /** Makes {@link #apply()} call {@code check} after each file it writes (for tests). */
+  FirstStart afterWrite(Consumer<String> check) {
+    this.afterWrite = check;
+    return this;
+  }
+
+  private void done(List<String> written, String path) {
+    written.add(path);
+    Consumer<String> c = afterWrite;
+    if (c != null) {
+      c.accept(path);
+    }
+  }
+
+  private void writeAll(
+      SafeRootWriter w,
+      byte @Nullable [] resolv,
+      byte @Nullable [] zoneFile,
+      @Nullable String zoneName,
+      @Nullable String zonePath,
+      List<String> written) {
     if (resolv != null) {
       w.write("/etc/resolv.conf", resolv, 0644);
-      written.add("/etc/resolv.conf");
+      done(written, "/etc/resolv.conf");
     }
     if (rcConf != null) {
       w.write("/etc/rc.conf", rcConf, 0644);
-      written.add("/etc/rc.conf");
+      done(written, "/etc/rc.conf");
     }
     if (zoneName != null && zonePath != null) {
       if (zoneFile != null) {
@@ -197,8 +268,8 @@ public final class FirstStart {
         w.symlink("/etc/localtime", zonePath);
       }
       w.write("/var/db/zoneinfo", (zoneName + "\n").getBytes(StandardCharsets.US_ASCII), 0644);
-      written.add("/etc/localtime");
-      written.add("/var/db/zoneinfo");
+      done(written, "/etc/localtime");
+      done(written, "/var/db/zoneinfo");
     }
     if (fstab != null) {
       StringBuilder sb = new StringBuilder("# Device\tMountpoint\tFStype\tOptions\tDump\tPass#\n");
@@ -206,8 +277,7 @@ public final class FirstStart {
         sb.append(m.toFstabLine()).append('\n');
       }
       w.writeString("/etc/fstab", sb.toString());
-      written.add("/etc/fstab");
+      done(written, "/etc/fstab");
     }
-    return written;
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jail4j.root.internal.RootDirs;
 import org.jail4j.root.internal.SetExtractor;
 import org.jail4j.root.internal.Sha256;
 import org.jail4j.root.internal.Trees;
@@ -257,7 +258,7 @@ public final class RootBuilder {
     } catch (RuntimeException e) {
       if (created) {
         try {
-          Trees.deleteContents(root);
+          RootDirs.deleteContents(root);
         } catch (IOException cleanup) {
           e.addSuppressed(cleanup);
         }

@@ -6,28 +6,24 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.jail4j.UnsupportedHostException;
+import org.jail4j.root.internal.RootDirs;
 import org.jail4j.root.internal.RootNames;
 import org.jspecify.annotations.Nullable;
 
@@ -47,9 +43,12 @@ import org.jspecify.annotations.Nullable;
  * to copy) follow the same rules.
  *
  * <p>Paths are named as the jail sees them: {@code /etc/rc.conf} or {@code etc/rc.conf}. {@code ..}
- * components are refused. Missing directories are created (mode 0755) with {@code mkdir(2)}, which
- * never follows a final link; a directory created while the jail races the writer can land at most
- * one empty directory elsewhere, and the writer then refuses to continue.
+ * components are refused. Missing directories and symbolic links are made under a random staging
+ * name directly in the root (whose own path is the host's) and renamed into the opened parent
+ * ({@code renameat(2)}), so a directory swapped for a link meanwhile is never followed. Only when
+ * that parent is on another file system than the root (a mount inside it) is the entry made by path
+ * in the parent; it is then checked through the opened parent and undone, with an {@link
+ * UnsafePathException}, when the parent was swapped (docs/ROOTS.md, "Races").
  *
  * <pre>{@code
  * SafeRootWriter w = SafeRootWriter.of(Path.of("/jail/web"));
@@ -125,7 +124,7 @@ public final class SafeRootWriter {
         "write",
         path,
         true,
-        (dir, dirPath, name) -> {
+        (dirs, dir, dirPath, name) -> {
           BasicFileAttributes existing = stat(dir, name);
           if (existing != null && existing.isDirectory()) {
             throw new RootException("write", display(path) + ": is a directory", null);
@@ -200,16 +199,13 @@ public final class SafeRootWriter {
         "mkdir",
         path,
         true,
-        (dir, dirPath, name) -> {
+        (dirs, dir, dirPath, name) -> {
           BasicFileAttributes a = stat(dir, name);
           if (a == null) {
-            try {
-              Files.createDirectory(dirPath.resolve(name.toString()));
-            } catch (FileAlreadyExistsException raced) {
-              // checked below
-            }
-            a = stat(dir, name);
-            if (a != null && a.isDirectory()) {
+            a =
+                dirs.place(
+                    "mkdir", path, dir, dirPath, name.toString(), Files::createDirectory, true);
+            if (a.isDirectory()) {
               dir.getFileAttributeView(
                       name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                   .setPermissions(permissions(mode));
@@ -239,27 +235,20 @@ public final class SafeRootWriter {
         "symlink",
         path,
         true,
-        (dir, dirPath, name) -> {
+        (dirs, dir, dirPath, name) -> {
           BasicFileAttributes existing = stat(dir, name);
           if (existing != null && existing.isDirectory()) {
             throw new RootException("symlink", display(path) + ": is a directory", null);
           }
-          Path tmp = temporaryName(name);
-          boolean moved = false;
-          try {
-            Files.createSymbolicLink(dirPath.resolve(tmp.toString()), fs.getPath(target));
-            BasicFileAttributes a = stat(dir, tmp);
-            if (a == null || !a.isSymbolicLink()) {
-              throw new UnsafePathException(
-                  "symlink", path, "the directory changed while the link was made", null);
-            }
-            dir.move(tmp, dir, name);
-            moved = true;
-          } finally {
-            if (!moved) {
-              deleteQuietly(dir, tmp);
-            }
-          }
+          // made under a staging name in the root, renamed into the opened directory
+          dirs.place(
+              "symlink",
+              path,
+              dir,
+              dirPath,
+              name.toString(),
+              at -> Files.createSymbolicLink(at, fs.getPath(target)),
+              true);
           return Boolean.TRUE;
         });
   }
@@ -285,7 +274,7 @@ public final class SafeRootWriter {
         "read",
         path,
         false,
-        (dir, dirPath, name) -> {
+        (dirs, dir, dirPath, name) -> {
           BasicFileAttributes a = stat(dir, name);
           if (a == null) {
             throw new RootException("read", display(path) + ": no such file", null);
@@ -329,7 +318,7 @@ public final class SafeRootWriter {
           "stat",
           path,
           false,
-          (dir, dirPath, name) -> {
+          (dirs, dir, dirPath, name) -> {
             BasicFileAttributes a = stat(dir, name);
             if (a == null) {
               return "missing";
@@ -355,7 +344,7 @@ public final class SafeRootWriter {
           "delete",
           path,
           false,
-          (dir, dirPath, name) -> {
+          (dirs, dir, dirPath, name) -> {
             BasicFileAttributes a = stat(dir, name);
             if (a == null) {
               return Boolean.TRUE;
@@ -372,11 +361,77 @@ public final class SafeRootWriter {
     }
   }
 
+  /** What was at a path before a write, to put back: a file, a link, or nothing. */
+  record Previous(String kind, byte @Nullable [] content, int mode, @Nullable String target) {}
+
+  /**
+   * What is at a path now, for {@link #restore}; a file larger than {@code maxBytes}, a directory
+   * or anything else cannot be put back and is refused.
+   */
+  Previous previous(String path, int maxBytes) {
+    String kind = kind(path);
+    switch (kind) {
+      case "missing":
+        return new Previous(kind, null, 0, null);
+      case "file":
+        {
+          int mode =
+              at(
+                  "stat",
+                  path,
+                  false,
+                  (dirs, dir, dirPath, name) ->
+                      modeOf(
+                          dir.getFileAttributeView(
+                                  name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                              .readAttributes()
+                              .permissions()));
+          return new Previous(kind, read(path, maxBytes), mode, null);
+        }
+      case "symlink":
+        return new Previous(
+            kind,
+            null,
+            0,
+            at(
+                "readlink",
+                path,
+                false,
+                // read by path: a swapped parent changes only the text put back in the link
+                (dirs, dir, dirPath, name) ->
+                    Files.readSymbolicLink(dirPath.resolve(name.toString())).toString()));
+      default:
+        throw new RootException(
+            "write", display(path) + ": is a " + kind + "; refusing to replace it", null);
+    }
+  }
+
+  /** Puts back what {@link #previous} saw. */
+  void restore(String path, Previous p) {
+    switch (p.kind()) {
+      case "missing" -> delete(path);
+      case "file" -> write(path, p.content() == null ? new byte[0] : p.content(), p.mode());
+      default -> symlink(path, p.target() == null ? "" : p.target());
+    }
+  }
+
+  private static int modeOf(Set<PosixFilePermission> perms) {
+    int mode = 0;
+    PosixFilePermission[] all = PosixFilePermission.values();
+    for (int i = 0; i < all.length; i++) {
+      if (perms.contains(all[i])) {
+        mode |= 1 << (8 - i);
+      }
+    }
+    return mode;
+  }
+
   // ---- the walk ----------------------------------------------------------------------------
 
   @FunctionalInterface
   private interface InDirectory<T> {
-    T run(SecureDirectoryStream<Path> dir, Path dirPath, Path name) throws IOException;
+    T run(RootDirs dirs, SecureDirectoryStream<Path> dir, Path dirPath, Path name)
+        throws IOException;
   }
 
   private static final class MissingParentException extends RootException {
@@ -392,11 +447,8 @@ public final class SafeRootWriter {
     if (parts.isEmpty()) {
       throw new UnsafePathException(op, path, "names the root itself", null);
     }
-    List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
-    try {
-      SecureDirectoryStream<Path> dir =
-          (SecureDirectoryStream<Path>) Files.newDirectoryStream(root);
-      opened.add(dir);
+    try (RootDirs dirs = RootDirs.open(op, root)) {
+      SecureDirectoryStream<Path> dir = dirs.rootStream();
       Path dirPath = root;
       StringBuilder prefix = new StringBuilder();
       for (int i = 0; i < parts.size() - 1; i++) {
@@ -408,18 +460,18 @@ public final class SafeRootWriter {
           if (!createParents) {
             throw new MissingParentException(op, display(path) + ": no such directory " + prefix);
           }
-          try {
-            Files.createDirectory(
-                dirPath.resolve(c),
-                PosixFilePermissions.asFileAttribute(permissions(DEFAULT_DIR_MODE)));
-          } catch (FileAlreadyExistsException raced) {
-            // checked below, without following
-          }
-          a = stat(dir, name);
-          if (a == null) {
-            throw new UnsafePathException(
-                op, path, "directory " + prefix + " vanished while it was created", null);
-          }
+          // made under a staging name in the root, renamed into the opened directory
+          a =
+              dirs.place(
+                  op,
+                  path,
+                  dir,
+                  dirPath,
+                  c,
+                  at ->
+                      Files.createDirectory(
+                          at, PosixFilePermissions.asFileAttribute(permissions(DEFAULT_DIR_MODE))),
+                  true);
         }
         if (a.isSymbolicLink()) {
           throw new UnsafePathException(
@@ -429,40 +481,19 @@ public final class SafeRootWriter {
           throw new UnsafePathException(
               op, path, "a component is not a directory: " + prefix, null);
         }
-        SecureDirectoryStream<Path> next;
-        try {
-          next = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException e) {
-          // O_NOFOLLOW refused: the directory was swapped for a link after the check
-          throw new UnsafePathException(
-              op, path, "a component changed into a symbolic link: " + prefix, e);
-        }
-        opened.add(next);
-        dir = next;
+        // O_NOFOLLOW: a directory swapped for a link after the check is refused, not followed
+        dir = dirs.openChild(dir, prefix.substring(1), c, op, path);
         dirPath = dirPath.resolve(c);
       }
-      return action.run(dir, dirPath, fs.getPath(parts.get(parts.size() - 1)));
+      return action.run(dirs, dir, dirPath, fs.getPath(parts.get(parts.size() - 1)));
     } catch (IOException e) {
       throw new RootException(op, display(path) + ": " + e, e);
-    } finally {
-      for (int i = opened.size() - 1; i >= 0; i--) {
-        try {
-          opened.get(i).close();
-        } catch (IOException ignored) {
-          // closing a directory descriptor cannot lose data
-        }
-      }
     }
   }
 
   private static @Nullable BasicFileAttributes stat(SecureDirectoryStream<Path> dir, Path name)
       throws IOException {
-    try {
-      return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .readAttributes();
-    } catch (NoSuchFileException e) {
-      return null;
-    }
+    return RootDirs.stat(dir, name);
   }
 
   private static void deleteQuietly(SecureDirectoryStream<Path> dir, Path name) {

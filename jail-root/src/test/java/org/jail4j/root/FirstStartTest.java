@@ -28,6 +28,60 @@ class FirstStartTest {
   }
 
   @Test
+  void aFailingLaterStepPutsBackWhatEarlierStepsWrote() throws IOException {
+    Files.createDirectories(root.resolve("etc"));
+    Files.writeString(root.resolve("etc/rc.conf"), "hostname=\"old\"\n");
+    Files.setPosixFilePermissions(
+        root.resolve("etc/rc.conf"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThatThrownBy(
+            () ->
+                FirstStart.into(root)
+                    .resolvConf(hostResolv)
+                    .rcConf("hostname=\"new\"\n")
+                    .timeZone("Europe/Berlin")
+                    .fstab(List.of())
+                    .afterWrite(
+                        p -> {
+                          if (p.equals("/var/db/zoneinfo")) {
+                            throw new RootException("write", "injected failure at " + p, null);
+                          }
+                        })
+                    .apply())
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("injected failure at /var/db/zoneinfo");
+    assertThat(root.resolve("etc/rc.conf")).hasContent("hostname=\"old\"");
+    assertThat(Files.getPosixFilePermissions(root.resolve("etc/rc.conf")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(root.resolve("etc/resolv.conf")).doesNotExist();
+    assertThat(root.resolve("etc/localtime")).doesNotExist();
+    assertThat(root.resolve("var/db/zoneinfo")).doesNotExist();
+    assertThat(root.resolve("etc/fstab")).doesNotExist();
+  }
+
+  @Test
+  void aLinkedLocaltimeIsPutBackAfterAFailure() throws IOException {
+    Files.createDirectories(root.resolve("etc"));
+    Files.createSymbolicLink(root.resolve("etc/localtime"), Path.of("/usr/share/zoneinfo/UTC"));
+    assertThatThrownBy(
+            () ->
+                FirstStart.into(root)
+                    .timeZone("Europe/Berlin")
+                    .fstab(List.of())
+                    .afterWrite(
+                        p -> {
+                          if (p.equals("/etc/fstab")) {
+                            throw new RootException("write", "injected failure", null);
+                          }
+                        })
+                    .apply())
+        .isInstanceOf(RootException.class);
+    assertThat(Files.readSymbolicLink(root.resolve("etc/localtime")).toString())
+        .isEqualTo("/usr/share/zoneinfo/UTC");
+    assertThat(root.resolve("etc/fstab")).doesNotExist();
+  }
+
+  @Test
   void copiesTheHostResolvConf() throws IOException {
     List<String> written = FirstStart.into(root).resolvConf(hostResolv).apply();
     assertThat(written).containsExactly("/etc/resolv.conf");

@@ -194,6 +194,53 @@ class HostileArchiveTest {
   }
 
   @Test
+  void latin1NamesAreRefusedNotMergedIntoOneFile() throws IOException {
+    // bytes 0xE9 and 0xE8: a UTF-8 reader that replaces them writes both as "caf?"
+    Path txz =
+        Sets.rawTxz(
+            tmp.resolve("latin1.txz"),
+            TarArchiveOutputStream.LONGFILE_ERROR,
+            "ISO-8859-1",
+            Sets.Raw.file(new TarArchiveEntry("./caf\u00e9"), "first"),
+            Sets.Raw.file(new TarArchiveEntry("./caf\u00e8"), "second"));
+    assertThatThrownBy(() -> RootBuilder.into(root).set("base", txz).unverified().populate())
+        .isInstanceOf(RootException.class)
+        .hasMessageContaining("refusing \"./caf\\xe9\": its name is not valid UTF-8");
+    try (var s = Files.list(root)) {
+      assertThat(s).isEmpty();
+    }
+  }
+
+  @Test
+  void utf8NamesThatDifferInOneLetterStayTwoFiles() throws IOException {
+    Path txz =
+        Sets.rawTxz(
+            tmp.resolve("utf8.txz"),
+            TarArchiveOutputStream.LONGFILE_ERROR,
+            "UTF-8",
+            Sets.Raw.file(new TarArchiveEntry("./caf\u00e9"), "first"),
+            Sets.Raw.file(new TarArchiveEntry("./caf\u00e8"), "second"),
+            Sets.Raw.file(new TarArchiveEntry("./\u65e5\u672c"), "third"));
+    RootBuilder.into(root).set("base", txz).unverified().populate();
+    assertThat(root.resolve("caf\u00e9")).hasContent("first");
+    assertThat(root.resolve("caf\u00e8")).hasContent("second");
+    assertThat(root.resolve("\u65e5\u672c")).hasContent("third");
+  }
+
+  @Test
+  void paxNameBeyondLatin1IsKept() throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry("./plain");
+    e.addPaxHeader("path", "./\u65e5\u672c-\u00e9");
+    Path txz =
+        Sets.rawTxz(
+            tmp.resolve("paxname.txz"),
+            TarArchiveOutputStream.LONGFILE_POSIX,
+            Sets.Raw.file(e, "pax"));
+    RootBuilder.into(root).set("base", txz).unverified().populate();
+    assertThat(root.resolve("\u65e5\u672c-\u00e9")).hasContent("pax");
+  }
+
+  @Test
   void paxLongNameWithDotDotIsRefused() throws IOException {
     String longName = "./" + "a".repeat(120) + "/../../escaped";
     Path txz =

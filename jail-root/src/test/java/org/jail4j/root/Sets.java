@@ -52,10 +52,16 @@ final class Sets {
 
   /** Writes a hand-made .txz with the given long-name mode (POSIX pax or GNU). */
   static Path rawTxz(Path file, int longFileMode, Raw... entries) throws IOException {
+    return rawTxz(file, longFileMode, "UTF-8", entries);
+  }
+
+  /** Writes a hand-made .txz whose header names are encoded in {@code encoding}. */
+  static Path rawTxz(Path file, int longFileMode, String encoding, Raw... entries)
+      throws IOException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file);
         XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(0));
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(xz, "UTF-8")) {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(xz, encoding)) {
       tar.setLongFileMode(longFileMode);
       for (Raw r : entries) {
         tar.putArchiveEntry(r.entry());

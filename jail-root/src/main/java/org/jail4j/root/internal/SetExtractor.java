@@ -6,17 +6,17 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.jail4j.UnsupportedHostException;
 import org.jail4j.root.EntryOwner;
 import org.jail4j.root.ExtractionProgress;
 import org.jail4j.root.ExtractionReport;
@@ -44,14 +45,12 @@ import org.tukaani.xz.XZInputStream;
  * {@code open(2)} where the umask allows, directory modes and times applied once at the end.
  *
  * <p>Safety: the root belongs to the jail's root user (freebsd-jail-abi.md section 8), so an entry
- * never writes through a symbolic link. Every parent directory of an entry is checked with {@code
- * lstat} (no link following) the first time it is used and remembered afterwards; this extraction
- * never replaces a directory it has checked, so the memory stays true. An existing non-directory at
- * an entry's place is unlinked first (never opened), so a planted hard link or symbolic link is
- * replaced, not written through. Device nodes and FIFOs are skipped.
- *
- * <p>Extract only into a root no jail is running from: a process inside the jail could swap a
- * checked directory for a link between the check and the write.
+ * never writes through a symbolic link, even one swapped in while the extraction runs. The root is
+ * opened once ({@link RootDirs}) and every parent directory is opened relative to the one before
+ * with {@code O_NOFOLLOW}; each entry is made under a staging name directly in the root (its mode,
+ * owner and times set there) and renamed into its opened parent, replacing (never opening) a
+ * non-directory that was there. Directory modes and times are applied at the end through the opened
+ * directories. Device nodes and FIFOs are skipped.
  */
 public final class SetExtractor {
   private static final String OP = "extract";
@@ -84,7 +83,9 @@ public final class SetExtractor {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private final FileAttribute<Set<PosixFilePermission>>[] createModes = new FileAttribute[512];
 
-  private record DeferredDirectory(Path path, int mode, FileTime mtime) {}
+  private record DeferredDirectory(List<String> parts, int mode, FileTime mtime) {}
+
+  private @Nullable RootDirs dirs;
 
   /**
    * An extractor for one root.
@@ -165,14 +166,16 @@ public final class SetExtractor {
     Counts counts = new Counts(archive.getFileName().toString(), maxBytes);
     List<DeferredDirectory> directories = new ArrayList<>();
     String current = "";
-    try (InputStream file = Files.newInputStream(archive);
+    try (RootDirs opened = RootDirs.open(OP, root);
+        InputStream file = Files.newInputStream(archive);
         CountingInputStream counted = new CountingInputStream(file);
         InputStream xz =
             new XZInputStream(
                 new BufferedInputStream(counted, 1 << 16), XZ_MEMORY_LIMIT_KIB, verifyXzCheck);
         DecompressingPipe pipe = new DecompressingPipe(xz, set);
         TarArchiveInputStream tar =
-            new TarArchiveInputStream(pipe, StandardCharsets.UTF_8.name())) {
+            new TarArchiveInputStream(pipe, StandardCharsets.ISO_8859_1.name())) {
+      dirs = opened;
       long lastBytes = 0;
       long lastEntries = 0;
       TarArchiveEntry entry;
@@ -204,13 +207,13 @@ public final class SetExtractor {
       }
       current = "";
       for (int i = directories.size() - 1; i >= 0; i--) {
-        DeferredDirectory d = directories.get(i);
-        setMode(d.path(), d.mode());
-        setTime(d.path(), d.mtime());
+        finishDirectory(directories.get(i));
       }
       listener.progress(
           new ExtractionProgress(set, total, total, counts.entries, counts.bytesWritten));
     } catch (RootException e) {
+      throw e;
+    } catch (UnsupportedHostException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       // a malformed header can surface as IllegalArgumentException from the tar parser
@@ -221,6 +224,8 @@ public final class SetExtractor {
               + ": "
               + describe(e),
           e);
+    } finally {
+      dirs = null;
     }
     return new ExtractionReport(
         set,
@@ -269,7 +274,7 @@ public final class SetExtractor {
       Counts counts,
       List<DeferredDirectory> directories)
       throws IOException {
-    String name = entry.getName();
+    String name = archiveName(entry.getName(), entry.getName(), "name");
     if (entry.isSparse() || entry.isOldGNUSparse() || entry.isPaxGNUSparse()) {
       // FreeBSD's sets hold no sparse files; writing one as a plain file would put its sparse map
       // or a wrong length where the content belongs, so it is refused rather than written wrong
@@ -295,46 +300,66 @@ public final class SetExtractor {
       if (!entry.isDirectory()) {
         throw new UnsafePathException(OP, name, "the root itself can only be a directory", null);
       }
-      directories.add(new DeferredDirectory(root, mode, mtime));
+      directories.add(new DeferredDirectory(parts, mode, mtime));
+      // the root's own path is the host's: changing it by path is safe
       owner(root, "", entry, mode, counts);
       counts.directories++;
       return;
     }
-    Path parent = parents(name, parts);
-    Path target = parent.resolve(parts.get(parts.size() - 1));
     String rel = String.join("/", parts);
+    String last = parts.get(parts.size() - 1);
     if (entry.isDirectory()) {
-      directory(name, target, rel);
-      directories.add(new DeferredDirectory(target, mode, mtime));
-      owner(target, rel, entry, mode, counts);
+      directory(name, parts, rel, last, entry, mode, counts);
+      directories.add(new DeferredDirectory(parts, mode, mtime));
       counts.directories++;
     } else if (entry.isSymbolicLink()) {
-      String link = entry.getLinkName();
+      String link = archiveName(name, entry.getLinkName(), "link target");
       if (link.isEmpty() || link.indexOf('\0') >= 0) {
         throw new UnsafePathException(OP, name, "symbolic link with an empty or NUL target", null);
       }
       // The link itself may point anywhere (it is read inside the jail); only following it from
       // the host would be dangerous, and nothing here ever does.
-      clearPlace(name, target);
-      Files.createSymbolicLink(target, target.getFileSystem().getPath(link));
-      owner(target, rel, entry, mode, counts);
-      setTimeQuietly(target, mtime);
+      placeNonDirectory(
+          name,
+          parts,
+          at -> {
+            Files.createSymbolicLink(at, at.getFileSystem().getPath(link));
+            owner(at, rel, entry, mode, counts);
+            setTimeQuietly(at, mtime);
+          });
       counts.symlinks++;
     } else if (entry.isLink()) {
-      Path existing = hardLinkTarget(name, entry.getLinkName());
-      clearPlace(name, target);
-      Files.createLink(target, existing);
+      Path existing =
+          hardLinkTarget(name, archiveName(name, entry.getLinkName(), "hard link target"));
+      Object expectedKey = hardLinkKey;
+      placeNonDirectory(
+          name,
+          parts,
+          at -> {
+            Files.createLink(at, existing);
+            // the source was found by path: make sure it is the file checked in the root
+            BasicFileAttributes made = RootDirs.lstat(at);
+            if (made == null || !java.util.Objects.equals(expectedKey, made.fileKey())) {
+              throw new UnsafePathException(
+                  OP, name, "hard link target changed while it was linked", null);
+            }
+          });
       counts.hardLinks++;
     } else if (entry.isFile()) {
-      writeFile(tar, entry, name, target, mode, counts);
-      owner(target, rel, entry, mode, counts);
-      // The file was just created by this extraction under checked parents: path-based chmod and
-      // utimes (one call each) are safe here and cheaper than the no-follow variants.
-      if (needsChmod(mode)) {
-        Files.setAttribute(target, "unix:mode", mode);
-      }
-      // both times given: the JDK then skips the fstat it needs to keep an unset access time
-      Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
+      placeNonDirectory(
+          name,
+          parts,
+          at -> {
+            writeFile(tar, entry, name, at, mode, counts);
+            owner(at, rel, entry, mode, counts);
+            // The file is staged under the root's own (trusted) directory; its final
+            // component is never followed.
+            Files.getFileAttributeView(at, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtime, mtime, null);
+            if (needsChmod(mode)) {
+              setMode(at, mode);
+            }
+          });
       counts.files++;
     } else {
       counts.skip(
@@ -345,68 +370,234 @@ public final class SetExtractor {
     }
   }
 
-  /** Checks (and creates) the parent directories of an entry, never following a link. */
-  private Path parents(String name, List<String> parts) throws IOException {
-    Path dir = root;
-    StringBuilder rel = new StringBuilder();
+  private static final java.nio.charset.Charset FILE_NAMES =
+      java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
+  /**
+   * An entry's name as the file name to write. The tar reader decodes header names as ISO-8859-1,
+   * one character per byte, so the archive's bytes are still known: they must be UTF-8 (what
+   * FreeBSD's sets use) and must be representable as a file name by this JVM, else the entry is
+   * refused. Replacing undecodable bytes (the reader's default, {@code caf\xe9} becoming {@code
+   * caf?}) would merge distinct entries into one file. Names from pax headers are already decoded
+   * from UTF-8 by the reader; those with a character beyond U+00FF are kept as they are.
+   */
+  private static String archiveName(String entryName, String raw, String field) {
+    boolean ascii = true;
+    boolean bytes = true;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      ascii &= c < 0x80;
+      bytes &= c <= 0xFF;
+    }
+    if (ascii) {
+      return raw;
+    }
+    String decoded = raw;
+    if (bytes) {
+      try {
+        decoded =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1)))
+                .toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new RootException(
+            OP,
+            "refusing \""
+                + escaped(entryName)
+                + "\": its "
+                + field
+                + " is not valid UTF-8, and writing it with the bytes replaced could merge it with"
+                + " another entry",
+            e);
+      }
+    }
+    if (!FILE_NAMES.newEncoder().canEncode(decoded)) {
+      throw new RootException(
+          OP,
+          "refusing \""
+              + escaped(entryName)
+              + "\": its "
+              + field
+              + " cannot be written as a file name in this JVM's file name encoding ("
+              + FILE_NAMES
+              + ")",
+          null);
+    }
+    return decoded;
+  }
+
+  /** A raw (byte-per-character) name with bytes from 0x80 up shown as {@code \xNN}. */
+  private static String escaped(String raw) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x80 && c <= 0xFF) {
+        b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Makes a file or link under a staging name and renames it to its entry's place. */
+  private void placeNonDirectory(String name, List<String> parts, RootDirs.Maker maker)
+      throws IOException {
+    String last = parts.get(parts.size() - 1);
+    SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
+    clearPlace(name, parent, last);
+    dirs().place(OP, name, parent, parentPath(parts), last, maker, false);
+  }
+
+  private RootDirs dirs() {
+    RootDirs d = dirs;
+    if (d == null) {
+      throw new IllegalStateException("not extracting");
+    }
+    return d;
+  }
+
+  private Path parentPath(List<String> parts) {
+    Path p = root;
     for (int i = 0; i < parts.size() - 1; i++) {
+      p = p.resolve(parts.get(i));
+    }
+    return p;
+  }
+
+  private static String join(List<String> parts, int count) {
+    return String.join("/", parts.subList(0, count));
+  }
+
+  /**
+   * The opened directory named by the first {@code count} components, walked from the root (or the
+   * deepest opened directory remembered) with {@code O_NOFOLLOW} at every step, creating missing
+   * ones when asked.
+   */
+  private SecureDirectoryStream<Path> dirFor(
+      String name, List<String> parts, int count, boolean create) throws IOException {
+    RootDirs d = dirs();
+    SecureDirectoryStream<Path> dir = null;
+    int start = count;
+    String rel = "";
+    while (start > 0) {
+      rel = join(parts, start);
+      dir = d.cached(rel);
+      if (dir != null) {
+        break;
+      }
+      start--;
+    }
+    if (dir == null) {
+      dir = d.rootStream();
+      rel = "";
+      start = 0;
+    }
+    for (int i = start; i < count; i++) {
       String c = parts.get(i);
-      if (rel.length() > 0) {
-        rel.append('/');
-      }
-      rel.append(c);
-      dir = dir.resolve(c);
-      String key = rel.toString();
-      if (checkedDirectories.contains(key)) {
-        continue;
-      }
-      BasicFileAttributes a = lstat(dir);
-      if (a == null) {
-        try {
-          Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException raced) {
-          a = lstat(dir);
+      String childRel = rel.isEmpty() ? c : rel + "/" + c;
+      if (!checkedDirectories.contains(childRel)) {
+        BasicFileAttributes a = RootDirs.stat(dir, d.name(c));
+        if (a == null) {
+          if (!create) {
+            throw new UnsafePathException(OP, name, "no such directory: " + childRel, null);
+          }
+          d.place(OP, name, dir, dirPath(rel), c, Files::createDirectory, false);
+        } else if (a.isSymbolicLink()) {
+          throw new UnsafePathException(OP, name, "a parent is a symbolic link: " + childRel, null);
+        } else if (!a.isDirectory()) {
+          throw new UnsafePathException(OP, name, "a parent is not a directory: " + childRel, null);
         }
+        checkedDirectories.add(childRel);
       }
-      if (a != null && a.isSymbolicLink()) {
-        throw new UnsafePathException(OP, name, "a parent is a symbolic link: " + key, null);
-      }
-      if (a != null && !a.isDirectory()) {
-        throw new UnsafePathException(OP, name, "a parent is not a directory: " + key, null);
-      }
-      checkedDirectories.add(key);
+      dir = d.openChild(dir, childRel, c, OP, name);
+      rel = childRel;
     }
     return dir;
   }
 
-  private void directory(String name, Path target, String rel) throws IOException {
+  private Path dirPath(String rel) {
+    return rel.isEmpty() ? root : root.resolve(rel);
+  }
+
+  private void directory(
+      String name,
+      List<String> parts,
+      String rel,
+      String last,
+      TarArchiveEntry entry,
+      int mode,
+      Counts counts)
+      throws IOException {
     if (checkedDirectories.contains(rel)) {
+      recordOwner(rel, entry, mode, counts);
       return;
     }
-    BasicFileAttributes a = lstat(target);
-    if (a == null) {
-      Files.createDirectory(target);
-    } else if (a.isSymbolicLink()) {
+    SecureDirectoryStream<Path> parent = dirFor(name, parts, parts.size() - 1, true);
+    Path lastName = dirs().name(last);
+    BasicFileAttributes a = RootDirs.stat(parent, lastName);
+    if (a != null && a.isSymbolicLink()) {
       throw new UnsafePathException(OP, name, "a symbolic link is in the way of a directory", null);
-    } else if (!a.isDirectory()) {
-      Files.delete(target);
-      Files.createDirectory(target);
+    }
+    if (a != null && !a.isDirectory()) {
+      parent.deleteFile(lastName);
+      a = null;
+    }
+    if (a == null) {
+      dirs()
+          .place(
+              OP,
+              name,
+              parent,
+              parentPath(parts),
+              last,
+              at -> {
+                Files.createDirectory(at);
+                owner(at, rel, entry, mode, counts);
+              },
+              false);
+    } else if (!applyOwners) {
+      recordOwner(rel, entry, mode, counts);
+    } else if (ownerDiffers(root.resolve(rel), entry)) {
+      // an existing directory: its owner is changed on a trusted path, never through its parents
+      dirs().changeStaged(OP, name, parent, last, at -> owner(at, rel, entry, mode, counts));
     }
     checkedDirectories.add(rel);
   }
 
-  /** Makes room for a non-directory: unlinks what is there, refuses to replace a directory. */
-  private void clearPlace(String name, Path target) throws IOException {
-    BasicFileAttributes a = lstat(target);
-    if (a == null) {
-      return;
+  private void recordOwner(String rel, TarArchiveEntry entry, int mode, Counts counts) {
+    if (!applyOwners) {
+      counts.owners.add(new EntryOwner(rel, entry.getLongUserId(), entry.getLongGroupId(), mode));
     }
-    if (a.isDirectory()) {
+  }
+
+  private static boolean ownerDiffers(Path p, TarArchiveEntry entry) {
+    try {
+      // a read by path: when it is misled, the owner is changed (safely) once more than needed
+      return ((Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+              != entry.getLongUserId()
+          || ((Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS))
+              != entry.getLongGroupId();
+    } catch (IOException | UnsupportedOperationException e) {
+      return true;
+    }
+  }
+
+  /** Checks that a non-directory may take a place: refuses to replace a directory. */
+  private void clearPlace(String name, SecureDirectoryStream<Path> parent, String last)
+      throws IOException {
+    BasicFileAttributes a = RootDirs.stat(parent, dirs().name(last));
+    if (a != null && a.isDirectory()) {
       throw new UnsafePathException(
           OP, name, "would replace a directory with a non-directory", null);
     }
-    Files.delete(target);
+    // anything else there is replaced by the rename (never opened, never written through)
   }
+
+  private @Nullable Object hardLinkKey;
 
   private Path hardLinkTarget(String name, String linkName) throws IOException {
     List<String> parts;
@@ -419,30 +610,20 @@ public final class SetExtractor {
     if (parts.isEmpty()) {
       throw new UnsafePathException(OP, name, "hard link to the root itself", null);
     }
-    Path dir = root;
-    StringBuilder rel = new StringBuilder();
-    for (int i = 0; i < parts.size() - 1; i++) {
-      dir = dir.resolve(parts.get(i));
-      if (rel.length() > 0) {
-        rel.append('/');
-      }
-      rel.append(parts.get(i));
-      if (!checkedDirectories.contains(rel.toString())) {
-        BasicFileAttributes a = lstat(dir);
-        if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
-          throw new UnsafePathException(
-              OP, name, "hard link target is not inside a real directory: " + linkName, null);
-        }
-        checkedDirectories.add(rel.toString());
-      }
+    SecureDirectoryStream<Path> dir;
+    try {
+      dir = dirFor(name, parts, parts.size() - 1, false);
+    } catch (UnsafePathException e) {
+      throw new UnsafePathException(
+          OP, name, "hard link target is not inside a real directory: " + linkName, e);
     }
-    Path target = dir.resolve(parts.get(parts.size() - 1));
-    BasicFileAttributes a = lstat(target);
+    BasicFileAttributes a = RootDirs.stat(dir, dirs().name(parts.get(parts.size() - 1)));
     if (a == null || !a.isRegularFile()) {
       throw new UnsafePathException(
           OP, name, "hard link target is not a regular file in the root: " + linkName, null);
     }
-    return target;
+    hardLinkKey = a.fileKey();
+    return root.resolve(String.join("/", parts));
   }
 
   private void writeFile(
@@ -453,14 +634,10 @@ public final class SetExtractor {
       int mode,
       Counts counts)
       throws IOException {
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
-    } catch (FileAlreadyExistsException e) {
-      clearPlace(name, target);
-      ch = FileChannel.open(target, CREATE_FILE, createMode(mode));
-    }
-    boolean complete = false;
+    // created readable by its owner so that the times can be set before the final mode
+    FileChannel ch =
+        FileChannel.open(
+            target, CREATE_FILE, createMode(needsChmod(mode) ? (mode & 0777) | 0600 : mode));
     try (FileChannel out = ch) {
       long remaining = entry.getSize();
       while (remaining > 0) {
@@ -485,13 +662,8 @@ public final class SetExtractor {
         remaining -= n;
         counts.bytesWritten += n;
       }
-      complete = true;
-    } finally {
-      if (!complete) {
-        // no half-written file stays behind, also when extracting over an existing root
-        Files.deleteIfExists(target);
-      }
     }
+    // an incomplete file is staged: RootDirs.place deletes it
   }
 
   private void owner(Path target, String rel, TarArchiveEntry entry, int mode, Counts counts)
@@ -516,9 +688,12 @@ public final class SetExtractor {
     }
   }
 
-  /** True when the mode given to open(2) would not survive the umask or has special bits. */
+  /**
+   * True when the mode given to open(2) would not survive the umask, has special bits, or leaves
+   * the owner unable to read (the times are set through a read-only open first).
+   */
   private boolean needsChmod(int mode) {
-    return (mode & 07000) != 0 || (mode & umask) != 0;
+    return (mode & 07000) != 0 || (mode & umask) != 0 || (mode & 0400) == 0;
   }
 
   private FileAttribute<Set<PosixFilePermission>> createMode(int mode) {
@@ -552,6 +727,30 @@ public final class SetExtractor {
     return s;
   }
 
+  /**
+   * Applies a directory's mode and times at the end, through the directory opened from the root;
+   * special bits (the sticky {@code /tmp}), which no opened-directory view can set, are set while
+   * the directory is renamed to a staging name in the root.
+   */
+  private void finishDirectory(DeferredDirectory d) throws IOException {
+    if (d.parts().isEmpty()) {
+      setMode(root, d.mode());
+      setTime(root, d.mtime());
+      return;
+    }
+    String rel = String.join("/", d.parts());
+    SecureDirectoryStream<Path> dir = dirFor(rel, d.parts(), d.parts().size(), false);
+    if ((d.mode() & 07000) == 0) {
+      dir.getFileAttributeView(PosixFileAttributeView.class).setPermissions(permissions(d.mode()));
+    } else {
+      SecureDirectoryStream<Path> parent = dirFor(rel, d.parts(), d.parts().size() - 1, false);
+      dirs()
+          .changeStaged(
+              OP, rel, parent, d.parts().get(d.parts().size() - 1), at -> setMode(at, d.mode()));
+    }
+    dir.getFileAttributeView(BasicFileAttributeView.class).setTimes(d.mtime(), d.mtime(), null);
+  }
+
   /** chmod without following a link (the JDK opens with O_NOFOLLOW and uses fchmod). */
   private static void setMode(Path p, int mode) throws IOException {
     Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
@@ -567,14 +766,6 @@ public final class SetExtractor {
       setTime(p, t);
     } catch (IOException | UnsupportedOperationException e) {
       // the time of a symbolic link is cosmetic, and not every platform can set it
-    }
-  }
-
-  static @Nullable BasicFileAttributes lstat(Path p) throws IOException {
-    try {
-      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return null;
     }
   }
 
