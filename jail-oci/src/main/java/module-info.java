@@ -14,6 +14,8 @@ module org.jail4j.oci {
   requires static org.immutables.value.annotations;
   requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
+  requires transitive org.jail4j.root;
+  requires com.github.luben.zstd_jni;
 
   exports org.jail4j.oci;
 }
