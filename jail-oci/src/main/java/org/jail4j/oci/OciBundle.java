@@ -58,8 +58,8 @@ public final class OciBundle {
    * @param root a full root; copied unless it is already {@code dir/rootfs}
    * @param dir the bundle directory, created when missing
    * @return the bundle
-   * @throws OciException for a thin root, a {@code rootfs} that exists but is not the root, or a
-   *     jail OCI cannot carry (as {@link OciConfig#toJson()})
+   * @throws OciException for a jail without name, a thin root, a {@code rootfs} that exists but is
+   *     not the root, or a jail OCI cannot carry (as {@link OciConfig#toJson()})
    */
   public static OciBundle write(Jail jail, JailRoot root, Path dir) {
     return write(OciConfig.fromJail(jail), root, dir);
@@ -95,7 +95,10 @@ public final class OciBundle {
     ObjectNode tree = (ObjectNode) Json.read(inBundle.toJson());
     ((ObjectNode) tree.path("root")).put("path", ROOTFS);
     String json = Json.write(tree);
-    String id = jail.name();
+    String id =
+        jail.name()
+            .orElseThrow(
+                () -> new OciException("name", "a bundle's jail needs a name: the container id"));
     if (!OciConfig.parse(json, id, d).equals(inBundle)) {
       throw new OciException("root.path", "the bundle's config does not read back to the jail");
     }
