@@ -2,6 +2,8 @@
 module org.jail4j.examples {
   requires org.jail4j;
   requires org.jail4j.root;
+  requires org.jail4j.oci;
+  requires org.apache.commons.compress;
   requires org.jail4j.testkit;
   requires static org.immutables.value.annotations;
 }

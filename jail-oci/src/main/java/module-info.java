@@ -18,6 +18,8 @@ module org.jail4j.oci {
   requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
   requires java.net.http;
+  requires transitive org.jail4j.root;
+  requires com.github.luben.zstd_jni;
 
   exports org.jail4j.oci;
   exports org.jail4j.oci.registry;

@@ -15,4 +15,7 @@ module org.jail4j.root {
   requires org.tukaani.xz;
 
   exports org.jail4j.root;
+  // jail-oci applies image layers with the same extraction, limits and whiteout rules
+  exports org.jail4j.root.internal to
+      org.jail4j.oci;
 }

@@ -20,12 +20,16 @@ import org.jail4j.Jail;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
+import org.jail4j.oci.OciImage;
+import org.jail4j.oci.OciImageLayout;
+import org.jail4j.oci.OciImageRoot;
 import org.jail4j.root.DistributionSets;
 import org.jail4j.root.JailRoot;
 import org.jail4j.root.RootBuilder;
 import org.jail4j.root.ThinRoot;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.PathCheck;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A build server: runs N build jobs in parallel, each in its own thin jail over one shared
@@ -37,6 +41,7 @@ import org.jail4j.testkit.PathCheck;
  * <pre>{@code
  * java -cp ... org.jail4j.examples.BuildServer            # 8 jobs, 4 at a time
  * java -cp ... org.jail4j.examples.BuildServer -p 2 6     # 6 jobs, 2 at a time
+ * java -cp ... org.jail4j.examples.BuildServer --oci /images/freebsd-base 4  # roots from an image
  * }</pre>
  *
  * <p>The base is extracted from small generated distribution sets. On the testkit's fake (no
@@ -44,7 +49,7 @@ import org.jail4j.testkit.PathCheck;
  * delay. Exit status 0 when every job succeeded, 1 otherwise, 2 for bad usage.
  */
 public final class BuildServer {
-  static final String USAGE = "usage: BuildServer [-p PARALLEL] [JOBS]";
+  static final String USAGE = "usage: BuildServer [--oci LAYOUT_DIR] [-p PARALLEL] [JOBS]";
 
   private final JailHost host;
   private final PrintStream out;
@@ -105,8 +110,8 @@ public final class BuildServer {
     return serve(chosen.host(), settings.get(), out, err);
   }
 
-  /** The parsed arguments. */
-  private record Settings(int parallel, int jobs) {}
+  /** The parsed arguments; {@code oci} is the image layout each job's root is built from. */
+  private record Settings(int parallel, int jobs, @Nullable Path oci) {}
 
   /** The settings, or empty after printing which argument is wrong, the rule and the usage. */
   private static Optional<Settings> parse(String[] args, PrintStream err) {
@@ -114,7 +119,18 @@ public final class BuildServer {
     int jobs = 8;
     int i = 0;
     String problem = null;
-    if (i < args.length && args[i].equals("-p")) {
+    Path oci = null;
+    if (i < args.length && args[i].equals("--oci")) {
+      if (i + 1 == args.length) {
+        problem = "--oci: needs the directory of an OCI image layout";
+      } else if (!Files.isRegularFile(Path.of(args[i + 1], "oci-layout"))) {
+        problem = "--oci: " + args[i + 1] + " is not an OCI image layout (no oci-layout file)";
+      } else {
+        oci = Path.of(args[i + 1]).toAbsolutePath();
+      }
+      i += 2;
+    }
+    if (problem == null && i < args.length && args[i].equals("-p")) {
       if (i + 1 == args.length) {
         problem = "-p: needs a number, the jobs run at a time";
       } else {
@@ -132,7 +148,7 @@ public final class BuildServer {
     if (problem == null && i < args.length) {
       OptionalInt j = number(args[i]);
       if (args[i].startsWith("-") && j.isEmpty()) {
-        problem = "unknown option " + args[i] + " (the only option is -p PARALLEL)";
+        problem = "unknown option " + args[i] + " (the options are --oci LAYOUT_DIR, -p PARALLEL)";
       } else if (j.isEmpty()) {
         problem = "JOBS: the job count must be a whole number, got " + args[i];
       } else if (j.getAsInt() < 1) {
@@ -150,7 +166,7 @@ public final class BuildServer {
       err.println(USAGE);
       return Optional.empty();
     }
-    return Optional.of(new Settings(parallel, jobs));
+    return Optional.of(new Settings(parallel, jobs, oci));
   }
 
   private static OptionalInt number(String text) {
@@ -208,7 +224,11 @@ public final class BuildServer {
       return 1;
     }
     try {
-      return new BuildServer(host, out, jobs).serve(work, parallel);
+      Path oci = settings.oci();
+      BuildServer server = new BuildServer(host, out, jobs);
+      return oci == null
+          ? server.serve(work, parallel)
+          : server.serveFromImage(work, oci, parallel);
     } catch (RuntimeException | IOException e) {
       err.println("BuildServer: " + e);
       return 1;
@@ -233,12 +253,55 @@ public final class BuildServer {
         parallel,
         base.getFileName());
     ThinRoot thin = ThinRoot.from(base);
+    return runAll(
+        work,
+        parallel,
+        started,
+        job -> {
+          JailRoot root = thin.create(work.resolve("jobs/job" + job));
+          return runJob(root, job, () -> ThinRoot.remove(host.hostSystem(), root));
+        });
+  }
+
+  /**
+   * The jobs with each job's root built from the image for this machine's architecture in an OCI
+   * image layout (layer digests checked, whiteouts applied) and removed after the job.
+   */
+  private int serveFromImage(Path work, Path layoutDir, int parallel) {
+    long started = System.nanoTime();
+    OciImage image = OciImageLayout.open(layoutDir).image(ExampleImage.PLATFORM);
+    out.printf(
+        Locale.ROOT,
+        "build server on %s: %d jobs, %d at a time, each in a root built from %s image %s%n",
+        host.provider().name(),
+        jobs,
+        parallel,
+        image.config().platform(),
+        image.descriptor().digest().hex().substring(0, 12));
+    return runAll(
+        work,
+        parallel,
+        started,
+        job -> {
+          JailRoot root =
+              OciImageRoot.into(work.resolve("jobs/job" + job)).image(image).populate().root();
+          return runJob(root, job, () -> Tour.deleteTree(root.path()));
+        });
+  }
+
+  /** What one job needs: its number in, its result out. */
+  @FunctionalInterface
+  private interface Job {
+    JobResult run(int job);
+  }
+
+  private int runAll(Path work, int parallel, long started, Job each) {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     List<Future<JobResult>> futures = new ArrayList<>();
     try {
       for (int i = 1; i <= jobs; i++) {
         int job = i;
-        futures.add(pool.submit(() -> runJob(thin, work.resolve("jobs/job" + job), job)));
+        futures.add(pool.submit(() -> each.run(job)));
       }
       for (Future<JobResult> f : futures) {
         try {
@@ -272,9 +335,8 @@ public final class BuildServer {
     return failed == 0 && left == 0 && mounts == 0 ? 0 : 1;
   }
 
-  /** One job: thin root, jail, make inside, stop, remove the root. */
-  private JobResult runJob(ThinRoot thin, Path rootDir, int job) {
-    JailRoot root = thin.create(rootDir);
+  /** One job: jail over its root, make inside, stop, remove the root. */
+  private JobResult runJob(JailRoot root, int job, Runnable removeRoot) {
     String name = "build" + job;
     Jail jail =
         root.applyTo(Jail.builder().name(name).hostname(name + ".build").persist(true).build());
@@ -284,7 +346,7 @@ public final class BuildServer {
       result = running.run(Duration.ofMinutes(30), "make", "-C", "/usr/src", "job" + job);
     } finally {
       try {
-        ThinRoot.remove(host.hostSystem(), root);
+        removeRoot.run();
       } catch (JailException e) {
         cleanup = "  root not removed: " + e.getMessage();
       }

@@ -23,6 +23,10 @@ import org.jail4j.JailHost;
 import org.jail4j.JailInfo;
 import org.jail4j.RunningJail;
 import org.jail4j.jls.JailListing;
+import org.jail4j.oci.OciBundle;
+import org.jail4j.oci.OciConfig;
+import org.jail4j.oci.OciImage;
+import org.jail4j.oci.OciImageRoot;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailRequest;
 import org.jail4j.rc.Preflight;
@@ -73,7 +77,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Tour {
-  static final int STEPS = 10;
+  static final int STEPS = 11;
   static final String SETS_PROPERTY = "tour.sets";
   static final String IFACE_PROPERTY = "tour.iface";
   static final String KEEP_PROPERTY = "tour.keep";
@@ -417,6 +421,37 @@ public final class Tour {
     }
 
     // 10 -------------------------------------------------------------------------------------
+    step("OCI: image layout to jail root to bundle, and config.json back to the jail");
+    OciImage image = ExampleImage.write(work.resolve("oci/image")).image(ExampleImage.PLATFORM);
+    Path bundleDir = work.resolve("oci/bundles/api");
+    RootReport fromImage = OciImageRoot.into(OciBundle.rootfs(bundleDir)).image(image).populate();
+    Jail api =
+        Jail.builder()
+            .name("api")
+            .hostname("api.example.org")
+            .mountDevfs(true)
+            .addCommand(String.join(" ", image.config().command()))
+            .build();
+    OciBundle bundle = OciBundle.write(api, fromImage.root(), bundleDir);
+    boolean same = OciConfig.read(bundleDir, "api").equals(bundle.config());
+    out.println(
+        "  "
+            + image.config().platform()
+            + " image, "
+            + fromImage.sets().size()
+            + " layers (digests checked, a whiteout removed etc/motd) -> "
+            + rel(bundle.rootfs()));
+    out.println(
+        "  "
+            + rel(bundle.configFile())
+            + " (root.path rootfs) reads back "
+            + (same ? "to the same jail" : "to ANOTHER jail"));
+    if (!same) {
+      throw new IllegalStateException("the bundle's config.json does not read back to the jail");
+    }
+    out.println("  on any node of a fleet: ocijail create --bundle BUNDLE api; ocijail start api");
+
+    // 11 -------------------------------------------------------------------------------------
     step("Nothing left behind");
     // only the tour's jails: a real host may run others
     List<JailInfo> left = host.list().stream().filter(j -> underWork(j.path())).toList();

@@ -2,6 +2,7 @@ package org.jail4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.jail4j.testkit.RecordedCommand;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @FakeJails
 class BuildServerTest {
@@ -38,6 +40,38 @@ class BuildServerTest {
     Set<Integer> jails = new HashSet<>();
     makes.forEach(c -> jails.add(c.jid()));
     assertThat(jails).hasSize(4);
+  }
+
+  @Test
+  void withOciEachJobsRootIsBuiltFromTheImageLayout(@TempDir Path tmp) throws Exception {
+    ExampleImage.write(tmp.resolve("image"));
+    Output out = new Output();
+    Output err = new Output();
+
+    int status =
+        BuildServer.run(
+            host,
+            new String[] {"--oci", tmp.resolve("image").toString(), "-p", "2", "3"},
+            out.stream,
+            err.stream);
+
+    assertThat(status).as(out.text() + err.text()).isZero();
+    assertThat(out.text())
+        .contains("each in a root built from " + ExampleImage.PLATFORM + " image")
+        .contains("3 jobs: 3 ok, 0 failed")
+        .contains("jails left: 0, mounts left: 0");
+    assertThat(fake.jailCommands().stream().filter(c -> c.program().equals("make"))).hasSize(3);
+    assertThat(fake.journal()).noneMatch(l -> l.contains("nullfs"));
+  }
+
+  @Test
+  void ociNeedsAnImageLayout(@TempDir Path tmp) {
+    Output err = new Output();
+    int status =
+        BuildServer.run(
+            host, new String[] {"--oci", tmp.toString()}, new Output().stream, err.stream);
+    assertThat(status).isEqualTo(2);
+    assertThat(err.text()).contains("is not an OCI image layout").contains(BuildServer.USAGE);
   }
 
   @Test

@@ -40,16 +40,17 @@ class TourTest {
     String text = printed;
     for (String step :
         new String[] {
-          "[1/10] Provider",
-          "[2/10] Distribution sets",
-          "[3/10] Package-builder fat root from the sets",
-          "[4/10] Web jail: thin root, rc.conf, preflight",
-          "[5/10] Start web the classic way",
-          "[6/10] List jails as jls(8) does",
-          "[7/10] Run a command inside, as jexec(8) does",
-          "[8/10] What the jail refuses",
-          "[9/10] Stop web",
-          "[10/10] Nothing left behind"
+          "[1/11] Provider",
+          "[2/11] Distribution sets",
+          "[3/11] Package-builder fat root from the sets",
+          "[4/11] Web jail: thin root, rc.conf, preflight",
+          "[5/11] Start web the classic way",
+          "[6/11] List jails as jls(8) does",
+          "[7/11] Run a command inside, as jexec(8) does",
+          "[8/11] What the jail refuses",
+          "[9/11] Stop web",
+          "[10/11] OCI: image layout to jail root to bundle",
+          "[11/11] Nothing left behind"
         }) {
       assertThat(text).contains(step);
     }

@@ -30,6 +30,9 @@ public final class OciSchema {
   /** The base IRI the folder's files are loaded under; never fetched. */
   private static final String BASE = "https://schema.jail4j.invalid/oci/";
 
+  /** Where the image-spec schemas' own ids live; mapped to the folder's files, never fetched. */
+  private static final String OCI_IDS = "https://opencontainers.org/schema/";
+
   private final Schema schema;
   private final String name;
 
@@ -76,10 +79,16 @@ public final class OciSchema {
   }
 
   private static @Nullable String fromFolder(Path folder, String iri) {
-    if (!iri.startsWith(BASE)) {
+    String name;
+    if (iri.startsWith(BASE)) {
+      name = iri.substring(BASE.length());
+    } else if (iri.startsWith(OCI_IDS)) {
+      // the image-spec schemas set ids under opencontainers.org (some nested, e.g.
+      // .../image/platform/os), so their relative $refs resolve there: the file is the last segment
+      name = iri.substring(iri.lastIndexOf('/') + 1);
+    } else {
       return null;
     }
-    String name = iri.substring(BASE.length());
     int hash = name.indexOf('#');
     if (hash >= 0) {
       name = name.substring(0, hash);

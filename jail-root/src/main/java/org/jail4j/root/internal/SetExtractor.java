@@ -87,6 +87,23 @@ public final class SetExtractor {
 
   private @Nullable RootDirs dirs;
 
+  /** Turns the archive file's bytes into the tar stream (xz for sets; gzip, zstd for layers). */
+  @FunctionalInterface
+  public interface Decoder {
+    /**
+     * The decoded stream.
+     *
+     * @param compressed the archive file's bytes, buffered
+     * @return the tar stream
+     * @throws IOException when the stream's header is not valid
+     */
+    InputStream open(InputStream compressed) throws IOException;
+  }
+
+  private String entriesHint = "RootBuilder.maxEntries(long)";
+  private String bytesHint = "RootBuilder.maxUnpackedBytes(long)";
+  private @Nullable LayerChanges layer;
+
   /**
    * An extractor for one root.
    *
@@ -117,6 +134,46 @@ public final class SetExtractor {
     } catch (IOException | UnsupportedOperationException e) {
       return true; // unknown: set groups explicitly
     }
+  }
+
+  /**
+   * Names the settings that raise the entry and byte limits in {@link RootLimitException}s (by
+   * default {@code RootBuilder}'s).
+   *
+   * @param entries how to raise the entry limit, e.g. {@code RootBuilder.maxEntries(long)}
+   * @param bytes how to raise the byte limit
+   * @return this extractor
+   */
+  public SetExtractor limitHints(String entries, String bytes) {
+    this.entriesHint = entries;
+    this.bytesHint = bytes;
+    return this;
+  }
+
+  /**
+   * Extracts one OCI image layer: the archive as {@link #extract(String, Path, boolean)} does, and
+   * the OCI whiteout rules ({@link LayerChanges}) over what lower layers wrote. Use one extractor
+   * per layer: what it remembers of checked directories is this layer's.
+   *
+   * @param name the layer's name for progress and reports
+   * @param blob the layer's file
+   * @param decoder its media type's decoder
+   * @param maxEntries the most entries the layer may hold
+   * @param maxBytes the most file content bytes the layer may unpack to
+   * @return what was done
+   * @throws RootLimitException when the layer holds more entries or unpacks to more bytes
+   * @throws RootException on a refused entry or an I/O failure
+   */
+  public ExtractionReport extractLayer(
+      String name, Path blob, Decoder decoder, long maxEntries, long maxBytes) {
+    this.layer = new LayerChanges(root, this::forget);
+    return extract(name, blob, decoder, maxEntries, false, maxBytes);
+  }
+
+  /** Forgets a checked directory and everything below it (a whiteout removed it). */
+  private void forget(String rel) {
+    String below = rel + "/";
+    checkedDirectories.removeIf(k -> k.equals(rel) || k.startsWith(below));
   }
 
   /** True when this extractor applies numeric owners. */
@@ -157,6 +214,22 @@ public final class SetExtractor {
       long maxEntries,
       boolean countFromManifest,
       long maxBytes) {
+    return extract(
+        set,
+        archive,
+        in -> new XZInputStream(in, XZ_MEMORY_LIMIT_KIB, verifyXzCheck),
+        maxEntries,
+        countFromManifest,
+        maxBytes);
+  }
+
+  private ExtractionReport extract(
+      String set,
+      Path archive,
+      Decoder decoder,
+      long maxEntries,
+      boolean countFromManifest,
+      long maxBytes) {
     long total;
     try {
       total = Files.size(archive);
@@ -169,9 +242,7 @@ public final class SetExtractor {
     try (RootDirs opened = RootDirs.open(OP, root);
         InputStream file = Files.newInputStream(archive);
         CountingInputStream counted = new CountingInputStream(file);
-        InputStream xz =
-            new XZInputStream(
-                new BufferedInputStream(counted, 1 << 16), XZ_MEMORY_LIMIT_KIB, verifyXzCheck);
+        InputStream xz = decoder.open(new BufferedInputStream(counted, 1 << 16));
         DecompressingPipe pipe = new DecompressingPipe(xz, set);
         TarArchiveInputStream tar =
             new TarArchiveInputStream(pipe, StandardCharsets.ISO_8859_1.name())) {
@@ -191,9 +262,11 @@ public final class SetExtractor {
               countFromManifest ? "the MANIFEST entry count" : "maxEntries",
               maxEntries,
               counts.entries,
-              countFromManifest
-                  ? "a MANIFEST that lists the set's real entry count"
-                  : "RootBuilder.maxEntries(long)");
+              countFromManifest ? "a MANIFEST that lists the set's real entry count" : entriesHint);
+        }
+        LayerChanges changes = layer;
+        if (changes != null && changes.before(entry)) {
+          continue; // a whiteout: applied, not written
         }
         extractEntry(tar, entry, counts, directories);
         long read = counted.count();
@@ -653,7 +726,7 @@ public final class SetExtractor {
               "maxUnpackedBytes",
               counts.maxBytes,
               counts.bytesWritten + n,
-              "RootBuilder.maxUnpackedBytes(long)");
+              bytesHint);
         }
         ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
         while (bb.hasRemaining()) {
