@@ -187,6 +187,16 @@ public final class JailConfDocument {
     }
   }
 
+  /**
+   * The full (dotted) name of every block of the file, jails and wildcard sections, in file order
+   * (not of included files).
+   *
+   * @return the names, as text
+   */
+  public List<String> blockNames() {
+    return state.tree.blocks().stream().map(b -> ByteStrings.toText(b.name())).toList();
+  }
+
   /** The document evaluated as jail(8) reads it (the same parser and evaluation as JailConf). */
   public JailConf evaluate() {
     return new JailConf(state.jails);
@@ -593,10 +603,37 @@ public final class JailConfDocument {
         throw sharedRefusal(e, shared, j);
       }
       if (scope == Scope.EDIT_SHARED) {
-        nodes(e, shared).stream().filter(n -> !gone.contains(n)).forEach(gone::add);
-      } else {
-        check = (next, changed) -> onlyThisJail(e, changed);
+        nodes(e, shared);
+        // every statement of the slot in a section this jail reads, so that none shows instead
+        for (ConfTree.Stmt n : state.tree.statements()) {
+          ConfTree.Block k = n.block();
+          boolean reads =
+              k == null
+                  || (Evaluator.wildName(k.name()) && Evaluator.wildMatch(j.name(), k.name()));
+          if (reads && !gone.contains(n) && inSlot(n, e)) {
+            gone.add(n);
+          }
+        }
       }
+      check =
+          (next, changed) -> {
+            if (scope != Scope.EDIT_SHARED) {
+              onlyThisJail(e, changed);
+            }
+            List<Statement> left = origin(jailIn(next, e.nameS), e);
+            if (!left.isEmpty() && scope != Scope.OVERRIDE_IN_JAIL) {
+              String from = sectionOf(next, left.get(0));
+              boolean included = next.tree.node(left.get(0)).isEmpty();
+              throw e.refuse(
+                  included ? Reason.INCLUDED_FILE : Reason.SHARED,
+                  from,
+                  List.of(),
+                  "without the block's statements the jail would read it from section "
+                      + from
+                      + "; choose Scope.OVERRIDE_IN_JAIL to let that show or Scope.EDIT_SHARED"
+                      + " to remove it there too");
+            }
+          };
     }
     if (gone.isEmpty()) {
       throw e.refuse(
@@ -773,20 +810,22 @@ public final class JailConfDocument {
   private List<ConfTree.Stmt> slot(ConfTree.@Nullable Block b, Edit e) {
     List<ConfTree.Stmt> out = new ArrayList<>();
     for (ConfTree.Stmt s : state.tree.statements()) {
-      Statement st = s.statement();
-      boolean include =
-          dialect == JailConfDialect.CURRENT
-              && !st.variable()
-              && st.op() == Ast.Op.NAMEVAL
-              && st.name().equals(".include");
-      if (s.block() == b
-          && !include
-          && st.variable() == e.variable
-          && ParamNames.sameSlot(st.name(), e.nameB)) {
+      if (s.block() == b && inSlot(s, e)) {
         out.add(s);
       }
     }
     return out;
+  }
+
+  /** Whether a statement sets the edit's parameter or variable ({@code .include} does not). */
+  private boolean inSlot(ConfTree.Stmt s, Edit e) {
+    Statement st = s.statement();
+    boolean include =
+        dialect == JailConfDialect.CURRENT
+            && !st.variable()
+            && st.op() == Ast.Op.NAMEVAL
+            && st.name().equals(".include");
+    return !include && st.variable() == e.variable && ParamNames.sameSlot(st.name(), e.nameB);
   }
 
   /** Where a statement is, for messages: <code>*</code>, a block's name, or an included file. */

@@ -123,13 +123,12 @@ public final class ConfStyle {
                     || prev.kind() == Kind.COMMA);
         if (startsValue) {
           char c = k.raw().isEmpty() ? ' ' : k.raw().charAt(0);
-          if (c == '\'') {
-            single++;
-          } else if (c == '"') {
-            dbl++;
-            if (k.kind() == Kind.STR && Quoting.bareValue(k.text()) && valueEnds(t, i)) {
-              quotedBare++;
-            }
+          boolean couldBeBare =
+              k.kind() == Kind.STR && Quoting.bareValue(k.text()) && valueEnds(t, i);
+          if (c == '\'' || c == '"') {
+            single += c == '\'' ? 1 : 0;
+            dbl += c == '"' ? 1 : 0;
+            quotedBare += couldBeBare ? 1 : 0;
           } else {
             bare++;
           }
