@@ -181,7 +181,8 @@ class JailConfDocumentProperties {
         .checkAssert(
             (text, e) -> {
               JailConfDocument d = JailConfDocument.parse(text);
-              Map<String, Map<String, List<String>>> before = meaning(d.evaluate());
+              JailConf original = d.evaluate();
+              Map<String, Map<String, List<String>>> before = meaning(original);
               Optional<Jail> beforeJail = typed(d.evaluate(), e.jail());
               JailConfDocument.Change change;
               try {
@@ -196,13 +197,13 @@ class JailConfDocumentProperties {
               Map<String, Map<String, List<String>>> after = meaning(reread);
               for (String jail : before.keySet()) {
                 if (!change.changedJails().contains(jail)) {
-                  assertThat(after.get(jail))
+                  assertThat(full(reread, jail))
                       .as(jail + " in\n" + written)
-                      .isEqualTo(before.get(jail));
+                      .isEqualTo(full(original, jail));
                 }
               }
               for (String jail : change.changedJails()) {
-                assertThat(after.get(jail)).as(jail).isNotEqualTo(before.get(jail));
+                assertThat(full(reread, jail)).as(jail).isNotEqualTo(full(original, jail));
               }
               if (e.kind() != 7
                   && !e.scope().equals(Scope.EDIT_SHARED)
@@ -240,6 +241,21 @@ class JailConfDocumentProperties {
                 default -> {}
               }
             });
+  }
+
+  /**
+   * Everything the jails of a name read, in jail(8)'s order (the order reaches the kernel and jail
+   * -e), with their problems.
+   */
+  private static List<Object> full(JailConf conf, String jail) {
+    List<Object> out = new ArrayList<>();
+    for (ConfJail j : conf.jails()) {
+      if (j.name().equals(jail)) {
+        out.addAll(j.params().entrySet());
+        j.problems().forEach(p -> out.add(p.text()));
+      }
+    }
+    return out;
   }
 
   private static Optional<Jail> typed(JailConf conf, String jail) {
