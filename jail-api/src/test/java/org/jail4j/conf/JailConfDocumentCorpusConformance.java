@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jail4j.Corpus;
 import org.jail4j.conf.JailConfDocument.Scope;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,16 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class JailConfDocumentCorpusConformance {
 
   private static List<Path> corpusFiles() throws IOException {
-    List<Path> out = new ArrayList<>();
-    for (String sub : List.of("jailconf-real", "freebsd-tests")) {
-      try (Stream<Path> s = Files.walk(Corpus.resolve(sub))) {
-        s.filter(Files::isRegularFile)
-            .filter(p -> p.toString().contains(".conf"))
-            .sorted()
-            .forEach(out::add);
-      }
-    }
-    return out;
+    return JailConfRoundTripConformance.corpusFiles();
   }
 
   @TestFactory
