@@ -100,4 +100,45 @@ public final class JailConfParser {
     Parser p = new Parser(dialect, allowIncludes, baseDirectory);
     return new JailConf(Evaluator.evaluate(p.read(file.toString()), dialect));
   }
+
+  /**
+   * Parses text into a document for editing, named {@code STDIN} in messages.
+   *
+   * @param text the text
+   * @return the document
+   * @throws JailConfException when jail(8) would reject it
+   */
+  public JailConfDocument document(String text) {
+    return document(text, "STDIN");
+  }
+
+  /**
+   * Parses text into a document for editing, under a file name used in messages; relative includes
+   * resolve against the base directory.
+   *
+   * @param text the text
+   * @param name the name for messages
+   * @return the document
+   * @throws JailConfException when jail(8) would reject it
+   */
+  public JailConfDocument document(String text, String name) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(name, "name");
+    return JailConfDocument.of(
+        dialect, allowIncludes, baseDirectory, name, ByteStrings.fromText(text), true);
+  }
+
+  /**
+   * Reads a file into a document for editing, byte for byte; it is named in messages as given.
+   *
+   * @param file the file
+   * @return the document
+   * @throws JailConfException when jail(8) would reject it, or the file cannot be read
+   */
+  public JailConfDocument readDocument(Path file) {
+    Objects.requireNonNull(file, "file");
+    String bytes = new Parser(dialect, allowIncludes, baseDirectory).readText(file.toString());
+    return JailConfDocument.of(
+        dialect, allowIncludes, baseDirectory, file.toString(), bytes, false);
+  }
 }

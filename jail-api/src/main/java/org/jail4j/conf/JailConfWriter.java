@@ -85,7 +85,13 @@ public final class JailConfWriter {
     return JailConf.parse(write(jail)).jails().get(0).exhibit(separator);
   }
 
-  private static void block(StringBuilder b, Jail j) {
+  /**
+   * The block name a jail is written under, checked as {@link #write(Jail...)} checks it.
+   *
+   * @param j the jail
+   * @return its name
+   */
+  static String blockName(Jail j) {
     String name =
         j.name()
             .orElseThrow(
@@ -104,6 +110,20 @@ public final class JailConfWriter {
             name, "name", "a numeric block name also sets jid, so this name needs jid " + implied);
       }
     }
+    return name;
+  }
+
+  /**
+   * The statements a jail's block holds, in the writer's order: each the name then its values
+   * (text, not yet quoted); a name alone is a valueless statement.
+   *
+   * @param j the jail
+   * @return the statements
+   * @throws InvalidJailParameterException for a jail jail.conf cannot express
+   */
+  static List<String[]> statements(Jail j) {
+    String name = blockName(j);
+    boolean numeric = ParamNames.numericBlockName(name);
     List<String[]> lines = new ArrayList<>();
     if (numeric) {
       // the block sets jid; the older jail(8) does not fill in name from it, so say it
@@ -134,7 +154,12 @@ public final class JailConfWriter {
     for (JailSetting s : ORDER) {
       setting(name, j, s).ifPresent(lines::add);
     }
+    return lines;
+  }
 
+  private static void block(StringBuilder b, Jail j) {
+    String name = blockName(j);
+    List<String[]> lines = statements(j);
     b.append(Quoting.name(name)).append(" {\n");
     for (String[] l : lines) {
       b.append('\t').append(Quoting.name(l[0]));

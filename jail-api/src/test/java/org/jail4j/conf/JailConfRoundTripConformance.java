@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class JailConfRoundTripConformance {
 
-  private static List<Path> corpusFiles() throws IOException {
+  /** Every jail.conf of the corpus ({@code jailconf-real}, {@code freebsd-tests}), sorted. */
+  static List<Path> corpusFiles() throws IOException {
     List<Path> out = new ArrayList<>();
     for (String sub : List.of("jailconf-real", "freebsd-tests")) {
       try (Stream<Path> s = Files.walk(Corpus.resolve(sub))) {

@@ -42,17 +42,35 @@ public final class Evaluator {
   }
 
   /**
+   * Where one entry of a jail's list (a parameter or a variable) got its final value: the statement
+   * that last replaced it and every {@code +=} after that, in the order applied.
+   *
+   * @param name the name as spelled last
+   * @param variable true for a variable
+   * @param statements the statements (the very objects of the parsed sections)
+   */
+  public record Origin(String name, boolean variable, List<Statement> statements) {
+    /** Copies the list. */
+    public Origin {
+      statements = List.copyOf(statements);
+    }
+  }
+
+  /**
    * One evaluated jail.
    *
    * @param name the block's full name
    * @param params its final parameter list, variables removed, in jail(8)'s order
    * @param problems what made it fail (empty when it did not)
+   * @param origins where each parameter and variable set by a statement got its value
    */
-  public record Jail(String name, List<Param> params, List<Problem> problems) {
+  public record Jail(
+      String name, List<Param> params, List<Problem> problems, List<Origin> origins) {
     /** Copies the lists. */
     public Jail {
       params = List.copyOf(params);
       problems = List.copyOf(problems);
+      origins = List.copyOf(origins);
     }
   }
 
@@ -187,6 +205,7 @@ public final class Evaluator {
     boolean bad;
     @Nullable String file;
     int line;
+    final List<Statement> from = new ArrayList<>();
 
     P(String name, boolean var) {
       this.name = name;
@@ -249,14 +268,17 @@ public final class Evaluator {
         dp.name = name;
         if (!s.append() || nss.isEmpty()) {
           dp.values.clear();
+          dp.from.clear();
         }
         dp.values.addAll(nss);
+        dp.from.add(s);
         dp.file = s.file();
         dp.line = s.line();
         return;
       }
       P np = new P(name, s.variable());
       np.values.addAll(nss);
+      np.from.add(s);
       np.file = s.file();
       np.line = s.line();
       params.add(np);
@@ -372,7 +394,11 @@ public final class Evaluator {
 
     Jail result() {
       List<Param> out = new ArrayList<>();
+      List<Origin> origins = new ArrayList<>();
       for (P p : params) {
+        if (!p.from.isEmpty()) {
+          origins.add(new Origin(p.name, p.var, p.from));
+        }
         if (p.var) {
           continue;
         }
@@ -382,7 +408,7 @@ public final class Evaluator {
         }
         out.add(new Param(p.name, vals, p.file, p.line));
       }
-      return new Jail(jail, out, problems);
+      return new Jail(jail, out, problems, origins);
     }
   }
 }

@@ -56,6 +56,7 @@ public final class Lexer {
   private final Shared shared;
   private final Consumer<JailConfException.Problem> problems;
   private int pos;
+  private int start;
   private int line = 1;
   private boolean dq;
   private boolean error;
@@ -101,7 +102,7 @@ public final class Lexer {
   public Token next() {
     while (true) {
       if (pos >= in.length()) {
-        return new Token(Kind.EOF, "", "", line);
+        return new Token(Kind.EOF, "", "", line, pos, pos);
       }
       int best = -1;
       int rule = 0;
@@ -121,6 +122,7 @@ public final class Lexer {
 
   private @Nullable Token act(int rule, int len) {
     String raw = in.substring(pos, pos + len);
+    start = pos;
     switch (rule) {
       case WS:
       case HASH:
@@ -132,11 +134,11 @@ public final class Lexer {
       case PLEQ:
         shared.instr = false;
         consume(len);
-        return new Token(Kind.PLEQ, raw, raw, line);
+        return new Token(Kind.PLEQ, raw, raw, line, start, pos);
       case PUNCT:
         shared.instr = false;
         consume(len);
-        return new Token(punct(raw.charAt(0)), raw, raw, line);
+        return new Token(punct(raw.charAt(0)), raw, raw, line, start, pos);
       case ATOM:
       case ESCAPE:
       case SINGLE:
@@ -188,9 +190,9 @@ public final class Lexer {
       case ANY:
         consume(len);
         if (raw.charAt(0) == '\0') {
-          return new Token(Kind.EOF, "", "", line);
+          return new Token(Kind.EOF, "", "", line, pos, pos);
         }
-        return new Token(Kind.CHAR, raw, raw, line);
+        return new Token(Kind.CHAR, raw, raw, line, start, pos);
       default:
         // FALLBACK: leave DQ mode and scan the same text again
         dq = false;
@@ -206,7 +208,7 @@ public final class Lexer {
       shared.instr = true;
       k = first;
     }
-    return new Token(k, text, raw, line);
+    return new Token(k, text, raw, line, start, pos);
   }
 
   /**

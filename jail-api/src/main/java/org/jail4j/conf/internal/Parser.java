@@ -67,6 +67,38 @@ public final class Parser {
   private int depth;
   private int blockDepth;
   private int files;
+  private @Nullable Listener listener;
+
+  /**
+   * What the main file is made of, reported in file order as it is parsed (never for included
+   * files), so that a document can keep every byte: the bytes between what is reported are
+   * whitespace, comments and empty statements.
+   */
+  public interface Listener {
+    /**
+     * A statement, {@code .include} included, before its includes are read.
+     *
+     * @param statement the statement
+     * @param tokens its tokens, from the name to the {@code ;}
+     */
+    void statement(Statement statement, List<Token> tokens);
+
+    /**
+     * A block's start.
+     *
+     * @param name the block's full (dotted) name
+     * @param nameToken the name as written
+     * @param brace the <code>{</code>
+     */
+    void blockOpen(String name, Token nameToken, Token brace);
+
+    /**
+     * A block's end.
+     *
+     * @param brace the <code>}</code>
+     */
+    void blockClose(Token brace);
+  }
 
   /** Thrown to stop the whole load, as jail(8)'s {@code exit(1)} does. */
   private static final class Stop extends RuntimeException {
@@ -102,7 +134,9 @@ public final class Parser {
    */
   public List<Section> parse(String name, String bytes, boolean stdin) {
     try {
-      new FileParser(name, bytes, stdin).run();
+      FileParser top = new FileParser(name, bytes, stdin);
+      top.events = listener;
+      top.run();
     } catch (Stop stop) {
       // the problems say why
     }
@@ -110,6 +144,33 @@ public final class Parser {
       throw new JailConfException(problems);
     }
     return sections;
+  }
+
+  /**
+   * Reports the main file's structure to a listener (used by the structure-keeping document).
+   *
+   * @param l the listener
+   * @return this parser
+   */
+  public Parser listen(Listener l) {
+    this.listener = l;
+    return this;
+  }
+
+  /**
+   * Reads a file's bytes with the checks and bounds of {@link #read(String)} (a regular file, at
+   * most {@link #MAX_FILE_BYTES}), without parsing it.
+   *
+   * @param name the file name, printed as given
+   * @return the content, one byte per char
+   * @throws JailConfException when it cannot be read
+   */
+  public String readText(String name) {
+    try {
+      return load(name);
+    } catch (Stop stop) {
+      throw new JailConfException(problems);
+    }
   }
 
   private Path resolve(String name) {
@@ -126,7 +187,9 @@ public final class Parser {
    */
   public List<Section> read(String name) {
     try {
-      new FileParser(name, load(name), false).run();
+      FileParser top = new FileParser(name, load(name), false);
+      top.events = listener;
+      top.run();
     } catch (Stop stop) {
       // the problems say why
     }
@@ -180,7 +243,13 @@ public final class Parser {
     throw new Stop();
   }
 
-  private static Problem tooLarge(String name) {
+  /**
+   * The problem of a file over {@link #MAX_FILE_BYTES}.
+   *
+   * @param name the file's name
+   * @return the problem
+   */
+  public static Problem tooLarge(String name) {
     return Problem.inFile(name, "file too large: more than " + MAX_FILE_BYTES + " bytes");
   }
 
@@ -202,6 +271,8 @@ public final class Parser {
     private boolean failed;
     private int open;
     private @Nullable Section legacyBlock;
+    private @Nullable Listener events;
+    private final List<Token> recorded = new ArrayList<>();
 
     FileParser(String file, String bytes, boolean stdin) {
       this.file = file;
@@ -230,12 +301,16 @@ public final class Parser {
     private Token shift() {
       Token t = peek();
       la = null;
+      if (events != null) {
+        recorded.add(t);
+      }
       return t;
     }
 
     void run() {
       boolean nested = dialect == JailConfDialect.CURRENT;
       while (true) {
+        recorded.clear();
         Token t = peek();
         switch (t.kind()) {
           case SEMI:
@@ -247,6 +322,9 @@ public final class Parser {
             }
             shift();
             closeBlock();
+            if (events != null) {
+              events.blockClose(t);
+            }
             break;
           case EOF:
             if (open > 0) {
@@ -263,6 +341,9 @@ public final class Parser {
                 }
                 shift();
                 openBlock(t.text());
+                if (events != null) {
+                  events.blockOpen(openName(t.text()), t, next);
+                }
               } else {
                 statement(t, false);
               }
@@ -294,6 +375,12 @@ public final class Parser {
       Section s = new Section(parent == null ? name : parent.name() + "." + name, parent);
       sections.add(s);
       current = s;
+    }
+
+    /** The full name of the block just opened. */
+    private String openName(String name) {
+      Section c = dialect == JailConfDialect.LEGACY ? legacyBlock : current;
+      return c == null ? name : c.name();
     }
 
     private void closeBlock() {
@@ -343,6 +430,9 @@ public final class Parser {
       }
       shift();
       Statement s = new Statement(name.text(), variable, op, values, file, name.line());
+      if (events != null) {
+        events.statement(s, List.copyOf(recorded));
+      }
       if (dialect == JailConfDialect.CURRENT
           && op == Op.NAMEVAL
           && !variable

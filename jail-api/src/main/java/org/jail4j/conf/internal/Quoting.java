@@ -145,4 +145,45 @@ public final class Quoting {
     }
     return b.append('"').toString();
   }
+
+  /**
+   * Single quotes (no variable is expanded inside them) with {@code \}, {@code '} and control
+   * characters escaped: jaillex.l processes escapes in single quotes too.
+   *
+   * @param s the text
+   * @return the quoted text
+   */
+  public static String singleQuoted(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('\'');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\'') {
+        b.append('\\').append(c);
+      } else if (c == '"' || c == '$') {
+        b.append(c);
+      } else {
+        String q = doubleQuoted(String.valueOf(c));
+        b.append(q, 1, q.length() - 1);
+      }
+    }
+    return b.append('\'').toString();
+  }
+
+  /**
+   * Whether a variable name can be written {@code $name} rather than <code>${name}</code>.
+   *
+   * @param s the name
+   * @return true for {@code [A-Za-z_][A-Za-z0-9_]*}
+   */
+  public static boolean simpleVariable(String s) {
+    if (s.isEmpty() || !Lexer.isNameStart(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      if (!Lexer.isNameChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

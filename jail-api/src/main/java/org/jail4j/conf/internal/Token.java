@@ -12,8 +12,11 @@ package org.jail4j.conf.internal;
  *     one per char
  * @param raw the text as matched ({@code yytext}), used in syntax error messages
  * @param line the line the scanner is on after the token ({@code yylineno})
+ * @param start where the token's text starts in the file (a char offset, one char per byte)
+ * @param end where it ends; the bytes between one token's end and the next one's start are
+ *     whitespace and comments (and the closing quote of a double-quoted string with a variable)
  */
-public record Token(Kind kind, String text, String raw, int line) {
+public record Token(Kind kind, String text, String raw, int line, int start, int end) {
 
   /** The token kinds of jailparse.y. */
   public enum Kind {

@@ -92,7 +92,7 @@ final class LayerChanges {
         entry.isDirectory() || entry.isFile() || entry.isSymbolicLink() || entry.isLink();
     if (kept && !written.contains(rel)) {
       Path dir = directory(null, dirParts);
-      BasicFileAttributes a = dir == null ? null : SetExtractor.lstat(dir.resolve(last));
+      BasicFileAttributes a = dir == null ? null : RootDirs.lstat(dir.resolve(last));
       if (a != null && dir != null) {
         boolean realDirectory = a.isDirectory() && !a.isSymbolicLink();
         if (entry.isDirectory() != realDirectory) {
@@ -116,7 +116,7 @@ final class LayerChanges {
     Path dir = root;
     for (int i = 0; i < parts.size(); i++) {
       dir = dir.resolve(parts.get(i));
-      BasicFileAttributes a = SetExtractor.lstat(dir);
+      BasicFileAttributes a = RootDirs.lstat(dir);
       if (a != null && a.isSymbolicLink() && refuse != null) {
         throw new UnsafePathException(
             OP,
@@ -143,7 +143,7 @@ final class LayerChanges {
         remove(c, rel);
         continue;
       }
-      BasicFileAttributes a = SetExtractor.lstat(c);
+      BasicFileAttributes a = RootDirs.lstat(c);
       if (a != null && a.isDirectory() && !a.isSymbolicLink()) {
         opaque(c, rel);
       }
