@@ -2,7 +2,6 @@ package org.jail4j.freebsd;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jail4j.IpLiterals;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailRequest;
@@ -12,6 +11,7 @@ import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.MountRequest;
 import org.jail4j.spi.SyscallException;
+import org.jail4j.spi.support.IpLiterals;
 import org.jail4j.testkit.contract.ContractContext;
 
 /**
