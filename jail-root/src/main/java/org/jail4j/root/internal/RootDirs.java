@@ -425,6 +425,24 @@ public final class RootDirs implements Closeable {
     }
   }
 
+  /**
+   * Forgets the opened directory at {@code rel} and every one below it, closing them: the directory
+   * was removed (a whiteout), so a directory made again under that name is opened anew.
+   *
+   * @param rel the directory relative to the root, components joined by {@code /}
+   */
+  public void forget(String rel) {
+    String below = rel + "/";
+    var it = cache.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      if (e.getKey().equals(rel) || e.getKey().startsWith(below)) {
+        closeQuietly(e.getValue());
+        it.remove();
+      }
+    }
+  }
+
   @Override
   public void close() {
     for (SecureDirectoryStream<Path> s : cache.values()) {

@@ -174,6 +174,10 @@ public final class SetExtractor {
   private void forget(String rel) {
     String below = rel + "/";
     checkedDirectories.removeIf(k -> k.equals(rel) || k.startsWith(below));
+    RootDirs d = dirs;
+    if (d != null) {
+      d.forget(rel);
+    }
   }
 
   /** True when this extractor applies numeric owners. */
