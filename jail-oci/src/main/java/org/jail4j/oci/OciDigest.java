@@ -2,6 +2,8 @@ package org.jail4j.oci;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,7 +35,7 @@ public record OciDigest(String algorithm, String hex) {
           case "sha512" -> 128;
           default ->
               throw new OciException(
-                  "digest", "algorithm \"" + algorithm + "\" is not sha256 or sha512");
+                  "digest", "algorithm \"" + algorithm + "\" is not supported (sha256 or sha512)");
         };
     if (hex.length() != length
         || !hex.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
@@ -69,6 +71,17 @@ public record OciDigest(String algorithm, String hex) {
   }
 
   /**
+   * The sha256 digest of a file.
+   *
+   * @param file the file
+   * @return the digest of its content
+   * @throws IOException when reading fails
+   */
+  public static OciDigest sha256(Path file) throws IOException {
+    return new OciDigest("sha256", "0".repeat(64)).of(file);
+  }
+
+  /**
    * The digest, with this digest's algorithm, of a whole stream.
    *
    * @param in the stream, read to its end (not closed)
@@ -83,6 +96,30 @@ public record OciDigest(String algorithm, String hex) {
       md.update(buffer, 0, n);
     }
     return new OciDigest(algorithm, HexFormat.of().formatHex(md.digest()));
+  }
+
+  /**
+   * The digest, with this digest's algorithm, of a file.
+   *
+   * @param file the file
+   * @return the digest of its content
+   * @throws IOException when reading fails
+   */
+  public OciDigest of(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return of(in);
+    }
+  }
+
+  /**
+   * The digest, with this digest's algorithm, of some bytes.
+   *
+   * @param content the bytes
+   * @return their digest
+   */
+  public OciDigest of(byte[] content) {
+    return new OciDigest(
+        algorithm, HexFormat.of().formatHex(messageDigest(algorithm).digest(content)));
   }
 
   /** A new message digest for an algorithm named as image-spec names it. */

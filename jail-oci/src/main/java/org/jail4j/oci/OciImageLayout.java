@@ -398,9 +398,10 @@ public final class OciImageLayout {
   }
 
   /**
-   * Names a manifest (or index) in {@code index.json}: added at the end, replacing an entry with
-   * the same {@link OciDescriptor#REF_NAME} annotation or the same digest. The blob must be in the
-   * layout already. {@code index.json} is replaced atomically.
+   * Names a manifest (or index) in {@code index.json}: added at the end, replacing the entry with
+   * the same {@link OciDescriptor#REF_NAME} annotation (its tag), or, for a descriptor without one,
+   * an entry without one of the same digest; entries of other tags stay, whatever their digest. The
+   * blob must be in the layout already. {@code index.json} is replaced atomically.
    *
    * @param manifest the descriptor to list, with its platform and ref name annotation when wanted
    * @return the layout as it is now
@@ -411,8 +412,10 @@ public final class OciImageLayout {
     String ref = manifest.annotations().get(OciDescriptor.REF_NAME);
     List<OciDescriptor> list = new ArrayList<>();
     for (OciDescriptor d : index.manifests()) {
-      boolean sameRef = ref != null && ref.equals(d.annotations().get(OciDescriptor.REF_NAME));
-      if (!sameRef && !d.digest().equals(manifest.digest())) {
+      String other = d.annotations().get(OciDescriptor.REF_NAME);
+      boolean same =
+          ref != null ? ref.equals(other) : other == null && d.digest().equals(manifest.digest());
+      if (!same) {
         list.add(d);
       }
     }

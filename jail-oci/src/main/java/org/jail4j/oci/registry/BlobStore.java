@@ -5,6 +5,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.jail4j.oci.OciDescriptor;
+import org.jail4j.oci.OciDigest;
 
 /**
  * A content-addressed folder, {@code ROOT/ALGORITHM/HEX}, as the {@code blobs} folder of an image
@@ -18,22 +20,22 @@ final class BlobStore {
     this.root = root;
   }
 
-  Path path(Digest d) {
+  Path path(OciDigest d) {
     return root.resolve(d.algorithm()).resolve(d.hex());
   }
 
-  Path part(Digest d) {
+  Path part(OciDigest d) {
     return root.resolve(d.algorithm()).resolve(d.hex() + ".part");
   }
 
   /** Whether the blob is stored with the descriptor's size (its digest was checked on entry). */
-  boolean has(Descriptor d) throws IOException {
+  boolean has(OciDescriptor d) throws IOException {
     Path p = path(d.digest());
     return Files.isRegularFile(p) && Files.size(p) == d.size();
   }
 
   /** Stores bytes whose digest the caller checked. */
-  void put(Digest d, byte[] content) throws IOException {
+  void put(OciDigest d, byte[] content) throws IOException {
     Path p = path(d);
     Files.createDirectories(p.getParent());
     Path tmp = p.resolveSibling(d.hex() + ".tmp");
@@ -42,7 +44,7 @@ final class BlobStore {
   }
 
   /** Moves a checked {@code .part} file to its name. */
-  void commit(Digest d) throws IOException {
+  void commit(OciDigest d) throws IOException {
     Files.move(
         part(d), path(d), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
@@ -50,7 +52,7 @@ final class BlobStore {
   /**
    * Puts another store's copy of a blob here: a hard link when the file system allows, or a copy.
    */
-  void adopt(BlobStore from, Digest d) throws IOException {
+  void adopt(BlobStore from, OciDigest d) throws IOException {
     Path p = path(d);
     Files.createDirectories(p.getParent());
     Files.deleteIfExists(p);

@@ -1,5 +1,7 @@
 package org.jail4j.oci.registry;
 
+import org.jail4j.oci.OciDigest;
+
 /**
  * Content whose digest is not the one asked for: a blob or manifest is refused (and a partial
  * download deleted) rather than stored under a name it does not have.
@@ -11,8 +13,8 @@ package org.jail4j.oci.registry;
 public final class DigestMismatchException extends RegistryException {
   private static final long serialVersionUID = 1L;
 
-  private final Digest expected;
-  private final Digest actual;
+  private final OciDigest expected;
+  private final OciDigest actual;
 
   /**
    * A mismatch.
@@ -21,19 +23,19 @@ public final class DigestMismatchException extends RegistryException {
    * @param expected the digest asked for
    * @param actual the digest of what arrived
    */
-  public DigestMismatchException(String field, Digest expected, Digest actual) {
+  public DigestMismatchException(String field, OciDigest expected, OciDigest actual) {
     super(field, "content has digest " + actual + ", expected " + expected);
     this.expected = expected;
     this.actual = actual;
   }
 
   /** The digest asked for. */
-  public Digest expected() {
+  public OciDigest expected() {
     return expected;
   }
 
   /** The digest of what arrived. */
-  public Digest actual() {
+  public OciDigest actual() {
     return actual;
   }
 }

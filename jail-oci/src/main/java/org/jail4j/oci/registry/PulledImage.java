@@ -2,6 +2,7 @@ package org.jail4j.oci.registry;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jail4j.oci.OciDescriptor;
 
 /**
  * What a pull wrote: the image layout folder, the manifest or index the reference named (now an
@@ -22,7 +23,7 @@ import java.util.List;
  * @param cached blobs and manifests already present (in the layout or the cache)
  */
 public record PulledImage(
-    Path layout, Descriptor descriptor, List<Descriptor> images, int fetched, int cached) {
+    Path layout, OciDescriptor descriptor, List<OciDescriptor> images, int fetched, int cached) {
   /** Copies the list. */
   public PulledImage {
     images = List.copyOf(images);

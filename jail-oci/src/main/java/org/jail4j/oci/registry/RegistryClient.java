@@ -23,6 +23,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jail4j.oci.OciDescriptor;
+import org.jail4j.oci.OciDigest;
+import org.jail4j.oci.OciException;
+import org.jail4j.oci.OciImageLayout;
+import org.jail4j.oci.OciPlatform;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +123,7 @@ public final class RegistryClient {
     return transport.base().getRawAuthority()
         + "/"
         + repository
-        + (Digest.looksLikeDigest(reference) ? "@" : ":")
+        + (looksLikeDigest(reference) ? "@" : ":")
         + reference;
   }
 
@@ -156,12 +161,13 @@ public final class RegistryClient {
     }
     RegistryManifest m =
         RegistryManifest.parse(field, content, r.headers().firstValue("Content-Type").orElse(null));
-    Digest expected =
-        Digest.looksLikeDigest(reference)
-            ? Digest.parse(reference)
-            : r.headers().firstValue("Docker-Content-Digest").map(Digest::parse).orElse(null);
+    String named =
+        looksLikeDigest(reference)
+            ? reference
+            : r.headers().firstValue("Docker-Content-Digest").orElse(null);
+    OciDigest expected = named == null ? null : digest(field, named);
     if (expected != null) {
-      Digest actual = expected.of(content);
+      OciDigest actual = expected.of(content);
       if (!actual.equals(expected)) {
         throw new DigestMismatchException(field, expected, actual);
       }
@@ -204,18 +210,27 @@ public final class RegistryClient {
    *     be written
    */
   public PulledImage pull(
-      String repository, String reference, Path layout, Predicate<Descriptor.Platform> platforms) {
+      String repository, String reference, Path layout, Predicate<OciPlatform> platforms) {
     String field = checked(repository, reference);
-    BlobStore store = new BlobStore(LayoutWriter.blobs(layout));
+    BlobStore store = new BlobStore(layout.resolve("blobs"));
     RegistryManifest top = manifest(repository, reference);
     Counter count = new Counter();
-    List<Descriptor> images = new ArrayList<>();
+    List<OciDescriptor> images = new ArrayList<>();
     pullManifest(repository, top, store, platforms, images, count, 0);
+    OciDescriptor entry =
+        new OciDescriptor(
+            top.mediaType(),
+            top.digest(),
+            top.size(),
+            null,
+            looksLikeDigest(reference) ? Map.of() : Map.of(OciDescriptor.REF_NAME, reference));
     try {
-      LayoutWriter.record(
-          layout, top.descriptor(), Digest.looksLikeDigest(reference) ? null : reference);
-    } catch (IOException e) {
-      throw new RegistryException(field, "writing the layout " + layout + ": " + e, 0, e);
+      OciImageLayout.create(layout).withManifest(entry);
+    } catch (RegistryException e) {
+      throw e;
+    } catch (OciException e) {
+      throw new RegistryException(
+          field, "writing the layout " + layout + ": " + e.field() + ": " + e.rule(), 0, e);
     }
     return new PulledImage(layout, top.descriptor(), images, count.fetched, count.cached);
   }
@@ -229,8 +244,8 @@ public final class RegistryClient {
       String repository,
       RegistryManifest m,
       BlobStore store,
-      Predicate<Descriptor.Platform> platforms,
-      List<Descriptor> images,
+      Predicate<OciPlatform> platforms,
+      List<OciDescriptor> images,
       Counter count,
       int depth) {
     String field = reference(repository, m.digest().toString());
@@ -246,7 +261,7 @@ public final class RegistryClient {
     }
     if (!m.isIndex()) {
       images.add(m.descriptor());
-      for (Descriptor d : blobsOf(m)) {
+      for (OciDescriptor d : blobsOf(m)) {
         if (blob(repository, d, store)) {
           count.fetched++;
         } else {
@@ -262,8 +277,8 @@ public final class RegistryClient {
           MAX_INDEX_DEPTH,
           "indexes nested deeper than " + MAX_INDEX_DEPTH);
     }
-    for (Descriptor child : m.manifests()) {
-      Descriptor.Platform p = child.platform();
+    for (OciDescriptor child : m.manifests()) {
+      OciPlatform p = child.platform();
       if (p != null && !platforms.test(p)) {
         continue;
       }
@@ -287,8 +302,8 @@ public final class RegistryClient {
     }
   }
 
-  private static List<Descriptor> blobsOf(RegistryManifest m) {
-    List<Descriptor> out = new ArrayList<>();
+  private static List<OciDescriptor> blobsOf(RegistryManifest m) {
+    List<OciDescriptor> out = new ArrayList<>();
     out.add(m.config());
     out.addAll(m.layers());
     return out;
@@ -309,14 +324,14 @@ public final class RegistryClient {
    * @throws RegistryException after the last attempt (partial data kept for resuming), or when
    *     interrupted
    */
-  public Path blob(String repository, Descriptor descriptor, Path dir) {
+  public Path blob(String repository, OciDescriptor descriptor, Path dir) {
     BlobStore store = new BlobStore(dir);
     blob(repository, descriptor, store);
     return store.path(descriptor.digest());
   }
 
   /** Fetches a blob into {@code store}; true when it came from the network. */
-  private boolean blob(String repository, Descriptor d, BlobStore store) {
+  private boolean blob(String repository, OciDescriptor d, BlobStore store) {
     String field = reference(repository, d.digest().toString());
     checked(repository, d.digest().toString());
     try {
@@ -338,7 +353,7 @@ public final class RegistryClient {
     }
   }
 
-  private void download(String repository, String field, Descriptor d, BlobStore store)
+  private void download(String repository, String field, OciDescriptor d, BlobStore store)
       throws IOException {
     Path part = store.part(d.digest());
     Files.createDirectories(part.getParent());
@@ -379,7 +394,7 @@ public final class RegistryClient {
         transport.pause(field, attempt);
       }
     }
-    Digest actual = d.digest().of(part);
+    OciDigest actual = d.digest().of(part);
     if (!actual.equals(d.digest())) {
       Files.delete(part);
       throw new DigestMismatchException(field, d.digest(), actual);
@@ -389,7 +404,7 @@ public final class RegistryClient {
 
   /** One GET of the rest of a blob into {@code part}, from {@code have}. */
   private void transfer(
-      String repository, String field, Descriptor d, URI uri, Path part, long have)
+      String repository, String field, OciDescriptor d, URI uri, Path part, long have)
       throws IOException {
     HttpResponse<InputStream> r =
         transport.send(
@@ -445,7 +460,7 @@ public final class RegistryClient {
     }
   }
 
-  private static RegistryLimitException blobTooBig(String field, Descriptor d, long got) {
+  private static RegistryLimitException blobTooBig(String field, OciDescriptor d, long got) {
     return new RegistryLimitException(
         field,
         RegistryLimitException.Limit.BLOB_SIZE,
@@ -468,7 +483,7 @@ public final class RegistryClient {
    * @param digest the blob's digest
    * @return true when it answers 200
    */
-  public boolean hasBlob(String repository, Digest digest) {
+  public boolean hasBlob(String repository, OciDigest digest) {
     String field = checked(repository, digest.toString());
     HttpResponse<InputStream> r =
         transport.send(
@@ -491,8 +506,8 @@ public final class RegistryClient {
    * @return its descriptor
    * @throws RegistryException when the registry refuses it
    */
-  public Descriptor pushBlob(String repository, String mediaType, byte[] content) {
-    Descriptor d = new Descriptor(mediaType, Digest.sha256(content), content.length, null);
+  public OciDescriptor pushBlob(String repository, String mediaType, byte[] content) {
+    OciDescriptor d = OciDescriptor.of(mediaType, OciDigest.sha256(content), content.length);
     upload(repository, d, () -> HttpRequest.BodyPublishers.ofByteArray(content));
     return d;
   }
@@ -506,10 +521,10 @@ public final class RegistryClient {
    * @return its descriptor
    * @throws RegistryException when the file cannot be read or the registry refuses it
    */
-  public Descriptor pushBlob(String repository, String mediaType, Path file) {
-    Descriptor d;
+  public OciDescriptor pushBlob(String repository, String mediaType, Path file) {
+    OciDescriptor d;
     try {
-      d = new Descriptor(mediaType, Digest.sha256(file), Files.size(file), null);
+      d = OciDescriptor.of(mediaType, OciDigest.sha256(file), Files.size(file));
     } catch (IOException e) {
       throw new RegistryException(file.toString(), "cannot read the blob: " + e, 0, e);
     }
@@ -526,7 +541,8 @@ public final class RegistryClient {
     return d;
   }
 
-  private void upload(String repository, Descriptor d, Supplier<HttpRequest.BodyPublisher> body) {
+  private void upload(
+      String repository, OciDescriptor d, Supplier<HttpRequest.BodyPublisher> body) {
     String field = reference(repository, d.digest().toString());
     if (hasBlob(repository, d.digest())) {
       return;
@@ -564,15 +580,16 @@ public final class RegistryClient {
    *
    * @param repository the repository
    * @param reference a tag, or the manifest's digest
-   * @param mediaType e.g. {@link MediaType#OCI_MANIFEST} or {@link MediaType#OCI_INDEX}
+   * @param mediaType e.g. {@link org.jail4j.oci.OciManifest#MEDIA_TYPE} or {@link
+   *     org.jail4j.oci.OciIndex#MEDIA_TYPE}
    * @param content the manifest's bytes (their digest is the manifest's)
    * @return the manifest's descriptor
    * @throws RegistryException when the registry refuses it
    */
-  public Descriptor pushManifest(
+  public OciDescriptor pushManifest(
       String repository, String reference, String mediaType, byte[] content) {
     String field = checked(repository, reference);
-    Descriptor d = new Descriptor(mediaType, Digest.sha256(content), content.length, null);
+    OciDescriptor d = OciDescriptor.of(mediaType, OciDigest.sha256(content), content.length);
     exchange(
         field,
         repository,
@@ -613,8 +630,8 @@ public final class RegistryClient {
               + "\" is not a repository name (lower-case components separated by /, at most 255"
               + " characters)");
     }
-    if (Digest.looksLikeDigest(reference)) {
-      Digest.parse(reference);
+    if (looksLikeDigest(reference)) {
+      digest("digest", reference);
     } else if (!TAG.matcher(reference).matches()) {
       throw new RegistryException(
           "tag",
@@ -623,6 +640,20 @@ public final class RegistryClient {
               + "\" is not a tag ([A-Za-z0-9_][A-Za-z0-9._-], at most 128) or a digest");
     }
     return reference(repository, reference);
+  }
+
+  /** Whether {@code text} has the form of a digest ({@code ALGORITHM:HEX}), not of a tag. */
+  static boolean looksLikeDigest(String text) {
+    return text.indexOf(':') > 0;
+  }
+
+  /** Parses a digest, refusing a malformed one with a {@link RegistryException}. */
+  static OciDigest digest(String field, String text) {
+    try {
+      return OciDigest.parse(text);
+    } catch (OciException e) {
+      throw new RegistryException(field, e.rule(), 0, e);
+    }
   }
 
   /** Throws the typed error for any status but {@code wanted}. */

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jail4j.oci.OciDescriptor;
+import org.jail4j.oci.OciDigest;
 import org.jail4j.oci.OciException;
+import org.jail4j.oci.OciPlatform;
 import org.jail4j.oci.internal.Json;
 import org.jspecify.annotations.Nullable;
 
@@ -22,20 +26,20 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RegistryManifest {
-  private final Digest digest;
+  private final OciDigest digest;
   private final String mediaType;
   private final byte[] content;
-  private final List<Descriptor> manifests;
-  private final @Nullable Descriptor config;
-  private final List<Descriptor> layers;
+  private final List<OciDescriptor> manifests;
+  private final @Nullable OciDescriptor config;
+  private final List<OciDescriptor> layers;
 
   private RegistryManifest(
-      Digest digest,
+      OciDigest digest,
       String mediaType,
       byte[] content,
-      List<Descriptor> manifests,
-      @Nullable Descriptor config,
-      List<Descriptor> layers) {
+      List<OciDescriptor> manifests,
+      @Nullable OciDescriptor config,
+      List<OciDescriptor> layers) {
     this.digest = digest;
     this.mediaType = mediaType;
     this.content = content;
@@ -74,7 +78,7 @@ public final class RegistryManifest {
           field,
           "media type \"" + type + "\" is not a manifest type jail4j reads " + MediaType.MANIFESTS);
     }
-    Digest digest = Digest.sha256(content);
+    OciDigest digest = OciDigest.sha256(content);
     if (MediaType.isIndex(type)) {
       return new RegistryManifest(
           digest, type, content, descriptors(field, root, "manifests"), null, List.of());
@@ -88,19 +92,19 @@ public final class RegistryManifest {
         descriptors(field, root, "layers"));
   }
 
-  private static List<Descriptor> descriptors(String field, JsonNode root, String name) {
+  private static List<OciDescriptor> descriptors(String field, JsonNode root, String name) {
     JsonNode array = root.path(name);
     if (!array.isArray()) {
       throw new RegistryException(field, "the manifest has no \"" + name + "\" array");
     }
-    List<Descriptor> out = new ArrayList<>();
+    List<OciDescriptor> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       out.add(descriptor(field + " " + name + "[" + i + "]", array.get(i)));
     }
     return List.copyOf(out);
   }
 
-  private static Descriptor descriptor(String field, JsonNode n) {
+  private static OciDescriptor descriptor(String field, JsonNode n) {
     if (!n.isObject()
         || !n.path("mediaType").isTextual()
         || !n.path("digest").isTextual()
@@ -109,30 +113,33 @@ public final class RegistryManifest {
           field, "a descriptor needs a mediaType, a digest and an integer size");
     }
     JsonNode p = n.path("platform");
-    Descriptor.Platform platform =
+    OciPlatform platform =
         p.isObject()
-            ? new Descriptor.Platform(
+            ? new OciPlatform(
                 p.path("os").asText(""),
                 p.path("architecture").asText(""),
-                p.path("variant").isTextual() ? p.path("variant").asText() : null)
+                p.path("variant").asText(""),
+                p.path("os.version").asText(""),
+                List.of())
             : null;
     try {
-      return new Descriptor(
+      return new OciDescriptor(
           n.path("mediaType").asText(),
-          Digest.parse(n.path("digest").asText()),
+          OciDigest.parse(n.path("digest").asText()),
           n.path("size").asLong(),
-          platform);
-    } catch (RegistryException e) {
+          platform,
+          Map.of());
+    } catch (OciException e) {
       throw new RegistryException(field, e.rule(), 0, e);
     }
   }
 
   /** The digest of the bytes as served. */
-  public Digest digest() {
+  public OciDigest digest() {
     return digest;
   }
 
-  /** The media type, e.g. {@link MediaType#OCI_INDEX}. */
+  /** The media type, e.g. {@link org.jail4j.oci.OciIndex#MEDIA_TYPE}. */
   public String mediaType() {
     return mediaType;
   }
@@ -153,7 +160,7 @@ public final class RegistryManifest {
   }
 
   /** The manifests of an index, with their platforms; empty for an image manifest. */
-  public List<Descriptor> manifests() {
+  public List<OciDescriptor> manifests() {
     return manifests;
   }
 
@@ -162,7 +169,7 @@ public final class RegistryManifest {
    *
    * @throws IllegalStateException for an index
    */
-  public Descriptor config() {
+  public OciDescriptor config() {
     if (config == null) {
       throw new IllegalStateException(digest + " is an index, which has no config");
     }
@@ -170,12 +177,12 @@ public final class RegistryManifest {
   }
 
   /** The layers of an image manifest, in order; empty for an index. */
-  public List<Descriptor> layers() {
+  public List<OciDescriptor> layers() {
     return layers;
   }
 
   /** This manifest as a descriptor (media type, digest, size). */
-  public Descriptor descriptor() {
-    return new Descriptor(mediaType, digest, content.length, null);
+  public OciDescriptor descriptor() {
+    return OciDescriptor.of(mediaType, digest, content.length);
   }
 }

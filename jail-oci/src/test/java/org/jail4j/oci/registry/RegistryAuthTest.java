@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.jail4j.oci.OciDescriptor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class RegistryAuthTest {
       TestImages.Image image = TestImages.push(ci, "private/app", "v1", "amd64", 7, 2);
       PulledImage p = ci.pull("private/app", "v1", tmp.resolve("layout"));
       assertThat(p.images())
-          .extracting(Descriptor::digest)
+          .extracting(OciDescriptor::digest)
           .containsExactly(image.manifest().digest());
 
       assertThatThrownBy(
@@ -126,7 +127,7 @@ class RegistryAuthTest {
       PulledImage p = anonymous.pull("token/app", "v1", tmp.resolve("layout"));
 
       assertThat(p.images())
-          .extracting(Descriptor::digest)
+          .extracting(OciDescriptor::digest)
           .containsExactly(image.manifest().digest());
       assertThat(tokens.requests).hasSize(1); // one token serves the manifest and every blob
       assertThat(tokens.requests.get(0))

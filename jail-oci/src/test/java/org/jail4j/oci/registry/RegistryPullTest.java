@@ -13,6 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jail4j.oci.OciDescriptor;
+import org.jail4j.oci.OciDigest;
+import org.jail4j.oci.OciIndex;
+import org.jail4j.oci.OciLayerType;
+import org.jail4j.oci.OciManifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,7 @@ class RegistryPullTest {
   private static TestImages.Image app;
   private static TestImages.Image amd64;
   private static TestImages.Image arm64;
-  private static Descriptor index;
+  private static OciDescriptor index;
 
   @TempDir Path tmp;
 
@@ -53,12 +58,13 @@ class RegistryPullTest {
     return RegistryClient.builder(proxy.uri()).backoff(Duration.ofMillis(1)).build();
   }
 
-  private static Path blobFile(Path layout, Descriptor d) {
+  private static Path blobFile(Path layout, OciDescriptor d) {
     return layout.resolve("blobs").resolve(d.digest().algorithm()).resolve(d.digest().hex());
   }
 
   /** Plants a partial download of {@code layer} holding {@code content}. */
-  private static Path plantPart(Path layout, Descriptor layer, byte[] content) throws IOException {
+  private static Path plantPart(Path layout, OciDescriptor layer, byte[] content)
+      throws IOException {
     Path part = blobFile(layout, layer).resolveSibling(layer.digest().hex() + ".part");
     Files.createDirectories(part.getParent());
     Files.write(part, content);
@@ -80,7 +86,9 @@ class RegistryPullTest {
     PulledImage p = RegistryClient.builder(server.uri()).build().pull("test/app", "v1", layout);
 
     assertThat(p.descriptor().digest()).isEqualTo(app.manifest().digest());
-    assertThat(p.images()).extracting(Descriptor::digest).containsExactly(app.manifest().digest());
+    assertThat(p.images())
+        .extracting(OciDescriptor::digest)
+        .containsExactly(app.manifest().digest());
     assertThat(p.fetched()).isEqualTo(5); // manifest, config, 3 layers
     assertThat(
             JSON.readTree(layout.resolve("oci-layout").toFile())
@@ -91,7 +99,7 @@ class RegistryPullTest {
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0).path("digest").asText())
         .isEqualTo(app.manifest().digest().toString());
-    assertThat(entries.get(0).path("mediaType").asText()).isEqualTo(MediaType.OCI_MANIFEST);
+    assertThat(entries.get(0).path("mediaType").asText()).isEqualTo(OciManifest.MEDIA_TYPE);
     assertThat(
             entries.get(0).path("annotations").path("org.opencontainers.image.ref.name").asText())
         .isEqualTo("v1");
@@ -126,10 +134,10 @@ class RegistryPullTest {
     }
     assertThat(MediaType.ACCEPT)
         .contains(
-            MediaType.OCI_MANIFEST,
-            MediaType.OCI_INDEX,
-            MediaType.DOCKER_MANIFEST,
-            MediaType.DOCKER_MANIFEST_LIST);
+            OciManifest.MEDIA_TYPE,
+            OciIndex.MEDIA_TYPE,
+            OciManifest.DOCKER_MEDIA_TYPE,
+            OciIndex.DOCKER_MEDIA_TYPE);
   }
 
   @Test
@@ -138,7 +146,7 @@ class RegistryPullTest {
         TestImages.push(pusher, "test/docker", "a", "amd64", 4, 2, TestImages.Flavour.DOCKER);
     TestImages.Image d2 =
         TestImages.push(pusher, "test/docker", "b", "arm64", 5, 1, TestImages.Flavour.DOCKER);
-    Descriptor list =
+    OciDescriptor list =
         TestImages.pushIndex(
             pusher,
             "test/docker",
@@ -150,13 +158,13 @@ class RegistryPullTest {
     PulledImage p =
         RegistryClient.builder(server.uri()).build().pull("test/docker", "list", layout);
 
-    assertThat(p.descriptor().mediaType()).isEqualTo(MediaType.DOCKER_MANIFEST_LIST);
+    assertThat(p.descriptor().mediaType()).isEqualTo(OciIndex.DOCKER_MEDIA_TYPE);
     assertThat(p.descriptor().digest()).isEqualTo(list.digest());
     assertThat(p.images())
-        .extracting(Descriptor::mediaType)
-        .containsExactly(MediaType.DOCKER_MANIFEST, MediaType.DOCKER_MANIFEST);
+        .extracting(OciDescriptor::mediaType)
+        .containsExactly(OciManifest.DOCKER_MEDIA_TYPE, OciManifest.DOCKER_MEDIA_TYPE);
     JsonNode entry = JSON.readTree(layout.resolve("index.json").toFile()).path("manifests").get(0);
-    assertThat(entry.path("mediaType").asText()).isEqualTo(MediaType.DOCKER_MANIFEST_LIST);
+    assertThat(entry.path("mediaType").asText()).isEqualTo(OciIndex.DOCKER_MEDIA_TYPE);
     assertImageIn(layout, d1);
     assertImageIn(layout, d2);
   }
@@ -184,9 +192,9 @@ class RegistryPullTest {
     Path layout = tmp.resolve("layout");
     PulledImage p = RegistryClient.builder(server.uri()).build().pull("test/multi", "14.3", layout);
 
-    assertThat(p.descriptor().mediaType()).isEqualTo(MediaType.OCI_INDEX);
+    assertThat(p.descriptor().mediaType()).isEqualTo(OciIndex.MEDIA_TYPE);
     assertThat(p.images())
-        .extracting(Descriptor::digest)
+        .extracting(OciDescriptor::digest)
         .containsExactly(amd64.manifest().digest(), arm64.manifest().digest());
     assertThat(blobFile(layout, index)).hasSize(index.size());
     assertImageIn(layout, amd64);
@@ -206,7 +214,7 @@ class RegistryPullTest {
                 pl -> pl.architecture().equals("arm64"));
 
     assertThat(p.images())
-        .extracting(Descriptor::digest)
+        .extracting(OciDescriptor::digest)
         .containsExactly(arm64.manifest().digest());
     assertImageIn(layout, arm64);
     assertThat(blobFile(layout, amd64.layers().get(0))).doesNotExist();
@@ -246,7 +254,7 @@ class RegistryPullTest {
   @Test
   void aTruncatedPartFileResumesWithARangeRequest() throws IOException {
     Path layout = tmp.resolve("layout");
-    Descriptor layer = app.layers().get(2);
+    OciDescriptor layer = app.layers().get(2);
     byte[] bytes = app.layerBytes().get(2);
     Path part = plantPart(layout, layer, Arrays.copyOf(bytes, bytes.length / 2));
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
@@ -264,7 +272,7 @@ class RegistryPullTest {
   @Test
   void aTransferCutMidwayIsRetriedFromWhereItStopped() throws IOException {
     Path layout = tmp.resolve("layout");
-    Descriptor layer = app.layers().get(0);
+    OciDescriptor layer = app.layers().get(0);
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
       RegistryClient c = client(proxy);
       proxy.cutBlobsAfter.set(1000);
@@ -281,7 +289,7 @@ class RegistryPullTest {
   @Test
   void contentWithAnotherDigestIsRefusedAndThePartDeleted() throws IOException {
     Path layout = tmp.resolve("layout");
-    Descriptor layer = app.layers().get(1);
+    OciDescriptor layer = app.layers().get(1);
     byte[] bytes = app.layerBytes().get(1);
     byte[] wrong = Arrays.copyOf(bytes, 100);
     wrong[10] ^= 1;
@@ -316,8 +324,8 @@ class RegistryPullTest {
 
   @Test
   void aMissingBlobIsATypedNotFound() {
-    Descriptor ghost =
-        new Descriptor(MediaType.OCI_LAYER_GZIP, Digest.sha256(new byte[] {42}), 1, null);
+    OciDescriptor ghost =
+        OciDescriptor.of(OciLayerType.TAR_GZIP.mediaType(), OciDigest.sha256(new byte[] {42}), 1);
     RegistryClient c = RegistryClient.builder(server.uri()).build();
     assertThatThrownBy(() -> c.blob("test/app", ghost, tmp))
         .isInstanceOf(RegistryNotFoundException.class)
@@ -368,8 +376,8 @@ class RegistryPullTest {
 
   @Test
   void aBlobLongerThanItsDescriptorIsRefused() {
-    Descriptor layer = app.layers().get(0);
-    Descriptor shorter = new Descriptor(layer.mediaType(), layer.digest(), layer.size() - 1, null);
+    OciDescriptor layer = app.layers().get(0);
+    OciDescriptor shorter = OciDescriptor.of(layer.mediaType(), layer.digest(), layer.size() - 1);
     RegistryClient c = RegistryClient.builder(server.uri()).build();
     assertThatThrownBy(() -> c.blob("test/app", shorter, tmp))
         .isInstanceOfSatisfying(
@@ -379,7 +387,7 @@ class RegistryPullTest {
 
   @Test
   void aRedirectToAnotherHostIsRefusedUnlessAllowed() throws IOException {
-    Descriptor layer = app.layers().get(0);
+    OciDescriptor layer = app.layers().get(0);
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
       // "localhost" is another host name than the client's 127.0.0.1
       proxy.redirectBlobsTo = "http://localhost:" + server.uri().getPort();
@@ -397,7 +405,7 @@ class RegistryPullTest {
 
   @Test
   void anInterruptStopsATransferAndKeepsTheFlag() throws Exception {
-    Descriptor layer = app.layers().get(0);
+    OciDescriptor layer = app.layers().get(0);
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
       proxy.stallBlobs = true;
       RegistryClient c = client(proxy);
@@ -427,13 +435,13 @@ class RegistryPullTest {
     Files.write(file, TestImages.layer(99, 50_000));
     try (FaultProxy proxy = new FaultProxy(server.uri())) {
       RegistryClient c = client(proxy);
-      Descriptor d = c.pushBlob("test/files", MediaType.OCI_LAYER_GZIP, file);
+      OciDescriptor d = c.pushBlob("test/files", OciLayerType.TAR_GZIP.mediaType(), file);
       // the upload's PUT goes to the Location the registry named: itself, not the proxy
       assertThat(proxy.seen).extracting(FaultProxy.Seen::method).containsExactly("HEAD", "POST");
-      Descriptor again = c.pushBlob("test/files", MediaType.OCI_LAYER_GZIP, file);
+      OciDescriptor again = c.pushBlob("test/files", OciLayerType.TAR_GZIP.mediaType(), file);
 
       assertThat(d).isEqualTo(again);
-      assertThat(d.digest()).isEqualTo(Digest.sha256(Files.readAllBytes(file)));
+      assertThat(d.digest()).isEqualTo(OciDigest.sha256(Files.readAllBytes(file)));
       assertThat(d.size()).isEqualTo(Files.size(file));
       assertThat(proxy.seen)
           .extracting(FaultProxy.Seen::method)

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.jail4j.oci.OciDigest;
+import org.jail4j.oci.OciException;
+import org.jail4j.oci.OciIndex;
+import org.jail4j.oci.OciManifest;
 import org.junit.jupiter.api.Test;
 
 /** The values and parsers of the registry client that need no server. */
@@ -28,18 +32,17 @@ class RegistryValuesTest {
 
   @Test
   void aDigestIsAlgorithmColonLowerCaseHexOfItsLength() {
-    Digest d = Digest.sha256("abc".getBytes(StandardCharsets.UTF_8));
+    OciDigest d = OciDigest.sha256("abc".getBytes(StandardCharsets.UTF_8));
     assertThat(d.toString())
         .isEqualTo("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    assertThat(Digest.parse(d.toString())).isEqualTo(d);
+    assertThat(OciDigest.parse(d.toString())).isEqualTo(d);
     assertThat(d.of("abc".getBytes(StandardCharsets.UTF_8))).isEqualTo(d);
-    assertThatThrownBy(() -> Digest.parse("sha256:BA7816BF"))
-        .isInstanceOfSatisfying(
-            RegistryException.class, e -> assertThat(e.field()).isEqualTo("digest"))
+    assertThatThrownBy(() -> OciDigest.parse("sha256:BA7816BF"))
+        .isInstanceOfSatisfying(OciException.class, e -> assertThat(e.field()).isEqualTo("digest"))
         .hasMessageContaining("64 lower-case hex digits");
-    assertThatThrownBy(() -> Digest.parse("md5:" + "0".repeat(32)))
+    assertThatThrownBy(() -> OciDigest.parse("md5:" + "0".repeat(32)))
         .hasMessageContaining("algorithm \"md5\" is not supported");
-    assertThatThrownBy(() -> Digest.parse("latest")).hasMessageContaining("ALGORITHM:HEX");
+    assertThatThrownBy(() -> OciDigest.parse("latest")).hasMessageContaining("ALGORITHM:HEX");
   }
 
   @Test
@@ -57,29 +60,29 @@ class RegistryValuesTest {
   void aDockerManifestListIsAnIndexAndItsTypeMayComeFromTheHeader() {
     byte[] list =
         ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\""
-                + MediaType.DOCKER_MANIFEST
+                + OciManifest.DOCKER_MEDIA_TYPE
                 + "\",\"digest\":\""
-                + Digest.sha256(new byte[0])
+                + OciDigest.sha256(new byte[0])
                 + "\",\"size\":2,\"platform\":{\"os\":\"freebsd\",\"architecture\":\"arm64\","
                 + "\"variant\":\"v8\"}}]}")
             .getBytes(StandardCharsets.UTF_8);
     RegistryManifest m =
-        RegistryManifest.parse("r/x:1", list, MediaType.DOCKER_MANIFEST_LIST + "; charset=utf-8");
+        RegistryManifest.parse("r/x:1", list, OciIndex.DOCKER_MEDIA_TYPE + "; charset=utf-8");
     assertThat(m.isIndex()).isTrue();
     assertThat(m.manifests())
         .singleElement()
         .satisfies(d -> assertThat(String.valueOf(d.platform())).isEqualTo("freebsd/arm64/v8"));
-    assertThat(m.digest()).isEqualTo(Digest.sha256(list));
+    assertThat(m.digest()).isEqualTo(OciDigest.sha256(list));
   }
 
   @Test
   void aDescriptorWithoutASizeIsRefusedNamingItsPlace() {
     byte[] bad =
         ("{\"mediaType\":\""
-                + MediaType.OCI_MANIFEST
+                + OciManifest.MEDIA_TYPE
                 + "\",\"config\":{\"mediaType\":\"x\","
                 + "\"digest\":\""
-                + Digest.sha256(new byte[0])
+                + OciDigest.sha256(new byte[0])
                 + "\"},\"layers\":[]}")
             .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> RegistryManifest.parse("r/x:1", bad, null))

@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import org.jail4j.oci.OciDescriptor;
+import org.jail4j.oci.OciDigest;
+import org.jail4j.oci.OciImageConfig;
+import org.jail4j.oci.OciIndex;
+import org.jail4j.oci.OciLayerType;
+import org.jail4j.oci.OciManifest;
 
 /**
  * Generated images pushed to the test registry: gzip layers of seeded random content, an image
@@ -20,18 +26,21 @@ final class TestImages {
 
   /** A pushed image: its manifest and the blobs under it. */
   record Image(
-      Descriptor manifest, Descriptor config, List<Descriptor> layers, List<byte[]> layerBytes) {}
+      OciDescriptor manifest,
+      OciDescriptor config,
+      List<OciDescriptor> layers,
+      List<byte[]> layerBytes) {}
 
   /** The media types of an image: OCI, or the Docker v2 (schema 2) equivalents. */
   enum Flavour {
     OCI(
-        MediaType.OCI_MANIFEST,
-        MediaType.OCI_INDEX,
-        MediaType.OCI_CONFIG,
-        MediaType.OCI_LAYER_GZIP),
+        OciManifest.MEDIA_TYPE,
+        OciIndex.MEDIA_TYPE,
+        OciImageConfig.MEDIA_TYPE,
+        OciLayerType.TAR_GZIP.mediaType()),
     DOCKER(
-        MediaType.DOCKER_MANIFEST,
-        MediaType.DOCKER_MANIFEST_LIST,
+        OciManifest.DOCKER_MEDIA_TYPE,
+        OciIndex.DOCKER_MEDIA_TYPE,
         "application/vnd.docker.container.image.v1+json",
         "application/vnd.docker.image.rootfs.diff.tar.gzip");
 
@@ -80,7 +89,7 @@ final class TestImages {
       int layers,
       Flavour flavour)
       throws IOException {
-    List<Descriptor> descriptors = new ArrayList<>();
+    List<OciDescriptor> descriptors = new ArrayList<>();
     List<byte[]> bytes = new ArrayList<>();
     for (int i = 0; i < layers; i++) {
       byte[] b = layer(seed * 100 + i, 20_000 + 7_000 * i);
@@ -91,28 +100,28 @@ final class TestImages {
     ObjectNode rootfs = config.putObject("rootfs").put("type", "layers");
     ArrayNode diffIds = rootfs.putArray("diff_ids");
     for (byte[] b : bytes) {
-      diffIds.add(Digest.sha256(b).toString()); // not the uncompressed digest: unused here
+      diffIds.add(OciDigest.sha256(b).toString()); // not the uncompressed digest: unused here
     }
-    Descriptor cfg = client.pushBlob(repo, flavour.config, JSON.writeValueAsBytes(config));
+    OciDescriptor cfg = client.pushBlob(repo, flavour.config, JSON.writeValueAsBytes(config));
     ObjectNode manifest =
         JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", flavour.manifest);
     manifest.set("config", descriptor(cfg));
     ArrayNode l = manifest.putArray("layers");
     descriptors.forEach(d -> l.add(descriptor(d)));
-    Descriptor m =
+    OciDescriptor m =
         client.pushManifest(repo, tag, flavour.manifest, JSON.writeValueAsBytes(manifest));
     return new Image(m, cfg, descriptors, bytes);
   }
 
   /** Pushes an index over images of the given architectures. */
-  static Descriptor pushIndex(
+  static OciDescriptor pushIndex(
       RegistryClient client, String repo, String tag, List<Image> images, List<String> archs)
       throws IOException {
     return pushIndex(client, repo, tag, images, archs, Flavour.OCI);
   }
 
   /** As {@link #pushIndex(RegistryClient, String, String, List, List)}, with these types. */
-  static Descriptor pushIndex(
+  static OciDescriptor pushIndex(
       RegistryClient client,
       String repo,
       String tag,
@@ -131,7 +140,7 @@ final class TestImages {
     return client.pushManifest(repo, tag, flavour.index, JSON.writeValueAsBytes(index));
   }
 
-  static ObjectNode descriptor(Descriptor d) {
+  static ObjectNode descriptor(OciDescriptor d) {
     return JSON.createObjectNode()
         .put("mediaType", d.mediaType())
         .put("digest", d.digest().toString())
