@@ -242,19 +242,19 @@ public final class ConfTree implements Parser.Listener {
   public String write() {
     StringBuilder b = new StringBuilder(text.length());
     // iterative, so that deeply nested blocks cannot exhaust the stack
-    Deque<Object> todo = new ArrayDeque<>();
+    Deque<Object> pending = new ArrayDeque<>();
     for (int i = top.size() - 1; i >= 0; i--) {
-      todo.push(top.get(i));
+      pending.push(top.get(i));
     }
-    while (!todo.isEmpty()) {
-      Object o = todo.pop();
+    while (!pending.isEmpty()) {
+      Object o = pending.pop();
       if (o instanceof Token t) {
         b.append(text, t.start(), t.end());
       } else if (o instanceof Block k) {
         b.append(text, k.nameToken.start(), k.open.end());
-        todo.push(k.close());
+        pending.push(k.close());
         for (int i = k.body.size() - 1; i >= 0; i--) {
-          todo.push(k.body.get(i));
+          pending.push(k.body.get(i));
         }
       } else {
         Node n = (Node) o;
