@@ -439,7 +439,8 @@ public final class ContractContext {
 
   /** A JID no jail (live or dying) holds, searched from {@code start} up. */
   public int freeJid(int start) {
-    for (int jid = start; jid < JailFlags.JAIL_MAX; jid++) {
+    int end = start < JailFlags.JAIL_MAX ? JailFlags.JAIL_MAX : start + JailFlags.JAIL_MAX;
+    for (int jid = start; jid < end; jid++) {
       if (get(Req.of().i32("jid", jid), JailFlags.DYING).errno() == Errno.ENOENT) {
         return jid;
       }

@@ -43,6 +43,19 @@ public interface NamesAndJidsCases extends ContractCases {
   }
 
   @Test
+  @DisplayName(
+      "§3.2 an explicit jid above JAIL_MAX (999999) is used as given: only automatic JIDs are bounded")
+  default void explicitJidAboveJailMaxIsUsed() {
+    ContractContext ctx = context();
+    int want = ctx.freeJid(JailFlags.JAIL_MAX + 2_226_171);
+    int jid =
+        ctx.set(Req.of().i32("jid", want).str("path", "/").flag("persist"), JailFlags.CREATE).ok();
+    assertEquals(want, jid);
+    assertEquals(String.valueOf(want), ctx.readString(jid, "name"));
+    assertTrue(ctx.alive(jid), "jail " + jid + " is listed as alive");
+  }
+
+  @Test
   @DisplayName("§3.2 CREATE by a numeric name asks for that JID")
   default void numericNameRequestsThatJid() {
     ContractContext ctx = context();
