@@ -27,6 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>The kernel's settings ({@link #version()}, {@link #modules()}, {@link #vimage()}, {@link
+ * #racct()}, {@link #paths()}, {@link #securelevel()}, {@link #osrelease()}, {@link #osreldate()},
+ * {@link #journal()}) are those of {@link org.jail4j.testkit.FakeJailKernel.Builder}; a {@link
+ * org.jail4j.testkit.Journal} parameter or field receives the kernel's journal.
+ *
  * <p>On a method the annotation overrides the one on the class (for {@code @Nested} classes, the
  * closest one wins). Fresh fakes are isolated, so tests may run in parallel; fields are set before
  * each test, so with {@code @TestInstance(PER_CLASS)} and concurrent execution use parameters
@@ -58,6 +63,27 @@ public @interface FakeJails {
 
   /** How the kernel checks a jail's {@code path}. */
   Paths paths() default Paths.ANY_DIRECTORY;
+
+  /** The host's {@code kern.securelevel} (prison0's, which new jails start from); -1 by default. */
+  int securelevel() default -1;
+
+  /**
+   * The host's {@code kern.osrelease}, which new jails inherit; empty (the default) for the
+   * version's sample ({@code 13.5-RELEASE}, {@code 14.3-RELEASE}, {@code 15.0-RELEASE}).
+   */
+  String osrelease() default "";
+
+  /**
+   * The host's {@code kern.osreldate}, which new jails inherit; 0 (the default) for the version's
+   * sample (1305000, 1403000, 1500068).
+   */
+  int osreldate() default 0;
+
+  /**
+   * Whether the kernel keeps a {@link org.jail4j.testkit.Journal} of its system calls and the
+   * host's steps (true by default; a test may take the {@code Journal} as a parameter).
+   */
+  boolean journal() default true;
 
   /** What to do with jails, mounts, aliases and interfaces a test leaves behind. */
   Leaks leaks() default Leaks.FAIL;
