@@ -49,6 +49,19 @@ class JournalRecordingTest {
     assertThat(journal.indexOf(Journal.step("devfs"))).isEqualTo(1);
     assertThat(journal.indexOf(Journal.call("jail_remove"))).isEqualTo(2);
     assertThat(journal.indexOf(Journal.call("jail_attach"))).isEqualTo(-1);
+    assertThat(journal.indexOf(Journal.setSending("persist"))).isZero();
+    assertThat(journal.indexOf(Journal.setSending("nopersist"))).isEqualTo(-1);
+    assertThat(journal.lastIndexOf(e -> e instanceof Journal.KernelCall)).isEqualTo(2);
+  }
+
+  @Test
+  void anAttachToNoJailIsRecordedWithItsErrno() {
+    FakeJailKernel kernel = journalled();
+    RawCall.Result r = RawCall.attach(kernel, 4242);
+    assertThat(r.errno()).contains(Errno.EINVAL);
+    assertThat(kernel.journal().kernelCalls())
+        .singleElement()
+        .hasToString("jail_attach(4242) -> EINVAL");
   }
 
   @Test

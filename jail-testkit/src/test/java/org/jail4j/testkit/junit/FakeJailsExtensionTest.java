@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -327,6 +328,25 @@ class FakeJailsExtensionTest {
   void aJournalParameterGetsTheKernelsJournal() {
     tests(TakesTheJournal.class).assertStatistics(s -> s.succeeded(1).failed(0));
     assertThat(SEEN.get("journal")).isSameAs(SEEN.get("kernelJournal"));
+  }
+
+  @Test
+  void anOsreleaseTooLongForTheKernelIsAConfigurationError() {
+    tests(OsreleaseTooLong.class)
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("runs"),
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message(m -> m.startsWith("@FakeJails: osrelease must be 1..31 bytes")))));
+  }
+
+  @FakeJails(osrelease = "14.3-RELEASE-p99-and-a-long-local-name")
+  static class OsreleaseTooLong {
+    @Test
+    void runs(JailHost host) {}
   }
 
   @FakeJails
