@@ -12,10 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives each test a fresh fake FreeBSD host: test methods, {@code @BeforeEach} / {@code @AfterEach}
  * methods and non-final instance fields of type {@link org.jail4j.JailHost}, {@link
- * org.jail4j.testkit.FakeJailKernel}, {@link org.jail4j.testkit.FakeHostSystem} or {@link
- * org.jail4j.testkit.FakeJailProvider} receive the same fakes for one test and new ones for the
- * next. After each test the extension checks what was left behind (live jails, mounts, aliases,
- * cloned interfaces) and by default fails the test naming it.
+ * org.jail4j.testkit.FakeJailKernel}, {@link org.jail4j.testkit.FakeHostSystem}, {@link
+ * org.jail4j.testkit.FakeJailProvider} or {@link org.jail4j.testkit.Journal} receive the same fakes
+ * for one test and new ones for the next. After each test the extension checks what was left behind
+ * (live jails, mounts, aliases, cloned interfaces) and by default fails the test naming it.
  *
  * <pre>{@code
  * @FakeJails
