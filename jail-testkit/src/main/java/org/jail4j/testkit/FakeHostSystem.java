@@ -89,10 +89,10 @@ public final class FakeHostSystem implements HostSystem {
 
   private final FakeJailKernel kernel;
   private final PathCheck paths;
-  private final HostJournal journal = new HostJournal();
-  private final FakeMountTable mountTable = new FakeMountTable(FILE_SYSTEMS, journal);
+  private final HostJournal journal;
+  private final FakeMountTable mountTable;
   private final FakeNetwork network;
-  private final ScriptedCommands script = new ScriptedCommands(journal);
+  private final ScriptedCommands script;
   private final HostProcesses processes;
 
   /**
@@ -116,6 +116,13 @@ public final class FakeHostSystem implements HostSystem {
   public FakeHostSystem(FakeJailKernel kernel, PathCheck paths) {
     this.kernel = Objects.requireNonNull(kernel, "kernel");
     this.paths = Objects.requireNonNull(paths, "paths");
+    Journal steps = kernel.journalOrNull();
+    this.journal =
+        steps == null
+            ? new HostJournal()
+            : new HostJournal(line -> steps.add(new Journal.HostStep(line)));
+    this.mountTable = new FakeMountTable(FILE_SYSTEMS, journal);
+    this.script = new ScriptedCommands(journal);
     this.network = new FakeNetwork(kernel, DEFAULT_INTERFACES, CLONERS, journal);
     this.processes = new HostProcesses(kernel);
   }
@@ -247,6 +254,35 @@ public final class FakeHostSystem implements HostSystem {
   public Process startInJail(int jid, CommandSpec command) throws IOException {
     RecordedCommand recorded = new RecordedCommand(jid, command);
     return processes.startInJail(recorded, script.record(recorded, "jail " + jid));
+  }
+
+  /**
+   * A command a process inside another jail asked to run in a jail it cannot see: recorded, and
+   * ends as jexec(8) ends for a jail it cannot find.
+   */
+  Process startInInvisibleJail(int jid, CommandSpec command) {
+    RecordedCommand recorded = new RecordedCommand(jid, command);
+    script.record(recorded, "jail " + jid);
+    return processes.notFound(recorded);
+  }
+
+  /**
+   * This host as seen by a root process inside a jail: what a JVM running in that jail gets as its
+   * {@code HostSystem} on FreeBSD. Mount targets and paths are inside the jail's root, mounting
+   * needs the jail's {@code allow.mount} permissions, a non-vnet jail cannot configure interfaces,
+   * and commands run in the jail or in jails below it. Everything it does happens on this host, so
+   * its journal and {@link #leftovers()} show it. See {@link FakeJailProvider#inJail(int)} for the
+   * rules.
+   *
+   * @param jid a live jail
+   * @return the view
+   * @throws IllegalArgumentException when no live jail has that JID
+   */
+  public HostSystem asProcessIn(int jid) {
+    if (kernel.livePath(jid).isEmpty()) {
+      throw new IllegalArgumentException("no live jail with JID " + jid);
+    }
+    return new JailedHostSystem(this, jid);
   }
 
   /**
@@ -486,7 +522,11 @@ public final class FakeHostSystem implements HostSystem {
 
   // ---------------------------------------------------------------- inspection
 
-  /** What happened on this host, one line per mount, unmount, ifconfig and command, in order. */
+  /**
+   * What happened on this host, one line per mount, unmount, ifconfig and command, in order. The
+   * kernel's {@link FakeJailKernel#journal()}, when it keeps one, has the same lines as {@link
+   * Journal.HostStep}s between its system calls.
+   */
   public List<String> journal() {
     return journal.lines();
   }

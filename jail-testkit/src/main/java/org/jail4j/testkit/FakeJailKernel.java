@@ -14,8 +14,10 @@ import org.jail4j.spi.JailKernel;
 import org.jail4j.spi.KernelParam;
 import org.jail4j.spi.RctlCall;
 import org.jail4j.spi.SyscallException;
+import org.jail4j.testkit.internal.CallJournal;
 import org.jail4j.testkit.internal.Kernel;
 import org.jail4j.testkit.internal.KernelConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory FreeBSD kernel for jails: {@code jail_set(2)}, {@code jail_get(2)}, {@code
@@ -39,9 +41,12 @@ public final class FakeJailKernel implements JailKernel {
 
   private final Kernel kernel;
   private final JailKernel root;
+  private final @Nullable Journal journal;
 
-  private FakeJailKernel(KernelConfig config) {
-    this.kernel = new Kernel(config);
+  private FakeJailKernel(KernelConfig config, boolean withJournal) {
+    this.journal = withJournal ? new Journal() : null;
+    Journal j = journal;
+    this.kernel = new Kernel(config, j == null ? null : new CallJournal(j::add));
     this.root = kernel.hostRoot();
   }
 
@@ -130,9 +135,59 @@ public final class FakeJailKernel implements JailKernel {
   }
 
   /**
+   * The journal of this kernel's system calls and of the steps of every {@link FakeHostSystem} made
+   * over it, in order ({@link Journal}).
+   *
+   * <pre>{@code
+   * FakeJailKernel kernel = FakeJailKernel.builder().journal(true).build();
+   * kernel.set(iov, JailFlags.CREATE);
+   * assertThat(kernel.journal().kernelCalls("jail_set")).hasSize(1);
+   * }</pre>
+   *
+   * @return the journal
+   * @throws IllegalStateException when the kernel was built without one (the default outside
+   *     {@code @FakeJails}), so that an assertion never passes on an empty journal by mistake
+   */
+  public Journal journal() {
+    Journal j = journal;
+    if (j == null) {
+      throw new IllegalStateException(
+          "this FakeJailKernel keeps no journal: build it with FakeJailKernel.builder()"
+              + ".journal(true), or use @FakeJails (journal = true is its default)");
+    }
+    return j;
+  }
+
+  /** The journal, or null when the kernel keeps none (for the host's steps). */
+  @Nullable Journal journalOrNull() {
+    return journal;
+  }
+
+  Optional<String> livePath(int jid) {
+    return kernel.livePath(jid);
+  }
+
+  boolean isVnet(int jid) {
+    return kernel.isVnet(jid);
+  }
+
+  boolean mayMount(int jid, String fsType) {
+    return kernel.mayMount(jid, fsType);
+  }
+
+  int devfsRuleset(int jid) {
+    return kernel.devfsRuleset(jid);
+  }
+
+  boolean isAtOrBelow(int ancestor, int jid) {
+    return kernel.isAtOrBelow(ancestor, jid);
+  }
+
+  /**
    * The same kernel as seen by a root process attached to a jail: it sees only the jail's
    * descendants, names and paths relative to the jail, and is refused what a jailed root is refused
-   * (freebsd-jail-abi.md §3, §8). The view is not itself counted as a process of the jail.
+   * (freebsd-jail-abi.md §3, §8). The view is not itself counted as a process of the jail. For a
+   * whole {@code JailHost} inside a jail, see {@link FakeJailProvider#inJail(int)}.
    *
    * @param jid a live jail
    * @return the view
@@ -346,6 +401,9 @@ public final class FakeJailKernel implements JailKernel {
     private int securelevel = -1;
     private String hostname = "fakehost";
     private int lastJid;
+    private String osrelease = "";
+    private int osreldate;
+    private boolean journal;
 
     private Builder() {}
 
@@ -548,6 +606,67 @@ public final class FakeJailKernel implements JailKernel {
     }
 
     /**
+     * The host's {@code kern.osrelease} (default the version's sample: {@code 13.5-RELEASE}, {@code
+     * 14.3-RELEASE}, {@code 15.0-RELEASE}), which new jails inherit as their {@code osrelease} and
+     * {@link HostCapabilities#osrelease()} reports. The behaviour still follows {@link
+     * #version(FreeBsdVersion)}.
+     *
+     * <pre>{@code
+     * FakeJailKernel.builder().version(FreeBsdVersion.V14).osrelease("14.2-RELEASE-p3").build();
+     * }</pre>
+     *
+     * @param release e.g. {@code 14.2-RELEASE-p3}
+     * @return this builder
+     * @throws IllegalArgumentException when empty or longer than 31 bytes ({@code OSRELEASELEN} 32
+     *     with its NUL)
+     */
+    public Builder osrelease(String release) {
+      Objects.requireNonNull(release, "release");
+      int bytes = release.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes == 0 || bytes >= org.jail4j.param.JailParam.OSRELEASELEN) {
+        throw new IllegalArgumentException(
+            "osrelease must be 1.."
+                + (org.jail4j.param.JailParam.OSRELEASELEN - 1)
+                + " bytes (OSRELEASELEN "
+                + org.jail4j.param.JailParam.OSRELEASELEN
+                + " with its NUL): \""
+                + release
+                + "\" is "
+                + bytes);
+      }
+      this.osrelease = release;
+      return this;
+    }
+
+    /**
+     * The host's {@code kern.osreldate} (default the version's sample: 1305000, 1403000, 1500068),
+     * which new jails inherit as their {@code osreldate}.
+     *
+     * @param date a positive {@code __FreeBSD_version}, e.g. {@code 1402000}
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder osreldate(int date) {
+      if (date <= 0) {
+        throw new IllegalArgumentException("osreldate must be positive: " + date);
+      }
+      this.osreldate = date;
+      return this;
+    }
+
+    /**
+     * Whether the kernel keeps a {@link Journal} of its system calls and its hosts' steps (default
+     * false: without one a call copies and decodes nothing).
+     *
+     * @param keep whether to keep one
+     * @return this builder
+     */
+    public Builder journal(boolean keep) {
+      this.journal = keep;
+      return this;
+    }
+
+    /**
      * Builds the kernel.
      *
      * @return a kernel with only prison0
@@ -569,7 +688,10 @@ public final class FakeJailKernel implements JailKernel {
               renumberFromLastDeadId,
               securelevel,
               hostname,
-              lastJid));
+              lastJid,
+              osrelease,
+              osreldate),
+          journal);
     }
   }
 }

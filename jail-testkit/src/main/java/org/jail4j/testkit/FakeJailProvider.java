@@ -82,6 +82,68 @@ public final class FakeJailProvider implements JailProvider {
     return host;
   }
 
+  /**
+   * The provider a JVM running as root inside jail {@code jid} would get: on FreeBSD, what {@code
+   * JailHost.local()} gives a jailed JVM (the native provider, whose system calls the kernel
+   * answers for a process in that jail). Its kernel is {@link FakeJailKernel#asProcessIn(int)} and
+   * its host {@link FakeHostSystem#asProcessIn(int)}: jails it creates are children of {@code jid},
+   * named and found relative to it and limited by its {@code children.max}; mount targets and jail
+   * paths are inside its root ({@code /sub} is {@code <jail path>/sub} on the host) and mounting
+   * needs its {@code allow.mount} and {@code allow.mount.FS} with {@code enforce_statfs} below 2
+   * ({@code EPERM} otherwise); interfaces and aliases cannot be configured from a non-vnet jail
+   * ({@code EPERM}); its commands run in the jail. All of it happens on this provider's kernel and
+   * host, so their journals and {@code @FakeJails}' leak checks cover it.
+   *
+   * <pre>{@code
+   * RunningJail parent = host.start(Jail.builder().name("build").path("/jails/build")
+   *     .persist(true).param(JailParam.CHILDREN_MAX, 4).build());
+   * JailHost inside = JailHost.using(provider.inJail(parent.jid()));
+   * try (RunningJail child = inside.start(Jail.builder().name("job1").path("/job1")
+   *     .persist(true).build())) {
+   *   // the host sees build.job1 at /jails/build/job1
+   * }
+   * }</pre>
+   *
+   * @param jid a live jail
+   * @return the provider, named {@code fake} like this one, and as unselectable
+   * @throws IllegalArgumentException when no live jail has that JID
+   */
+  public JailProvider inJail(int jid) {
+    JailKernel view = kernel.asProcessIn(jid);
+    HostSystem system = host.asProcessIn(jid);
+    return new JailProvider() {
+      @Override
+      public String name() {
+        return NAME;
+      }
+
+      @Override
+      public int priority() {
+        return 0;
+      }
+
+      @Override
+      public ProviderSupport support() {
+        return FakeJailProvider.this.support();
+      }
+
+      @Override
+      public JailKernel kernel() {
+        return view;
+      }
+
+      @Override
+      public HostSystem hostSystem() {
+        return system;
+      }
+
+      @Override
+      public String toString() {
+        return "FakeJailProvider[in jail " + jid + ", " + kernel + "]";
+      }
+    };
+  }
+
   /** The fake kernel, for inspection and fault injection. */
   public FakeJailKernel fakeKernel() {
     return kernel;

@@ -62,15 +62,19 @@ final class HostProcesses {
     try {
       pid = kernel.spawn(recorded.jid());
     } catch (SyscallException e) {
-      // What jexec(8) prints when libjail's jail_getid cannot find the jail.
-      CommandResult notFound =
-          CommandResult.exit(1).stderr("jexec: jail " + recorded.jid() + " not found\n");
-      FakeProcess p = new FakeProcess(recorded, hostPids.incrementAndGet(), notFound, null);
-      p.begin(CLOCK);
-      return p;
+      return notFound(recorded);
     }
     FakeProcess p = new FakeProcess(recorded, pid, result, kernel);
     track(p);
+    p.begin(CLOCK);
+    return p;
+  }
+
+  /** What jexec(8) gives when libjail's jail_getid cannot find the jail: exit 1 at once. */
+  FakeProcess notFound(RecordedCommand recorded) {
+    CommandResult notFound =
+        CommandResult.exit(1).stderr("jexec: jail " + recorded.jid() + " not found\n");
+    FakeProcess p = new FakeProcess(recorded, hostPids.incrementAndGet(), notFound, null);
     p.begin(CLOCK);
     return p;
   }

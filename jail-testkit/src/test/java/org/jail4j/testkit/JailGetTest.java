@@ -29,7 +29,9 @@ class JailGetTest {
 
   @Test
   void unknownJidIsNotFound() {
-    assertGetFails(kernel, Iov.of().i32("jid", 9), 0, Errno.ENOENT, "jail 9 not found");
+    RawCall.Result r = RawCall.get(kernel).param("jid", 9).call();
+    assertThat(r.errno()).contains(Errno.ENOENT);
+    assertThat(r.errmsg()).isEqualTo("jail 9 not found");
   }
 
   @Test
@@ -88,9 +90,10 @@ class JailGetTest {
   void jidZeroIsNotAKeySoTheNameIs() throws SyscallException {
     newJail(kernel, "a");
     int b = newJail(kernel, "b");
-    Iov iov = Iov.of().i32("jid", 0).str("name", "b");
-    assertThat(kernel.get(iov.array(), 0)).isEqualTo(b);
-    assertThat(iov.intValue("jid")).isEqualTo(b);
+    RawCall.Result r = RawCall.get(kernel).param("jid", 0).param("name", "b").call();
+    assertThat(r.jid()).isEqualTo(b);
+    assertThat(r.intValue("jid")).isEqualTo(b);
+    assertThat(r.call().returnedValue("jid")).contains(Integer.toString(b));
   }
 
   @Test
@@ -105,13 +108,12 @@ class JailGetTest {
                 .flag("persist"));
     int c = newJail(kernel, Iov.of().str("name", "p.c").str("path", "/jails/p/c").flag("persist"));
     JailKernel inside = kernel.asProcessIn(p);
-    Iov iov = Iov.of().i32("jid", c).out("name", 256).out("path", 1024).out("parent", 4);
-    inside.get(iov.array(), 0);
-    assertThat(iov.stringValue("name")).isEqualTo("c");
-    assertThat(iov.stringValue("path")).isEqualTo("/c");
-    assertThat(iov.intValue("parent")).isZero();
-    Iov host = Iov.of().i32("jid", c).out("name", 256).out("parent", 4);
-    kernel.get(host.array(), 0);
+    RawCall.Result seen =
+        RawCall.get(inside).param("jid", c).want("name").want("path").want("parent").call();
+    assertThat(seen.stringValue("name")).isEqualTo("c");
+    assertThat(seen.stringValue("path")).isEqualTo("/c");
+    assertThat(seen.intValue("parent")).isZero();
+    RawCall.Result host = RawCall.get(kernel).param("jid", c).want("name").want("parent").call();
     assertThat(host.stringValue("name")).isEqualTo("p.c");
     assertThat(host.intValue("parent")).isEqualTo(p);
   }

@@ -24,19 +24,17 @@ class TargetLookupTest {
 
   @Test
   void negativeJidIsInvalid() {
-    assertSetFails(
-        kernel, Iov.of().i32("jid", -3).flag("persist"), CREATE, Errno.EINVAL, "negative jid");
+    RawCall.Result r = RawCall.set(kernel).param("jid", -3).flag("persist").flags(CREATE).call();
+    assertThat(r.errno()).contains(Errno.EINVAL);
+    assertThat(r.errmsg()).isEqualTo("negative jid");
   }
 
   @Test
   void createWithAnExistingJidExists() {
     int jid = newJail(kernel, "web");
-    assertSetFails(
-        kernel,
-        Iov.of().i32("jid", jid).flag("persist"),
-        CREATE,
-        Errno.EEXIST,
-        "jail " + jid + " already exists");
+    RawCall.Result r = RawCall.set(kernel).param("jid", jid).flag("persist").flags(CREATE).call();
+    assertThat(r.errno()).contains(Errno.EEXIST);
+    assertThat(r.errmsg()).isEqualTo("jail " + jid + " already exists");
   }
 
   @Test

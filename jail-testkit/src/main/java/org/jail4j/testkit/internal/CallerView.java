@@ -25,39 +25,82 @@ final class CallerView implements JailKernel {
     this.privileged = privileged;
   }
 
+  // Without a journal every call goes straight to the kernel: nothing is copied or decoded.
+
   @Override
   public int set(IoVec[] iov, int flags) throws SyscallException {
-    return k.sets.set(this, iov, flags);
+    CallJournal j = k.journal;
+    if (j == null) {
+      return k.sets.set(this, iov, flags);
+    }
+    return j.iov("jail_set", caller(), iov, flags, () -> k.sets.set(this, iov, flags));
   }
 
   @Override
   public int get(IoVec[] iov, int flags) throws SyscallException {
-    return k.gets.get(this, iov, flags);
+    CallJournal j = k.journal;
+    if (j == null) {
+      return k.gets.get(this, iov, flags);
+    }
+    return j.iov("jail_get", caller(), iov, flags, () -> k.gets.get(this, iov, flags));
   }
 
   @Override
   public void remove(int jid) throws SyscallException {
-    k.removes.remove(this, jid);
+    CallJournal j = k.journal;
+    if (j == null) {
+      k.removes.remove(this, jid);
+      return;
+    }
+    j.arg("jail_remove", caller(), jid, () -> k.removes.remove(this, jid));
   }
 
   @Override
   public void attach(int jid) throws SyscallException {
-    k.removes.attach(this, jid);
+    CallJournal j = k.journal;
+    if (j == null) {
+      k.removes.attach(this, jid);
+      return;
+    }
+    j.arg("jail_attach", caller(), jid, () -> k.removes.attach(this, jid));
   }
 
   @Override
   public void removeDescriptor(int fd) throws SyscallException {
-    k.removes.removeDescriptor(this, fd);
+    CallJournal j = k.journal;
+    if (j == null) {
+      k.removes.removeDescriptor(this, fd);
+      return;
+    }
+    j.arg("jail_remove_jd", caller(), fd, () -> k.removes.removeDescriptor(this, fd));
   }
 
   @Override
   public void attachDescriptor(int fd) throws SyscallException {
-    k.removes.attachDescriptor(this, fd);
+    CallJournal j = k.journal;
+    if (j == null) {
+      k.removes.attachDescriptor(this, fd);
+      return;
+    }
+    j.arg("jail_attach_jd", caller(), fd, () -> k.removes.attachDescriptor(this, fd));
   }
 
   @Override
   public void closeDescriptor(int fd) throws SyscallException {
-    k.removes.closeDescriptor(fd);
+    CallJournal j = k.journal;
+    if (j == null) {
+      k.removes.closeDescriptor(fd);
+      return;
+    }
+    j.arg("close", caller(), fd, () -> k.removes.closeDescriptor(fd));
+  }
+
+  /** The caller as the journal names it. */
+  private String caller() {
+    if (prison.isPrison0()) {
+      return privileged ? "root" : "unprivileged";
+    }
+    return "jail " + prison.jid + (privileged ? "" : " unprivileged");
   }
 
   @Override

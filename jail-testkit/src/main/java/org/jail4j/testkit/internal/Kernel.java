@@ -67,6 +67,10 @@ public final class Kernel {
   final SetChecks checks = new SetChecks(this);
   final JailGet gets = new JailGet(this);
   final JailRemoveAttach removes = new JailRemoveAttach(this);
+
+  /** Where system calls are journalled, or null when the kernel keeps no journal. */
+  final @Nullable CallJournal journal;
+
   private final CallerView hostRoot;
   private final CallerView unprivileged;
 
@@ -122,7 +126,18 @@ public final class Kernel {
    * @param config the settings
    */
   public Kernel(KernelConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * A kernel with only prison0 that journals its system calls.
+   *
+   * @param config the settings
+   * @param journal where the calls go, or null for no journal
+   */
+  public Kernel(KernelConfig config, @Nullable CallJournal journal) {
     this.config = config;
+    this.journal = journal;
     this.params = new ParamTable(config);
     FreeBsdVersion v = config.version();
     this.privilegeFirst = v.checksPrivilegeBeforeFlags();
@@ -145,8 +160,8 @@ public final class Kernel {
     p0.enforceStatfs = 0;
     p0.devfsRuleset = 0;
     p0.hostname = config.hostname();
-    p0.osrelease = osrelease(v);
-    p0.osreldate = osreldate(v);
+    p0.osrelease = config.osrelease().isEmpty() ? osrelease(v) : config.osrelease();
+    p0.osreldate = config.osreldate() == 0 ? osreldate(v) : config.osreldate();
     p0.cpusetId = 1;
     p0.allow = params.allowMask();
     p0.ip4.saddrsel = true;
@@ -238,6 +253,97 @@ public final class Kernel {
         throw new IllegalArgumentException("no live jail with JID " + jid);
       }
       return new CallerView(this, p, true);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // what a root process inside a jail may do on its side of the host
+
+  /**
+   * A live jail's path as the host sees it.
+   *
+   * @param jid the jail
+   * @return the path, or empty when no live jail has that JID
+   */
+  public Optional<String> livePath(int jid) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      return p == null || p.dying ? Optional.empty() : Optional.of(p.path);
+    }
+  }
+
+  /**
+   * Whether a live jail has its own network stack ({@code vnet=new}).
+   *
+   * @param jid the jail
+   * @return false also when no live jail has that JID
+   */
+  public boolean isVnet(int jid) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      return p != null && !p.dying && p.vnet;
+    }
+  }
+
+  /**
+   * Whether a root process in jail {@code jid} may mount a file system of this type: it needs
+   * {@code allow.mount}, {@code allow.mount.FS} and {@code enforce_statfs} below 2, and the type
+   * must be one a jail may mount at all (an {@code allow.mount.FS} flag exists; freebsd-jail-abi.md
+   * §8, "Mounting").
+   *
+   * @param jid the jail
+   * @param fsType e.g. {@code nullfs}
+   * @return whether the mount is allowed
+   */
+  public boolean mayMount(int jid, String fsType) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      if (p == null || p.dying || p.enforceStatfs >= 2) {
+        return false;
+      }
+      return hasAllow(p, "allow.mount") && hasAllow(p, "allow.mount." + fsType);
+    }
+  }
+
+  private static boolean hasAllow(Prison p, String flag) {
+    try {
+      return (p.allow & ParamTable.bit(flag)) != 0;
+    } catch (IllegalArgumentException notAFlag) {
+      return false; // no allow.mount.FS: a type jails never mount
+    }
+  }
+
+  /**
+   * A live jail's {@code devfs_ruleset}.
+   *
+   * @param jid the jail
+   * @return the ruleset, or -1 when no live jail has that JID
+   */
+  public int devfsRuleset(int jid) {
+    synchronized (lock) {
+      Prison p = byJid.get(jid);
+      return p == null || p.dying ? -1 : p.devfsRuleset;
+    }
+  }
+
+  /**
+   * Whether jail {@code jid} is {@code ancestor} or below it.
+   *
+   * @param ancestor a JID (0 for the host)
+   * @param jid a JID
+   * @return whether {@code ancestor} sees it
+   */
+  public boolean isAtOrBelow(int ancestor, int jid) {
+    synchronized (lock) {
+      if (ancestor == 0) {
+        return true;
+      }
+      for (Prison p = byJid.get(jid); p != null; p = p.parent) {
+        if (p.jid == ancestor && !p.isPrison0()) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

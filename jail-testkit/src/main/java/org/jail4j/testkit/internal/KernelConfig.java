@@ -24,6 +24,8 @@ import org.jail4j.testkit.PathCheck;
  * @param securelevel prison0's securelevel
  * @param hostname prison0's host name
  * @param lastJid where JID allocation continues from (the last allocated JID)
+ * @param osrelease prison0's {@code osrelease}, or empty for the version's sample release
+ * @param osreldate prison0's {@code osreldate}, or 0 for the version's sample date
  */
 public record KernelConfig(
     FreeBsdVersion version,
@@ -39,7 +41,9 @@ public record KernelConfig(
     boolean renumberFromLastDeadId,
     int securelevel,
     String hostname,
-    int lastJid) {
+    int lastJid,
+    String osrelease,
+    int osreldate) {
 
   /** Module names the fake knows. */
   public static final List<String> KNOWN_MODULES =

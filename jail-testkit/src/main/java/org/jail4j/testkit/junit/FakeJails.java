@@ -12,10 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives each test a fresh fake FreeBSD host: test methods, {@code @BeforeEach} / {@code @AfterEach}
  * methods and non-final instance fields of type {@link org.jail4j.JailHost}, {@link
- * org.jail4j.testkit.FakeJailKernel}, {@link org.jail4j.testkit.FakeHostSystem} or {@link
- * org.jail4j.testkit.FakeJailProvider} receive the same fakes for one test and new ones for the
- * next. After each test the extension checks what was left behind (live jails, mounts, aliases,
- * cloned interfaces) and by default fails the test naming it.
+ * org.jail4j.testkit.FakeJailKernel}, {@link org.jail4j.testkit.FakeHostSystem}, {@link
+ * org.jail4j.testkit.FakeJailProvider} or {@link org.jail4j.testkit.Journal} receive the same fakes
+ * for one test and new ones for the next. After each test the extension checks what was left behind
+ * (live jails, mounts, aliases, cloned interfaces) and by default fails the test naming it.
  *
  * <pre>{@code
  * @FakeJails
@@ -26,6 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   }
  * }
  * }</pre>
+ *
+ * <p>The kernel's settings ({@link #version()}, {@link #modules()}, {@link #vimage()}, {@link
+ * #racct()}, {@link #paths()}, {@link #securelevel()}, {@link #osrelease()}, {@link #osreldate()},
+ * {@link #journal()}) are those of {@link org.jail4j.testkit.FakeJailKernel.Builder}; a {@link
+ * org.jail4j.testkit.Journal} parameter or field receives the kernel's journal.
  *
  * <p>On a method the annotation overrides the one on the class (for {@code @Nested} classes, the
  * closest one wins). Fresh fakes are isolated, so tests may run in parallel; fields are set before
@@ -58,6 +63,27 @@ public @interface FakeJails {
 
   /** How the kernel checks a jail's {@code path}. */
   Paths paths() default Paths.ANY_DIRECTORY;
+
+  /** The host's {@code kern.securelevel} (prison0's, which new jails start from); -1 by default. */
+  int securelevel() default -1;
+
+  /**
+   * The host's {@code kern.osrelease}, which new jails inherit; empty (the default) for the
+   * version's sample ({@code 13.5-RELEASE}, {@code 14.3-RELEASE}, {@code 15.0-RELEASE}).
+   */
+  String osrelease() default "";
+
+  /**
+   * The host's {@code kern.osreldate}, which new jails inherit; 0 (the default) for the version's
+   * sample (1305000, 1403000, 1500068).
+   */
+  int osreldate() default 0;
+
+  /**
+   * Whether the kernel keeps a {@link org.jail4j.testkit.Journal} of its system calls and the
+   * host's steps (true by default; a test may take the {@code Journal} as a parameter).
+   */
+  boolean journal() default true;
 
   /** What to do with jails, mounts, aliases and interfaces a test leaves behind. */
   Leaks leaks() default Leaks.FAIL;

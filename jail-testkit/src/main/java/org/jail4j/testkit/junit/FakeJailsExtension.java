@@ -12,6 +12,7 @@ import org.jail4j.JailHost;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
+import org.jail4j.testkit.Journal;
 import org.jail4j.testkit.Leftovers;
 import org.jail4j.testkit.PathCheck;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,12 @@ public final class FakeJailsExtension
       ExtensionContext.Namespace.create(FakeJailsExtension.class);
 
   private static final Set<Class<?>> INJECTABLE =
-      Set.of(JailHost.class, FakeJailKernel.class, FakeHostSystem.class, FakeJailProvider.class);
+      Set.of(
+          JailHost.class,
+          FakeJailKernel.class,
+          FakeHostSystem.class,
+          FakeJailProvider.class,
+          Journal.class);
 
   private static final String FAKES = "fakes";
   private static final String BASELINE = "baseline";
@@ -199,7 +205,11 @@ public final class FakeJailsExtension
         && Set.of(a.modules()).equals(Set.of(b.modules()))
         && a.vimage() == b.vimage()
         && a.racct() == b.racct()
-        && a.paths() == b.paths();
+        && a.paths() == b.paths()
+        && a.securelevel() == b.securelevel()
+        && a.osrelease().equals(b.osrelease())
+        && a.osreldate() == b.osreldate()
+        && a.journal() == b.journal();
   }
 
   private static String describe(FakeJails c) {
@@ -212,7 +222,15 @@ public final class FakeJailsExtension
         + " racct="
         + c.racct()
         + " paths="
-        + c.paths();
+        + c.paths()
+        + " securelevel="
+        + c.securelevel()
+        + " osrelease="
+        + (c.osrelease().isEmpty() ? "(version's)" : c.osrelease())
+        + " osreldate="
+        + (c.osreldate() == 0 ? "(version's)" : Integer.toString(c.osreldate()))
+        + " journal="
+        + c.journal();
   }
 
   /** Carries the annotation's defaults for classes that use {@code @ExtendWith} directly. */
@@ -234,14 +252,26 @@ public final class FakeJailsExtension
           config.paths() == FakeJails.Paths.REAL_FILE_SYSTEM
               ? PathCheck.realFileSystem()
               : PathCheck.anyDirectory();
-      this.kernel =
+      FakeJailKernel.Builder builder =
           FakeJailKernel.builder()
               .version(version)
               .modules(config.modules())
               .vimage(config.vimage())
               .racct(config.racct())
               .paths(paths)
-              .build();
+              .securelevel(config.securelevel())
+              .journal(config.journal());
+      try {
+        if (!config.osrelease().isEmpty()) {
+          builder.osrelease(config.osrelease());
+        }
+        if (config.osreldate() != 0) {
+          builder.osreldate(config.osreldate());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ExtensionConfigurationException("@FakeJails: " + e.getMessage(), e);
+      }
+      this.kernel = builder.build();
       this.host = new FakeHostSystem(kernel, paths);
       this.provider = new FakeJailProvider(kernel, host);
       this.jailHost = JailHost.using(provider);
@@ -256,6 +286,9 @@ public final class FakeJailsExtension
       }
       if (type == FakeHostSystem.class) {
         return host;
+      }
+      if (type == Journal.class) {
+        return kernel.journal();
       }
       return provider;
     }

@@ -8,22 +8,28 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jail4j.FreeBsdVersion;
+import org.jail4j.Jail;
 import org.jail4j.JailHost;
+import org.jail4j.RunningJail;
+import org.jail4j.param.JailParam;
 import org.jail4j.spi.IoVec;
 import org.jail4j.spi.JailFlags;
 import org.jail4j.spi.MountRequest;
 import org.jail4j.testkit.FakeHostSystem;
 import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.FakeJailProvider;
+import org.jail4j.testkit.Journal;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -79,6 +85,27 @@ class FakeJailsExtensionTest {
     @Test
     void leaks(FakeJailKernel kernel) throws Exception {
       createPersistent(kernel, "web");
+    }
+  }
+
+  @FakeJails(modules = "tmpfs")
+  static class LeavesWhatAJailMadeInside {
+    @Test
+    void leaks(JailHost host, FakeJailProvider fake) {
+      RunningJail build =
+          host.start(
+              Jail.builder()
+                  .name("build")
+                  .path("/jails/build")
+                  .persist(true)
+                  .param(JailParam.CHILDREN_MAX, 2)
+                  .param(JailParam.ALLOW_MOUNT, true)
+                  .param(JailParam.ALLOW_MOUNT_TMPFS, true)
+                  .param(JailParam.ENFORCE_STATFS, 1)
+                  .build());
+      JailHost inside = JailHost.using(fake.inJail(build.jid()));
+      inside.start(Jail.builder().name("job").path("/job").persist(true).build());
+      inside.hostSystem().mount(new MountRequest("tmpfs", "tmpfs", "/tmp", List.of("rw"), null));
     }
   }
 
@@ -277,6 +304,58 @@ class FakeJailsExtensionTest {
         .haveExactly(
             1,
             event(test("leaks"), finishedWithFailure(message(m -> m.contains("jail web (jid ")))));
+  }
+
+  @Test
+  void whatAJailMadeInsideIsCheckedToo() {
+    Events events = tests(LeavesWhatAJailMadeInside.class);
+
+    events
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("leaks"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains("jail build (jid ")
+                                && m.contains("jail build.job (jid ")
+                                && m.contains("mount tmpfs /jails/build/tmp")))));
+  }
+
+  @Test
+  void aJournalParameterGetsTheKernelsJournal() {
+    tests(TakesTheJournal.class).assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(SEEN.get("journal")).isSameAs(SEEN.get("kernelJournal"));
+  }
+
+  @Test
+  void anOsreleaseTooLongForTheKernelIsAConfigurationError() {
+    tests(OsreleaseTooLong.class)
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("runs"),
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message(m -> m.startsWith("@FakeJails: osrelease must be 1..31 bytes")))));
+  }
+
+  @FakeJails(osrelease = "14.3-RELEASE-p99-and-a-long-local-name")
+  static class OsreleaseTooLong {
+    @Test
+    void runs(JailHost host) {}
+  }
+
+  @FakeJails
+  static class TakesTheJournal {
+    @Test
+    void seesIt(Journal journal, FakeJailKernel kernel) {
+      SEEN.put("journal", journal);
+      SEEN.put("kernelJournal", kernel.journal());
+    }
   }
 
   @Test
