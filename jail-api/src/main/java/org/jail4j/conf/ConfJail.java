@@ -91,6 +91,15 @@ public final class ConfJail {
    * without {@code jid}, lists joined with {@code ,}, valueless parameters bare, values quoted as
    * jail(8) quotes them.
    *
+   * <p>The line is what jail(8) prints on standard output; a failed jail's problems are not in it
+   * (an unresolved {@code $nosuch} exhibits as {@code ""}). Print {@link #exhibitProblems()} next
+   * to it, as jail(8) prints them on standard error:
+   *
+   * <pre>{@code
+   * System.out.println(web.exhibit("|"));       // name=web|host.hostname=""
+   * System.err.print(web.exhibitProblems());    // jail: web: host.hostname: variable "nosuch" not found (FILE line 2)
+   * }</pre>
+   *
    * @param separator the separator, e.g. {@code |}
    * @return the line, without a newline
    */
@@ -116,6 +125,20 @@ public final class ConfJail {
       }
     }
     return ByteStrings.toText(b.toString());
+  }
+
+  /**
+   * What jail(8) prints on standard error next to {@link #exhibit(String)}: one line per {@link
+   * #problems() problem}, {@code jail: JAIL: MESSAGE (FILE line N)}, each ending in a newline.
+   *
+   * @return the lines, or the empty string when the jail evaluated without problems
+   */
+  public String exhibitProblems() {
+    StringBuilder b = new StringBuilder();
+    for (JailConfException.Problem p : problems()) {
+      b.append("jail: ").append(p).append('\n');
+    }
+    return b.toString();
   }
 
   @Override

@@ -113,7 +113,9 @@ public final class JailConf {
   }
 
   /**
-   * What {@code jail -f FILE -e SEPARATOR} prints: one line per jail, each ending in a newline.
+   * What {@code jail -f FILE -e SEPARATOR} prints on standard output: one line per jail, each
+   * ending in a newline. Problems are not in it; {@link #exhibitProblems()} gives what jail(8)
+   * prints on standard error.
    *
    * @param separator the separator
    * @return the text (empty when there are no jails)
@@ -122,6 +124,20 @@ public final class JailConf {
     StringBuilder b = new StringBuilder();
     for (ConfJail j : jails) {
       b.append(j.exhibit(separator)).append('\n');
+    }
+    return b.toString();
+  }
+
+  /**
+   * What {@code jail -f FILE -e SEPARATOR} prints on standard error: every jail's {@link
+   * ConfJail#exhibitProblems()}, in file order.
+   *
+   * @return the lines, each ending in a newline, or the empty string when no jail has a problem
+   */
+  public String exhibitProblems() {
+    StringBuilder b = new StringBuilder();
+    for (ConfJail j : jails) {
+      b.append(j.exhibitProblems());
     }
     return b.toString();
   }

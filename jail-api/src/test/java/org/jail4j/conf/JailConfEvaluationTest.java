@@ -273,4 +273,37 @@ class JailConfEvaluationTest {
     assertThat(a.failed()).isTrue();
     assertThat(a.problems().get(0).message()).contains("variable expansion exceeds");
   }
+
+  // ---- problems next to exhibit ----------------------------------------------------------------
+
+  @Test
+  void anUnresolvedVariableExhibitsEmptyAndIsPrintedAsJailPrintsItOnStderr() {
+    JailConf conf =
+        JailConf.parser().parse("web {\n  host.hostname = $nosuch;\n}\n", "/etc/jail.conf");
+    ConfJail web = conf.jail("web").orElseThrow();
+
+    assertThat(web.exhibit("|")).isEqualTo("name=web|host.hostname=\"\"");
+    assertThat(web.exhibitProblems())
+        .isEqualTo(
+            "jail: web: host.hostname: variable \"nosuch\" not found (/etc/jail.conf line 2)\n");
+    assertThat(conf.exhibitProblems()).isEqualTo(web.exhibitProblems());
+  }
+
+  @Test
+  void aJailWithoutProblemsHasNothingToPrintOnStderr() {
+    JailConf conf = JailConf.parse("web { host.hostname = web; }\n");
+
+    assertThat(conf.jail("web").orElseThrow().exhibitProblems()).isEmpty();
+    assertThat(conf.exhibitProblems()).isEmpty();
+  }
+
+  @Test
+  void everyJailsProblemsArePrintedInFileOrder() {
+    JailConf conf = JailConf.parse("a { x = $p; } b { y = $q; }\n");
+
+    assertThat(conf.exhibitProblems().lines())
+        .containsExactly(
+            "jail: a: x: variable \"p\" not found (STDIN line 1)",
+            "jail: b: y: variable \"q\" not found (STDIN line 1)");
+  }
 }

@@ -12,6 +12,7 @@ import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
 import org.jail4j.conf.ConfJail;
 import org.jail4j.conf.JailConf;
+import org.jail4j.conf.JailConfException;
 import org.jail4j.jls.JailListing;
 import org.jail4j.testkit.PathCheck;
 
@@ -160,12 +161,24 @@ public final class StartFromJailConf {
     ConfJail confJail = picked.get();
     out.println("# " + file + ", jail " + confJail.name() + " as jail -e prints it:");
     out.print(Tour.indent(confJail.exhibit("\n"), "  "));
-    // toJail() lists every problem: the evaluation's (cannot redefine, unresolved variables) and
-    // the conversion's (unknown boolean value, non-integer value, addresses, Jail's rules)
+    // as jail -e: the evaluation's problems (cannot redefine, unresolved variables) on stderr, next
+    // to the parameters they left empty
+    err.print(confJail.exhibitProblems());
+    // toJail() lists every problem: the evaluation's again and the conversion's (unknown boolean
+    // value, non-integer value, addresses, Jail's rules); only those not printed yet follow
     Jail jail;
-    RunningJail running;
     try {
       jail = confJail.toJail();
+    } catch (JailConfException e) {
+      for (JailConfException.Problem p : e.problems()) {
+        if (!confJail.problems().contains(p)) {
+          err.println("jail: " + p);
+        }
+      }
+      return 1;
+    }
+    RunningJail running;
+    try {
       running = host.start(jail);
     } catch (JailException e) {
       err.println(e.getMessage());

@@ -47,6 +47,7 @@ class ConsumerExampleTest {
     }
   }
 
+  // snippet examples-consumer-test spotless:off
   @Test
   void startingAWebJailAddsItsAliasAndRunsRc(JailHost host, FakeHostSystem fake) {
     try (RunningJail web = new WebJails(host).start("acme", "192.0.2.20")) {
@@ -59,6 +60,7 @@ class ConsumerExampleTest {
       assertThat(web.info().hostname()).isEqualTo("acme.example.org");
     }
   }
+  // end snippet spotless:on
 
   @Test
   void twoCustomersGetTwoJails(JailHost host) {

@@ -208,6 +208,22 @@ class StartFromJailConfTest {
   }
 
   @Test
+  void anUnresolvedVariableIsReportedNextToTheParametersAsJailDashEPrintsThem() throws IOException {
+    Files.writeString(conf, "web {\n  path = \"/jails/web\";\n  host.hostname = $nosuch;\n}\n");
+    Output out = new Output();
+    Output err = new Output();
+
+    int status = start(out, err, conf.toString(), "web");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(out.text()).contains("  host.hostname=\"\"\n");
+    assertThat(err.text().lines())
+        .containsExactly(
+            "jail: web: host.hostname: variable \"nosuch\" not found (" + conf + " line 3)");
+    assertThat(host.list()).isEmpty();
+  }
+
+  @Test
   void onTheFakeATypicalJailConfStartsWithoutItsPathOnThisMachine() throws IOException {
     Files.writeString(
         conf,

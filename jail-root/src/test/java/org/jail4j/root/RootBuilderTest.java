@@ -195,12 +195,7 @@ class RootBuilderTest {
 
   @Test
   void progressReportsBytesAndEntriesUpToTheTotals() throws IOException {
-    DistributionSetWriter w =
-        DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
-    for (int i = 0; i < 600; i++) {
-      w.file("./f" + i, "content " + i, 0644);
-    }
-    DistributionSets sets = Sets.release(tmp.resolve("dist"), w);
+    DistributionSets sets = Sets.release(tmp.resolve("dist"), manyFiles(600));
     long size = Files.size(sets.archive("base").orElseThrow());
     List<ExtractionProgress> seen = new ArrayList<>();
     RootReport r =
@@ -208,12 +203,70 @@ class RootBuilderTest {
     assertThat(seen.size()).isGreaterThan(1);
     for (int i = 1; i < seen.size(); i++) {
       assertThat(seen.get(i).entries()).isGreaterThanOrEqualTo(seen.get(i - 1).entries());
-      assertThat(seen.get(i).compressedBytesRead())
-          .isGreaterThanOrEqualTo(seen.get(i - 1).compressedBytesRead());
+      assertThat(seen.get(i).compressedBytesDone())
+          .isGreaterThanOrEqualTo(seen.get(i - 1).compressedBytesDone());
     }
     ExtractionProgress last = seen.get(seen.size() - 1);
-    assertThat(last).isEqualTo(new ExtractionProgress("base", size, size, 601, r.bytesWritten()));
+    assertThat(last)
+        .isEqualTo(new ExtractionProgress("base", size, size, 601, 601, r.bytesWritten(), true));
     assertThat(last.fraction()).isEqualTo(1.0);
+  }
+
+  /** A set of {@code files} small files: it compresses to far less than the decoder reads ahead. */
+  private static DistributionSetWriter manyFiles(int files) {
+    DistributionSetWriter w =
+        DistributionSetWriter.create("base").compressionPreset(0).directory("./", 0755);
+    for (int i = 0; i < files; i++) {
+      w.file("./f" + i, "content " + i, 0644);
+    }
+    return w;
+  }
+
+  @Test
+  void withAManifestProgressIsEntriesWrittenOutOfItsCountAndOneOnlyAtTheEnd() throws IOException {
+    DistributionSets sets = Sets.release(tmp.resolve("dist"), manyFiles(1307));
+    assertThat(Files.size(sets.archive("base").orElseThrow())).isLessThan(1 << 20);
+    List<ExtractionProgress> seen = new ArrayList<>();
+
+    RootBuilder.into(tmp.resolve("root")).sets(sets, "base").progress(seen::add).populate();
+
+    assertThat(seen).hasSizeGreaterThan(2);
+    List<Double> fractions = seen.stream().map(ExtractionProgress::fraction).toList();
+    for (int i = 1; i < fractions.size(); i++) {
+      assertThat(fractions.get(i))
+          .as("callback %d of %s", i, fractions)
+          .isGreaterThan(fractions.get(i - 1));
+    }
+    assertThat(fractions.subList(0, fractions.size() - 1)).allMatch(f -> f < 1.0);
+    assertThat(fractions.get(0)).isEqualTo(256.0 / 1308);
+    assertThat(seen.get(seen.size() - 1).finished()).isTrue();
+    assertThat(fractions.get(fractions.size() - 1)).isEqualTo(1.0);
+  }
+
+  @Test
+  void withoutAManifestProgressFollowsWhatWasWrittenNotWhatWasRead() throws IOException {
+    DistributionSets sets = Sets.release(tmp.resolve("dist"), manyFiles(1307));
+    Path archive = sets.archive("base").orElseThrow();
+    List<ExtractionProgress> seen = new ArrayList<>();
+
+    RootBuilder.into(tmp.resolve("root"))
+        .set("base", archive)
+        .unverified()
+        .progress(seen::add)
+        .populate();
+
+    assertThat(seen).hasSizeGreaterThan(2);
+    assertThat(seen).allMatch(p -> p.entriesTotal() == -1);
+    List<Double> fractions = seen.stream().map(ExtractionProgress::fraction).toList();
+    for (int i = 1; i < fractions.size(); i++) {
+      assertThat(fractions.get(i))
+          .as("callback %d of %s", i, fractions)
+          .isGreaterThanOrEqualTo(fractions.get(i - 1));
+    }
+    // the whole file is read before the first callback; what was written is a fifth of it
+    assertThat(fractions.get(0)).isLessThan(0.5);
+    assertThat(fractions.subList(0, fractions.size() - 1)).allMatch(f -> f < 1.0);
+    assertThat(fractions.get(fractions.size() - 1)).isEqualTo(1.0);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,8 @@ final class DecompressingPipe extends InputStream {
   private @Nullable Chunk current;
   private int position;
   private boolean ended;
+  private final AtomicLong produced = new AtomicLong();
+  private long consumed;
 
   DecompressingPipe(InputStream source, String name) {
     this.source = source;
@@ -50,6 +53,7 @@ final class DecompressingPipe extends InputStream {
         }
         int n = source.readNBytes(buf, 0, buf.length);
         if (n > 0) {
+          produced.addAndGet(n);
           offer(new Chunk(buf, n, null));
         }
         if (n < buf.length) {
@@ -119,6 +123,16 @@ final class DecompressingPipe extends InputStream {
     return true;
   }
 
+  /**
+   * The share of the decoded stream the reader has taken so far, between 0 and 1: the decoder runs
+   * up to {@code CHUNKS} chunks ahead, so this scales the source's read position to what was
+   * handled.
+   */
+  double consumedShare() {
+    long p = produced.get();
+    return p <= 0 ? 0.0 : Math.min(1.0, (double) consumed / p);
+  }
+
   @Override
   public int read() throws IOException {
     if (!fill()) {
@@ -128,6 +142,7 @@ final class DecompressingPipe extends InputStream {
     if (c == null) {
       return -1;
     }
+    consumed++;
     return c.data()[position++] & 0xff;
   }
 
@@ -146,6 +161,7 @@ final class DecompressingPipe extends InputStream {
     int n = Math.min(len, c.length() - position);
     System.arraycopy(c.data(), position, b, off, n);
     position += n;
+    consumed += n;
     return n;
   }
 

@@ -253,6 +253,8 @@ public final class SetExtractor {
       dirs = opened;
       long lastBytes = 0;
       long lastEntries = 0;
+      long done = 0;
+      long entriesTotal = countFromManifest ? maxEntries : -1;
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         current = entry.getName();
@@ -278,8 +280,16 @@ public final class SetExtractor {
             || read - lastBytes >= PROGRESS_BYTES) {
           lastEntries = counts.entries;
           lastBytes = read;
-          listener.progress(
-              new ExtractionProgress(set, read, total, counts.entries, counts.bytesWritten));
+          // what was written, not what was read: the pipe decodes ahead of the writer, so the read
+          // position is scaled by the share of the decoded stream taken; never falls back
+          done = Math.max(done, Math.min(total, (long) (read * pipe.consumedShare())));
+          ExtractionProgress p =
+              new ExtractionProgress(
+                  set, done, total, counts.entries, entriesTotal, counts.bytesWritten, false);
+          if (p.fraction() < 1.0) {
+            // 1.0 is said once, by the last callback, after the directories are finished
+            listener.progress(p);
+          }
         }
       }
       current = "";
@@ -287,7 +297,8 @@ public final class SetExtractor {
         finishDirectory(directories.get(i));
       }
       listener.progress(
-          new ExtractionProgress(set, total, total, counts.entries, counts.bytesWritten));
+          new ExtractionProgress(
+              set, total, total, counts.entries, entriesTotal, counts.bytesWritten, true));
     } catch (RootException e) {
       throw e;
     } catch (UnsupportedHostException e) {

@@ -1,0 +1,27 @@
+package org.jail4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jail4j.Jail;
+import org.jail4j.JailHost;
+import org.jail4j.RunningJail;
+import org.jail4j.testkit.FakeHostSystem;
+import org.jail4j.testkit.RecordedCommand;
+import org.jail4j.testkit.junit.FakeJails;
+import org.junit.jupiter.api.Test;
+
+// The test README.md shows (DocSnippetsTest checks the text).
+// snippet readme-test spotless:off
+@FakeJails
+class WebJailTest {
+  @Test
+  void startsWeb(JailHost host, FakeHostSystem fake) {
+    try (RunningJail web = host.start(Jail.builder().name("web").path("/jail/web")
+        .ip4("192.0.2.4").iface("em0").persist(true).addExecStart("/bin/sh /etc/rc").build())) {
+      assertThat(fake.jailCommands(web.jid())).extracting(RecordedCommand::argv)
+          .containsExactly(List.of("/bin/sh", "/etc/rc"));
+    }
+  }
+}
+// end snippet spotless:on
