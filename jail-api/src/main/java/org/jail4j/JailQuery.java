@@ -32,47 +32,54 @@ final class JailQuery {
 
   List<JailInfo> all(boolean includeDying) {
     List<JailInfo> out = new ArrayList<>();
+    List<JailParam<?>> readable = readable();
     int last = 0;
     while (true) {
       JailValues v;
       try {
         v =
-            wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of())
+            wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of(), readable)
                 .get(kernel, includeDying ? JailFlags.DYING : 0);
       } catch (JailNotFoundException e) {
         return out; // ENOENT "no jail after N": the walk is over
       }
-      out.add(info(v));
+      out.add(info(v, null, readable));
       last = v.jid();
     }
   }
 
   Optional<JailInfo> byJid(int jid, boolean includeDying) {
+    List<JailParam<?>> readable = readable();
     try {
       return Optional.of(
           info(
-              wanting(JailRequest.create().put(JailParam.JID, jid), List.of("jid"))
-                  .get(kernel, includeDying ? JailFlags.DYING : 0)));
+              wanting(JailRequest.create().put(JailParam.JID, jid), List.of("jid"), readable)
+                  .get(kernel, includeDying ? JailFlags.DYING : 0),
+              null,
+              readable));
     } catch (JailNotFoundException e) {
       return Optional.empty();
     }
   }
 
   Optional<JailInfo> byName(String name) {
+    List<JailParam<?>> readable = readable();
     try {
       return Optional.of(
           info(
-              wanting(JailRequest.create().put(JailParam.NAME, name), List.of("name"))
+              wanting(JailRequest.create().put(JailParam.NAME, name), List.of("name"), readable)
                   .get(kernel, 0),
-              name));
+              name,
+              readable));
     } catch (JailNotFoundException e) {
       return Optional.empty();
     }
   }
 
   /** Every published parameter as an output, except the keys already in the request. */
-  private JailRequest wanting(JailRequest request, List<String> keys) {
-    for (JailParam<?> p : readable()) {
+  private static JailRequest wanting(
+      JailRequest request, List<String> keys, List<JailParam<?>> readable) {
+    for (JailParam<?> p : readable) {
       if (!keys.contains(p.name())) {
         request.want(p);
       }
@@ -92,13 +99,9 @@ final class JailQuery {
     return out;
   }
 
-  private JailInfo info(JailValues v) {
-    return info(v, null);
-  }
-
-  private JailInfo info(JailValues v, @Nullable String key) {
+  private static JailInfo info(JailValues v, @Nullable String key, List<JailParam<?>> readable) {
     Map<String, String> text = new LinkedHashMap<>();
-    for (JailParam<?> p : readable()) {
+    for (JailParam<?> p : readable) {
       exportText(v, p).ifPresent(t -> text.put(p.name(), t));
     }
     text.put("jid", Integer.toString(v.jid()));
@@ -121,7 +124,11 @@ final class JailQuery {
   }
 
   private static <T> Optional<String> exportText(JailValues v, JailParam<T> p) {
-    return v.get(p).map(value -> String.join(",", ParamText.format(p, value)));
+    return v.get(p).map(value -> joined(ParamText.format(p, value)));
+  }
+
+  private static String joined(List<String> values) {
+    return values.size() == 1 ? values.get(0) : String.join(",", values);
   }
 
   private static int parseInt(@Nullable String s) {

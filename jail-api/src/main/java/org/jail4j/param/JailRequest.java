@@ -223,7 +223,11 @@ public final class JailRequest {
           type.kind() == ParamType.Kind.IP4_LIST || type.kind() == ParamType.Kind.IP6_LIST;
       slots.add(
           new KernelCalls.Slot(
-              t.name(), keyValues.containsKey(t.name()), fixedSize(type), array ? type.size() : 0));
+              t.name(),
+              ParamCodec.nameVec(t.name()),
+              keyValues.containsKey(t.name()),
+              fixedSize(type),
+              array ? type.size() : 0));
     }
     KernelCalls.Read done = KernelCalls.get(kernel, keys, slots, flags, keyJid, keyName);
     int jid = done.jid();

@@ -23,10 +23,11 @@ public final class JailValues {
   private final Map<String, JailParam<?>> params;
   private final Map<String, Object> values;
 
+  /** Takes the maps over: the caller builds them for this value and keeps no reference. */
   JailValues(int jid, Map<String, JailParam<?>> params, Map<String, Object> values) {
     this.jid = jid;
-    this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.params = Collections.unmodifiableMap(params);
+    this.values = Collections.unmodifiableMap(values);
   }
 
   /** The JID of the jail read (what {@code jail_get} returned). */

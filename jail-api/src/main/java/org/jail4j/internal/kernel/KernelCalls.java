@@ -12,10 +12,10 @@ import org.jail4j.spi.SyscallException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code jail_set(2)} or {@code jail_get(2)} as libjail makes it: a fresh {@code errmsg} buffer
- * on every call, value buffers sized by a probe, the read retried when an address list grew in
- * between, and a failure turned into the {@link JailException} its errno maps to, with the kernel's
- * message. The parameters arrive encoded: this layer knows buffers, not types.
+ * One {@code jail_set(2)} or {@code jail_get(2)} as libjail makes it: a zeroed {@code errmsg}
+ * buffer on every call, value buffers sized by a probe, the read retried when an address list grew
+ * in between, and a failure turned into the {@link JailException} its errno maps to, with the
+ * kernel's message. The parameters arrive encoded: this layer knows buffers, not types.
  */
 public final class KernelCalls {
 
@@ -25,13 +25,8 @@ public final class KernelCalls {
   /** libjail's {@code ARRAY_SLOP}: extra elements allocated for address lists that may grow. */
   public static final int ARRAY_SLACK = 5;
 
-  /** True when the kernel wrote a message into this call's errmsg buffer. */
-  private static boolean wrote(IoVec errmsg) {
-    byte[] b = errmsg.base();
-    return b != null && b.length > 0 && b[0] != 0;
-  }
-
-  private static final String ERRMSG = "errmsg";
+  /** The NUL-terminated name {@code errmsg}, shared: kernels read names and never write them. */
+  private static final byte[] ERRMSG_NAME = IoVec.name("errmsg").bytes();
 
   private KernelCalls() {}
 
@@ -39,12 +34,15 @@ public final class KernelCalls {
    * One value a {@code jail_get} reads, and how its buffer is sized.
    *
    * @param name the parameter name
+   * @param nameEntry its name entry (NUL-terminated; kernels never write names, so one entry may
+   *     serve every call)
    * @param fromKey true when a key of the call carries it (read back from the key's own buffer)
    * @param fixedSize the buffer size when known without a probe, else 0
    * @param elementSize for an address list, the size of one address (the probe's answer gets {@link
    *     #ARRAY_SLACK} more of them); else 0
    */
-  public record Slot(String name, boolean fromKey, int fixedSize, int elementSize) {}
+  public record Slot(
+      String name, IoVec nameEntry, boolean fromKey, int fixedSize, int elementSize) {}
 
   /**
    * What a {@code jail_get} read.
@@ -68,12 +66,15 @@ public final class KernelCalls {
    */
   public static int set(
       JailKernel kernel, List<IoVec> iov, int flags, @Nullable Integer jid, @Nullable String name) {
-    List<IoVec> call = new ArrayList<>(iov);
-    IoVec errmsg = addErrmsg(call);
+    List<IoVec> call = new ArrayList<>(iov.size() + 2);
+    call.addAll(iov);
+    Errmsg errmsg = addErrmsg(call);
     try {
       return kernel.set(call.toArray(new IoVec[0]), flags);
     } catch (SyscallException e) {
       throw failure("jail_set", e, errmsg, jid, name);
+    } finally {
+      errmsg.release();
     }
   }
 
@@ -106,21 +107,23 @@ public final class KernelCalls {
       List<IoVec> iov = new ArrayList<>(keys);
       for (int i = 0; i < n; i++) {
         if (!slots.get(i).fromKey()) {
-          iov.add(IoVec.name(slots.get(i).name()));
+          iov.add(slots.get(i).nameEntry());
           iov.add(values[i]);
         }
       }
-      IoVec errmsg = addErrmsg(iov);
+      Errmsg errmsg = addErrmsg(iov);
       try {
         int read = kernel.get(iov.toArray(new IoVec[0]), flags);
         return new Read(read, List.of(values));
       } catch (SyscallException e) {
         // an address list outgrew its buffer: probe again (§2.8). An EINVAL the kernel explained
         // in errmsg is a real error, so libjail's jailparam_get stops there (jail_errmsg[0]).
-        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS && !wrote(errmsg)) {
+        if (e.errno() == Errno.EINVAL && probed && attempt < ARRAY_ATTEMPTS && !errmsg.wrote()) {
           continue;
         }
         throw failure("jail_get", e, errmsg, jid, name);
+      } finally {
+        errmsg.release();
       }
     }
   }
@@ -155,14 +158,16 @@ public final class KernelCalls {
     IoVec[] sized = new IoVec[slots.size()];
     for (int i : probes) {
       sized[i] = IoVec.empty();
-      iov.add(IoVec.name(slots.get(i).name()));
+      iov.add(slots.get(i).nameEntry());
       iov.add(sized[i]);
     }
-    IoVec errmsg = addErrmsg(iov);
+    Errmsg errmsg = addErrmsg(iov);
     try {
       kernel.get(iov.toArray(new IoVec[0]), flags);
     } catch (SyscallException e) {
       throw failure("jail_get", e, errmsg, jid, name);
+    } finally {
+      errmsg.release();
     }
     for (int i : probes) {
       Slot s = slots.get(i);
@@ -174,19 +179,56 @@ public final class KernelCalls {
     return true;
   }
 
-  private static IoVec addErrmsg(List<IoVec> iov) {
-    // A fresh, zeroed buffer for every call: the kernel writes only on failure (§1.4).
-    IoVec errmsg = IoVec.buffer(JailFlags.ERRMSG_LEN);
-    iov.add(IoVec.name(ERRMSG));
-    iov.add(errmsg);
+  private static Errmsg addErrmsg(List<IoVec> iov) {
+    Errmsg errmsg = Errmsg.take();
+    iov.add(IoVec.of(ERRMSG_NAME));
+    iov.add(errmsg.entry);
     return errmsg;
   }
 
   private static JailException failure(
-      String op, SyscallException e, IoVec errmsg, @Nullable Integer jid, @Nullable String name) {
-    byte[] b = errmsg.base();
-    String text = b == null ? "" : cString(b);
+      String op, SyscallException e, Errmsg errmsg, @Nullable Integer jid, @Nullable String name) {
+    String text = cString(errmsg.bytes);
     return JailException.fromErrno(op, jid, name, e.errno(), text.isEmpty() ? null : text);
+  }
+
+  /**
+   * The {@code errmsg} buffer of one call: zeroed when the call starts, as a fresh buffer would be
+   * (the kernel writes into it only on failure, §1.4). Each thread keeps one and clears it after
+   * use; a call made while the thread's buffer is in use (a kernel that calls back into this layer)
+   * gets a new one.
+   */
+  private static final class Errmsg {
+    private static final ThreadLocal<Errmsg> SPARE = new ThreadLocal<>();
+
+    final byte[] bytes = new byte[JailFlags.ERRMSG_LEN];
+    final IoVec entry = IoVec.of(bytes);
+    private boolean inUse;
+
+    static Errmsg take() {
+      Errmsg e = SPARE.get();
+      if (e == null || e.inUse) {
+        Errmsg fresh = new Errmsg();
+        if (e == null) {
+          SPARE.set(fresh);
+        }
+        e = fresh;
+      }
+      e.inUse = true;
+      return e;
+    }
+
+    /** True when the kernel wrote a message. */
+    boolean wrote() {
+      return bytes[0] != 0;
+    }
+
+    /** Zeroes whatever the kernel wrote and gives the buffer back to its thread. */
+    void release() {
+      java.util.Arrays.fill(bytes, (byte) 0);
+      entry.reset(bytes, bytes.length);
+      inUse = false;
+    }
   }
 
   /** The kernel's NUL-terminated UTF-8 message. */

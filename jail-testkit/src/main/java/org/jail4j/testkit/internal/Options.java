@@ -1,6 +1,5 @@
 package org.jail4j.testkit.internal;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +92,12 @@ final class Options {
     }
   }
 
-  /** {@code vfs_buildopts} followed by {@code vfs_sanitizeopts}. */
+  /**
+   * {@code vfs_buildopts} followed by {@code vfs_sanitizeopts}. The kernel copies every name and
+   * value in; the fake reads them in place (the call runs under the kernel's lock and the caller
+   * waits for it), checking the same lengths, so a value is the caller's array and only its first
+   * {@code len} bytes belong to the option.
+   */
   static Options build(IoVec[] iov) throws Fail {
     List<Opt> list = new ArrayList<>(iov.length / 2);
     long memused = 0;
@@ -108,30 +112,31 @@ final class Options {
           || namelen > MOUNTARG_SIZE_MAX) {
         throw Fail.of(Errno.EINVAL);
       }
-      byte[] nameBytes = copyin(nameVec);
+      byte[] nameBytes = readable(nameVec);
       if (namelen == 0 || nameBytes[namelen - 1] != 0) {
         throw Fail.of(Errno.EINVAL);
       }
-      byte[] value = optlen == 0 ? null : copyin(valueVec);
+      byte[] value = optlen == 0 ? null : readable(valueVec);
       list.add(new Opt(cString(nameBytes, 0, namelen), value, optlen, i / 2));
     }
     sanitize(list);
     return new Options(iov, list);
   }
 
-  private static byte[] copyin(IoVec v) throws Fail {
+  /** The caller's bytes of an entry: {@code EFAULT} when the length runs past them (copyin). */
+  private static byte[] readable(IoVec v) throws Fail {
     int len = v.length();
     byte[] base = v.base();
     if (len == 0) {
-      return new byte[0];
+      return NO_BYTES;
     }
     if (base == null || len > base.length) {
       throw Fail.of(Errno.EFAULT);
     }
-    byte[] copy = new byte[len];
-    System.arraycopy(base, 0, copy, 0, len);
-    return copy;
+    return base;
   }
+
+  private static final byte[] NO_BYTES = new byte[0];
 
   /** The bytes up to the first NUL (or {@code len}) as text, as {@code strcmp} sees them. */
   static String cString(byte[] bytes, int from, int len) {
@@ -152,38 +157,40 @@ final class Options {
     if (n < 2) {
       return;
     }
-    Map<String, List<Integer>> byStem = new HashMap<>(2 * n);
+    // the stems' first index; only when two options share a stem are they compared
+    String[] stems = new String[n];
+    int[] firstOfStem = new int[n];
+    Map<String, Integer> first = new HashMap<>(2 * n);
+    boolean shared = false;
     for (int i = 0; i < n; i++) {
-      byStem.computeIfAbsent(stem(list.get(i).name), s -> new ArrayList<>(1)).add(i);
+      stems[i] = stem(list.get(i).name);
+      Integer earlier = first.putIfAbsent(stems[i], i);
+      firstOfStem[i] = earlier == null ? i : earlier;
+      shared |= earlier != null;
+    }
+    if (!shared) {
+      return;
     }
     boolean[] removed = new boolean[n];
-    boolean any = false;
     for (int i = n - 1; i > 0; i--) {
       if (removed[i]) {
         continue;
       }
       String name = list.get(i).name;
-      List<Integer> same = byStem.get(stem(name));
-      if (same == null || same.size() < 2) {
-        continue;
-      }
-      for (int j : same) {
-        if (j < i && !removed[j] && equalOpts(name, list.get(j).name)) {
+      for (int j = firstOfStem[i]; j < i; j++) {
+        if (!removed[j] && stems[j].equals(stems[i]) && equalOpts(name, list.get(j).name)) {
           removed[j] = true;
-          any = true;
         }
       }
     }
-    if (any) {
-      List<Opt> kept = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        if (!removed[i]) {
-          kept.add(list.get(i));
-        }
+    List<Opt> kept = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (!removed[i]) {
+        kept.add(list.get(i));
       }
-      list.clear();
-      list.addAll(kept);
     }
+    list.clear();
+    list.addAll(kept);
   }
 
   /**
@@ -298,7 +305,7 @@ final class Options {
     if (o.len != 4 || o.value == null) {
       throw Fail.of(Errno.EINVAL);
     }
-    return ByteBuffer.wrap(o.value).order(ByteOrder.nativeOrder()).getInt();
+    return readInt(o.value);
   }
 
   /** {@code vfs_copyopt} of an unsigned long (8 bytes on amd64). */
@@ -310,7 +317,9 @@ final class Options {
     if (o.len != 8 || o.value == null) {
       throw Fail.of(Errno.EINVAL);
     }
-    return ByteBuffer.wrap(o.value).order(ByteOrder.nativeOrder()).getLong();
+    long first = readInt(o.value, 0) & 0xffff_ffffL;
+    long second = readInt(o.value, 4) & 0xffff_ffffL;
+    return LITTLE ? second << 32 | first : first << 32 | second;
   }
 
   /**
@@ -459,15 +468,33 @@ final class Options {
     }
   }
 
+  private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
   static int readInt(byte[] value) {
-    return ByteBuffer.wrap(value).order(ByteOrder.nativeOrder()).getInt();
+    return readInt(value, 0);
+  }
+
+  private static int readInt(byte[] value, int at) {
+    int b0 = value[at] & 0xff;
+    int b1 = value[at + 1] & 0xff;
+    int b2 = value[at + 2] & 0xff;
+    int b3 = value[at + 3] & 0xff;
+    return LITTLE ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b3 | b2 << 8 | b1 << 16 | b0 << 24;
   }
 
   static byte[] intBytes(int value) {
-    return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
+    byte[] b = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      b[LITTLE ? i : 3 - i] = (byte) (value >>> (8 * i));
+    }
+    return b;
   }
 
   static byte[] longBytes(long value) {
-    return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(value).array();
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[LITTLE ? i : 7 - i] = (byte) (value >>> (8 * i));
+    }
+    return b;
   }
 }
