@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,20 +402,20 @@ public final class ParamCodec {
     if (len % elementSize != 0) {
       throw bad("decode", param, sizeRule(len, "addresses are " + elementSize + " bytes each"));
     }
-    List<InetAddress> out = new ArrayList<>(len / elementSize);
+    InetAddress[] out = new InetAddress[len / elementSize];
     for (int pos = 0; pos < len; pos += elementSize) {
       byte[] one = Arrays.copyOfRange(bytes, pos, pos + elementSize);
       try {
         // Inet6Address.getByAddress keeps ::ffff:a.b.c.d as IPv6, as the kernel stores it.
-        out.add(
+        out[pos / elementSize] =
             elementSize == 4
                 ? (Inet4Address) InetAddress.getByAddress(one)
-                : Inet6Address.getByAddress(null, one, -1));
+                : Inet6Address.getByAddress(null, one, -1);
       } catch (UnknownHostException e) {
         throw new IllegalStateException("an address of " + elementSize + " bytes", e);
       }
     }
-    return List.copyOf(out);
+    return List.of(out);
   }
 
   @SuppressWarnings("unchecked")

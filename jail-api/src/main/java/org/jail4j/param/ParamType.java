@@ -125,6 +125,15 @@ public final class ParamType<T> {
     return javaClass;
   }
 
+  private static boolean allInstances(List<?> values, Class<?> type) {
+    for (int i = 0; i < values.size(); i++) {
+      if (!type.isInstance(values.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Whether a value has this type's Java shape: an {@code Integer} for {@link #INT}, a list of
    * {@code Inet4Address} for {@link #IP4_LIST}, a map of strings for {@link #KEY_VALUE}, and so on.
@@ -139,15 +148,18 @@ public final class ParamType<T> {
     }
     switch (kind) {
       case IP4_LIST:
-        return ((List<?>) value).stream().allMatch(Inet4Address.class::isInstance);
+        return allInstances((List<?>) value, Inet4Address.class);
       case IP6_LIST:
-        return ((List<?>) value).stream().allMatch(Inet6Address.class::isInstance);
+        return allInstances((List<?>) value, Inet6Address.class);
       case STRING_LIST:
-        return ((List<?>) value).stream().allMatch(String.class::isInstance);
+        return allInstances((List<?>) value, String.class);
       case KEY_VALUE:
-        return ((Map<?, ?>) value)
-            .entrySet().stream()
-                .allMatch(e -> e.getKey() instanceof String && e.getValue() instanceof String);
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+          if (!(e.getKey() instanceof String && e.getValue() instanceof String)) {
+            return false;
+          }
+        }
+        return true;
       default:
         return true;
     }
