@@ -27,6 +27,10 @@ final class Options {
   /** One option: name, copied value (null for "no value"), position of its pair. */
   static final class Opt {
     final String name;
+
+    /** {@code name.hashCode()}, compared first by the linear lookups of small calls. */
+    final int hash;
+
     final byte @Nullable [] value;
     int len;
     final int pos;
@@ -37,6 +41,7 @@ final class Options {
 
     Opt(String name, byte @Nullable [] value, int len, int pos) {
       this.name = name;
+      this.hash = name.hashCode();
       this.value = value;
       this.len = len;
       this.pos = pos;
@@ -271,8 +276,10 @@ final class Options {
     if (map != null) {
       return map.get(name);
     }
-    for (Opt o : opts) {
-      if (o.name.equals(name)) {
+    int hash = name.hashCode();
+    for (int i = 0; i < opts.size(); i++) {
+      Opt o = opts.get(i);
+      if (o.hash == hash && o.name.equals(name)) {
         return o;
       }
     }
