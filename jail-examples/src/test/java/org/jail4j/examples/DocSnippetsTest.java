@@ -26,10 +26,12 @@ import org.junit.jupiter.api.Test;
  * javadoc-overview.html} and every {@code package-info.java} each {@code <pre>{@code} block, follows
  * a line {@code <!-- snippet: NAME -->}. The region {@code NAME} is the text between {@code //
  * snippet NAME spotless:off} and {@code // end snippet spotless:on} in one file under {@code
- * jail-examples/src/test/java} or {@code consumer/src} (formatting is off there, so the region keeps
- * the documentation's layout). A block is its imports, a blank line, then the region without its
- * common indentation; the imports must be imports of the region's file, and every import of that
- * file whose simple name the region uses must be shown.
+ * jail-examples/src/test/java}, {@code jail-testkit/src/test/java} or {@code consumer/src}
+ * (formatting is off there, so the region keeps the documentation's layout). A block is its imports
+ * (blank lines between groups allowed), a blank line, then the region without its common
+ * indentation; the imports must be imports of the region's file, and every import of that file
+ * whose simple name the region uses must be shown. Every region is shown somewhere, so each example
+ * test (such as those of {@code org.jail4j.testkit.docs}) is on a page.
  */
 class DocSnippetsTest {
   private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
@@ -68,9 +70,14 @@ class DocSnippetsTest {
       }
       List<String> imports = new ArrayList<>();
       int i = 0;
-      while (i < b.lines().size() && b.lines().get(i).startsWith("import ")) {
-        imports.add(b.lines().get(i));
-        i++;
+      for (int j = 0; j < b.lines().size(); j++) {
+        String line = b.lines().get(j);
+        if (line.startsWith("import ")) {
+          imports.add(line);
+          i = j + 1;
+        } else if (!line.isEmpty()) {
+          break;
+        }
       }
       if (!imports.isEmpty()) {
         if (i < b.lines().size() && b.lines().get(i).isEmpty()) {
@@ -211,7 +218,10 @@ class DocSnippetsTest {
     Map<String, Region> out = new LinkedHashMap<>();
     List<Path> sources = new ArrayList<>();
     for (Path root :
-        List.of(PROJECT.resolve("jail-examples/src/test/java"), PROJECT.resolve("consumer/src"))) {
+        List.of(
+            PROJECT.resolve("jail-examples/src/test/java"),
+            PROJECT.resolve("jail-testkit/src/test/java"),
+            PROJECT.resolve("consumer/src"))) {
       try (Stream<Path> files = Files.walk(root)) {
         files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
       } catch (IOException e) {

@@ -10,6 +10,8 @@ import org.jail4j.spi.SyscallException;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-capabilities spotless:off
 @FakeJails(vimage = false, racct = false)
 class FakeJailsCapabilitiesTest {
   @Test
@@ -26,3 +28,4 @@ class FakeJailsCapabilitiesTest {
             SyscallException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOSYS));
   }
 }
+// end snippet spotless:on

@@ -6,6 +6,8 @@ import org.jail4j.JailHost;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-modules spotless:off
 @FakeJails(modules = {"sysvmsg", "nullfs"})
 class FakeJailsModulesTest {
   @Test
@@ -16,3 +18,4 @@ class FakeJailsModulesTest {
     assertThat(host.kernel().param("allow.mount.tmpfs")).isEmpty();
   }
 }
+// end snippet spotless:on

@@ -10,6 +10,8 @@ import org.jail4j.testkit.RawCall;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-osrelease spotless:off
 @FakeJails(version = FreeBsdVersion.V14, osrelease = "14.2-RELEASE-p3", osreldate = 1402000)
 class FakeJailsOsreleaseTest {
   @Test
@@ -28,3 +30,4 @@ class FakeJailsOsreleaseTest {
     }
   }
 }
+// end snippet spotless:on

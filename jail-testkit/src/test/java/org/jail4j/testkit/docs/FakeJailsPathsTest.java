@@ -12,6 +12,8 @@ import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-paths spotless:off
 @FakeJails(paths = FakeJails.Paths.REAL_FILE_SYSTEM)
 class FakeJailsPathsTest {
   @Test
@@ -26,3 +28,4 @@ class FakeJailsPathsTest {
     assertThat(r.errno()).contains(Errno.ENOENT);
   }
 }
+// end snippet spotless:on

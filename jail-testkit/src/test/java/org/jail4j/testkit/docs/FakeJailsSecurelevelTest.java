@@ -9,6 +9,8 @@ import org.jail4j.testkit.RawCall;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-securelevel spotless:off
 @FakeJails(securelevel = 2)
 class FakeJailsSecurelevelTest {
   @Test
@@ -20,3 +22,4 @@ class FakeJailsSecurelevelTest {
     }
   }
 }
+// end snippet spotless:on

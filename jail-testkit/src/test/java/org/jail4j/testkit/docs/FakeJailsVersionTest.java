@@ -7,6 +7,8 @@ import org.jail4j.JailHost;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-version spotless:off
 @FakeJails(version = FreeBsdVersion.V15)
 class FakeJailsVersionTest {
   @Test
@@ -23,3 +25,4 @@ class FakeJailsVersionTest {
     assertThat(host.kernel().param("meta")).isEmpty();
   }
 }
+// end snippet spotless:on

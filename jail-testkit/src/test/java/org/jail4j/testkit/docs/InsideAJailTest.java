@@ -14,6 +14,8 @@ import org.jail4j.testkit.RecordedCommand;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-inside-a-jail spotless:off
 @FakeJails
 class InsideAJailTest {
   @Test
@@ -45,3 +47,4 @@ class InsideAJailTest {
     }
   }
 }
+// end snippet spotless:on

@@ -11,6 +11,8 @@ import org.jail4j.testkit.Journal;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-journal spotless:off
 @FakeJails
 class JournalTest {
   @Test
@@ -37,3 +39,4 @@ class JournalTest {
         .satisfies(call -> assertThat(call.arg()).isEqualTo(running.jid()));
   }
 }
+// end snippet spotless:on

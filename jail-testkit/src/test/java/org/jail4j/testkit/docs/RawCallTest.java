@@ -10,6 +10,8 @@ import org.jail4j.testkit.RawCall;
 import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
 
+// The example docs/TESTKIT.md shows (DocSnippetsTest checks the text).
+// snippet testkit-raw-call spotless:off
 @FakeJails
 class RawCallTest {
   @Test
@@ -37,3 +39,4 @@ class RawCallTest {
     assertThat(RawCall.remove(kernel, jid).errno()).isEmpty();
   }
 }
+// end snippet spotless:on
