@@ -15,17 +15,26 @@ import org.jspecify.annotations.Nullable;
  * jail_set: Operation not permitted"}), then the errno once ({@code "(EPERM)"}). A failure whose
  * detail is its cause's own message says it once, in the cause's words.
  *
+ * <p>One failure has one shape wherever it is caught. A kernel refusal is thrown as its kind
+ * ({@link JailNotFoundException} for {@code ENOENT}, {@link JailExistsException} for {@code
+ * EEXIST}, {@link JailPermissionException} for {@code EPERM}, {@link InvalidJailParameterException}
+ * for {@code EINVAL} and {@code ENAMETOOLONG}) whether it came from a {@link
+ * org.jail4j.param.JailRequest}, a {@link RunningJail#update}, a builder's up-front check of a
+ * kernel rule or a step of {@link JailHost#start}; during a start or stop it also says where
+ * ({@link #failedStep()}). {@link JailStartException} and {@link JailStopException} are the step
+ * failures of no such kind: a failing command, a missing directory, an errno without a kind.
+ *
  * <pre>{@code
  * try {
  *   host.start(jail);
  * } catch (JailExistsException e) {
- *   System.err.println(e.errno() + " " + e.kernelMessage().orElse(""));
+ *   System.err.println(e.errno().orElseThrow() + " at " + e.failedStep().orElseThrow().step());
  * }
  * }</pre>
  *
  * <p>Subclasses name what callers branch on: {@link JailNotFoundException}, {@link
  * JailExistsException}, {@link JailPermissionException}, {@link InvalidJailParameterException},
- * {@link UnsupportedHostException}.
+ * {@link UnsupportedHostException}, {@link JailStartException}, {@link JailStopException}.
  */
 public class JailException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -35,6 +44,8 @@ public class JailException extends RuntimeException {
   private final @Nullable String jailName;
   private final @Nullable Errno errno;
   private final @Nullable String kernelMessage;
+  private final @Nullable FailedStep failedStep;
+  private final @Nullable String detail;
 
   /**
    * An error with every detail given.
@@ -55,12 +66,62 @@ public class JailException extends RuntimeException {
       @Nullable String kernelMessage,
       @Nullable String detail,
       @Nullable Throwable cause) {
-    super(format(operation, jid, jailName, errno, kernelMessage, detail, cause), cause);
+    this(operation, jid, jailName, errno, kernelMessage, detail, cause, null);
+  }
+
+  /** The public constructor's error, with where a start or stop failed. */
+  JailException(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
+      @Nullable Throwable cause,
+      @Nullable FailedStep failedStep) {
+    this(
+        format(operation, jid, jailName, errno, kernelMessage, detail, cause),
+        operation,
+        jid,
+        jailName,
+        errno,
+        kernelMessage,
+        cause,
+        failedStep,
+        detail);
+  }
+
+  /** An error whose message is already worded (the builder's list of violations). */
+  JailException(
+      String message,
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable Throwable cause,
+      @Nullable FailedStep failedStep) {
+    this(message, operation, jid, jailName, errno, kernelMessage, cause, failedStep, null);
+  }
+
+  private JailException(
+      String message,
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable Throwable cause,
+      @Nullable FailedStep failedStep,
+      @Nullable String detail) {
+    super(message, cause);
+    this.detail = detail;
     this.operation = operation;
     this.jid = jid;
     this.jailName = jailName;
     this.errno = errno;
     this.kernelMessage = emptyToNull(kernelMessage);
+    this.failedStep = failedStep;
   }
 
   /**
@@ -117,7 +178,7 @@ public class JailException extends RuntimeException {
     return sb.toString();
   }
 
-  private static String prefix(@Nullable Integer jid, @Nullable String jailName) {
+  static String prefix(@Nullable Integer jid, @Nullable String jailName) {
     if (jailName != null && !jailName.isEmpty()) {
       return "jail: " + jailName + ": ";
     } else if (jid != null) {
@@ -152,6 +213,17 @@ public class JailException extends RuntimeException {
   }
 
   /**
+   * Where a start or stop failed, when this error happened during one: the step, and the command
+   * with its exit status and output when the step ran one. Always present on a {@link
+   * JailStartException} and a {@link JailStopException}.
+   *
+   * @return the failed step, or empty outside a start or stop
+   */
+  public Optional<FailedStep> failedStep() {
+    return Optional.ofNullable(failedStep);
+  }
+
+  /**
    * The most specific exception for a failed system call: {@link JailNotFoundException} for {@code
    * ENOENT}, {@link JailExistsException} for {@code EEXIST}, {@link JailPermissionException} for
    * {@code EPERM}, {@link InvalidJailParameterException} for {@code EINVAL} and {@code
@@ -182,6 +254,78 @@ public class JailException extends RuntimeException {
         return new InvalidJailParameterException(operation, jid, jailName, errno, kernelMessage);
       default:
         return new JailException(operation, jid, jailName, errno, kernelMessage, null, null);
+    }
+  }
+
+  /**
+   * The exception for a step of a start or stop that failed with an errno: its kind when the errno
+   * has one (as {@link #fromErrno(String, Integer, String, Errno, String)} maps it), otherwise a
+   * {@link JailStartException} or {@link JailStopException} by the step's phase; either way
+   * carrying {@code where}. A {@code JailException} cause with the same errno lends its kind (an
+   * {@code ENOENT} "unknown parameter" of libjail stays an {@link InvalidJailParameterException})
+   * and, where none is given, its kernel message and detail.
+   *
+   * <pre>{@code
+   * throw JailException.fromErrno(
+   *     FailedStep.of(JailStep.CREATE), "jail_set", null, "web", Errno.EEXIST, null, null, null);
+   * }</pre>
+   *
+   * @param where the step that failed
+   * @param operation the system call, e.g. {@code jail_set} or {@code nmount}
+   * @param jid the jail's JID when known
+   * @param jailName the jail's name when known
+   * @param errno the errno the call reported
+   * @param kernelMessage the kernel's errmsg, may be null or empty
+   * @param detail jail(8)'s words for what was being done when there is no kernel text (e.g. the
+   *     mount point), may be null
+   * @param cause the underlying error, may be null
+   * @return the exception to throw
+   */
+  public static JailException fromErrno(
+      FailedStep where,
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
+      @Nullable Throwable cause) {
+    if (cause instanceof JailException je && je.errno == errno) {
+      String km = kernelMessage != null ? kernelMessage : je.kernelMessage;
+      String d = detail != null ? detail : je.detail;
+      if (je instanceof InvalidJailParameterException) {
+        return new InvalidJailParameterException(
+            operation, jid, jailName, errno, km, d, cause, where);
+      } else if (je instanceof JailNotFoundException) {
+        return new JailNotFoundException(operation, jid, jailName, errno, km, d, cause, where);
+      } else if (je instanceof JailExistsException) {
+        return new JailExistsException(operation, jid, jailName, errno, km, d, cause, where);
+      } else if (je instanceof JailPermissionException) {
+        return new JailPermissionException(operation, jid, jailName, errno, km, d, cause, where);
+      }
+      kernelMessage = km;
+      detail = d;
+    }
+    switch (errno) {
+      case ENOENT:
+        return new JailNotFoundException(
+            operation, jid, jailName, errno, kernelMessage, detail, cause, where);
+      case EEXIST:
+        return new JailExistsException(
+            operation, jid, jailName, errno, kernelMessage, detail, cause, where);
+      case EPERM:
+        return new JailPermissionException(
+            operation, jid, jailName, errno, kernelMessage, detail, cause, where);
+      case EINVAL:
+      case ENAMETOOLONG:
+        return new InvalidJailParameterException(
+            operation, jid, jailName, errno, kernelMessage, detail, cause, where);
+      default:
+        return where.phase().equals("start")
+            ? new JailStartException(
+                where, operation, jid, jailName, errno, kernelMessage, detail, cause)
+            : new JailStopException(
+                where, operation, jid, jailName, errno, kernelMessage, detail, cause);
     }
   }
 }

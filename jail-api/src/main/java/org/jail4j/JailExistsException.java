@@ -3,13 +3,14 @@ package org.jail4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A jail with that JID or name already exists (EEXIST).
+ * A jail with that JID or name already exists (EEXIST): thrown by {@link JailHost#start} as by a
+ * plain {@code jail_set}, with the step that failed ({@link #failedStep()}) during a start.
  *
  * <pre>{@code
  * try {
- *   host.get(42);
+ *   host.start(Jail.builder().name("web").path("/jail/web").persist(true).build());
  * } catch (JailExistsException e) {
- *   System.err.println(e.getMessage());
+ *   System.err.println(e.getMessage()); // jail: web: jail "web" already exists (EEXIST)
  * }
  * }</pre>
  */
@@ -32,6 +33,22 @@ public class JailExistsException extends JailException {
       @Nullable Errno errno,
       @Nullable String kernelMessage) {
     super(operation, jid, jailName, errno, kernelMessage, null, null);
+  }
+
+  /**
+   * A refusal during a start or stop, built by {@link JailException#fromErrno(FailedStep, String,
+   * Integer, String, Errno, String, String, Throwable)}.
+   */
+  JailExistsException(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
+      @Nullable Throwable cause,
+      FailedStep where) {
+    super(operation, jid, jailName, errno, kernelMessage, detail, cause, where);
   }
 
   /**

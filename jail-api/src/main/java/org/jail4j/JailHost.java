@@ -139,11 +139,39 @@ public final class JailHost {
             + System.getProperty("os.name")
             + "); providers found:"
             + (found.isEmpty() ? " none" : report.toString())
-            + "\nTo run jails on FreeBSD, add org.jail4j:jail-native-freebsd (module"
-            + " org.jail4j.freebsd). To test anywhere, add org.jail4j:jail-testkit (module"
-            + " org.jail4j.testkit) and select its fake with -D"
-            + PROVIDER_PROPERTY
-            + "=fake or JailHost.using(new FakeJailProvider()).");
+            + advice(found));
+  }
+
+  /** The provider names of jail4j's own modules, as their {@code name()} answers. */
+  private static final String NATIVE_NAME = "freebsd";
+
+  private static final String FAKE_NAME = "fake";
+
+  /**
+   * What to do, naming only what is missing: the module of a provider that was not found, and how
+   * to select the fake (which declines unless asked for) when it is there.
+   */
+  private static String advice(List<JailProvider> found) {
+    boolean hasNative = found.stream().anyMatch(p -> nameOf(p).equals(NATIVE_NAME));
+    boolean hasFake = found.stream().anyMatch(p -> nameOf(p).equals(FAKE_NAME));
+    StringBuilder sb = new StringBuilder();
+    if (!hasNative) {
+      sb.append("\nTo run jails on FreeBSD, add org.jail4j:jail-native-freebsd (module")
+          .append(" org.jail4j.freebsd).");
+    }
+    String select =
+        "-D" + PROVIDER_PROPERTY + "=" + FAKE_NAME + " or JailHost.using(new FakeJailProvider()).";
+    if (hasFake) {
+      sb.append(hasNative ? "\n" : " ")
+          .append("To test anywhere, select the fake (it is on the class path) with ")
+          .append(select);
+    } else {
+      sb.append(hasNative ? "\n" : " ")
+          .append("To test anywhere, add org.jail4j:jail-testkit (module org.jail4j.testkit) and")
+          .append(" select its fake with ")
+          .append(select);
+    }
+    return sb.toString();
   }
 
   /** Broken registrations reported before the search gives up on a looping iterator. */
@@ -204,7 +232,12 @@ public final class JailHost {
    *     already gone, as with jail(8))
    * @throws UnsupportedHostException before anything is done, when the jail needs VIMAGE or RACCT
    *     and the host lacks it
-   * @throws JailStartException naming the failed step, with the command's output
+   * @throws JailExistsException when the kernel refuses with EEXIST (likewise {@link
+   *     JailPermissionException}, {@link InvalidJailParameterException}, {@link
+   *     JailNotFoundException} for their errnos), with the step in {@link
+   *     JailException#failedStep()}
+   * @throws JailStartException when a step fails otherwise, naming the step, with the command's
+   *     output
    */
   public RunningJail start(Jail jail) {
     Objects.requireNonNull(jail, "jail");

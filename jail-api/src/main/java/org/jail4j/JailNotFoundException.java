@@ -3,13 +3,14 @@ package org.jail4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The jail does not exist, is not visible to the caller, or is dying (ENOENT).
+ * The jail does not exist, is not visible to the caller, or is dying (ENOENT); during a start also
+ * the parent of a child jail ({@code jail "a" not found}), with the step ({@link #failedStep()}).
  *
  * <pre>{@code
  * try {
  *   host.get(42);
  * } catch (JailNotFoundException e) {
- *   System.err.println(e.getMessage());
+ *   System.err.println(e.getMessage()); // jail: jail_get: jail 42 not found
  * }
  * }</pre>
  */
@@ -32,6 +33,22 @@ public class JailNotFoundException extends JailException {
       @Nullable Errno errno,
       @Nullable String kernelMessage) {
     super(operation, jid, jailName, errno, kernelMessage, null, null);
+  }
+
+  /**
+   * A refusal during a start or stop, built by {@link JailException#fromErrno(FailedStep, String,
+   * Integer, String, Errno, String, String, Throwable)}.
+   */
+  JailNotFoundException(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
+      @Nullable Throwable cause,
+      FailedStep where) {
+    super(operation, jid, jailName, errno, kernelMessage, detail, cause, where);
   }
 
   /**

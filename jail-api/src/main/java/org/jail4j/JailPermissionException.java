@@ -4,13 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The caller may not do this: not root, a limit of the parent jail, or a less restrictive value
- * than the parent's (EPERM).
+ * than the parent's (EPERM): thrown by {@link JailHost#start} as by a plain {@code jail_set}, with
+ * the step that failed ({@link #failedStep()}) during a start.
  *
  * <pre>{@code
  * try {
- *   host.get(42);
+ *   host.start(jail);
  * } catch (JailPermissionException e) {
- *   System.err.println(e.getMessage());
+ *   System.err.println(e.getMessage()); // jail: web: jail_set: Operation not permitted (EPERM)
  * }
  * }</pre>
  */
@@ -33,6 +34,22 @@ public class JailPermissionException extends JailException {
       @Nullable Errno errno,
       @Nullable String kernelMessage) {
     super(operation, jid, jailName, errno, kernelMessage, null, null);
+  }
+
+  /**
+   * A refusal during a start or stop, built by {@link JailException#fromErrno(FailedStep, String,
+   * Integer, String, Errno, String, String, Throwable)}.
+   */
+  JailPermissionException(
+      String operation,
+      @Nullable Integer jid,
+      @Nullable String jailName,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
+      @Nullable Throwable cause,
+      FailedStep where) {
+    super(operation, jid, jailName, errno, kernelMessage, detail, cause, where);
   }
 
   /**

@@ -3,9 +3,11 @@ package org.jail4j;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailRequest;
 import org.jail4j.param.JailValues;
@@ -120,7 +122,17 @@ final class JailQuery {
         addresses,
         parseInt(text.get("parent")),
         "true".equals(text.get("dying")),
-        text);
+        text,
+        published());
+  }
+
+  /** The name of every parameter the kernel publishes. */
+  private Set<String> published() {
+    Set<String> names = new LinkedHashSet<>();
+    for (KernelParam kp : kernel.params()) {
+      names.add(kp.name());
+    }
+    return names;
   }
 
   private static <T> Optional<String> exportText(JailValues v, JailParam<T> p) {

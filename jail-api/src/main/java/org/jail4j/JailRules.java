@@ -36,6 +36,9 @@ final class JailRules {
           JailParam.IP6_ADDR,
           JailParam.PERSIST);
 
+  /** The kernel's errmsg for a numeric name that is not the jid (§3.4). */
+  static final String NUMERIC_NAME = "name cannot be numeric (unless it is the jid)";
+
   static JailAddress parseAddress(String field, String text, boolean v4) {
     JailAddress a;
     try {
@@ -65,7 +68,14 @@ final class JailRules {
                         "0 is outside 1.."
                             + JailFlags.JAIL_MAX
                             + " (the kernel takes jid 0 as \"pick one\"; leave jid out for that)"));
-              } else if (j < 0 || j > JailFlags.JAIL_MAX) {
+              } else if (j < 0) {
+                v.add(
+                    Violation.ofKernel(
+                        "jid",
+                        Errno.EINVAL,
+                        "negative jid",
+                        j + " is outside 1.." + JailFlags.JAIL_MAX));
+              } else if (j > JailFlags.JAIL_MAX) {
                 v.add(new Violation("jid", j + " is outside 1.." + JailFlags.JAIL_MAX));
               }
             });
@@ -106,30 +116,29 @@ final class JailRules {
         return;
       }
     }
-    // The kernel refuses a numeric last component unless it is the jid in canonical form (§3.4);
-    // on CREATE without a jid the number becomes the jid (§3.2).
+    // The kernel refuses a numeric last component unless it is the jid in canonical form (§3.4),
+    // with EINVAL NUMERIC_NAME; on CREATE without a jid the number becomes the jid (§3.2).
     String last = n.substring(n.lastIndexOf('.') + 1);
     if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
       boolean canonical = !last.startsWith("0") && last.length() <= 6;
       if (!canonical) {
         v.add(
-            new Violation(
+            Violation.ofKernel(
                 "name",
-                "numeric name \""
+                Errno.EINVAL,
+                NUMERIC_NAME,
+                "\""
                     + last
                     + "\" is not a jid in canonical form (1.."
                     + JailFlags.JAIL_MAX
-                    + ", no leading zeros); the kernel allows a numeric name only when it is the"
-                    + " jid"));
+                    + ", no leading zeros)"));
       } else if (jid.isPresent() && jid.getAsInt() != Integer.parseInt(last)) {
         v.add(
-            new Violation(
+            Violation.ofKernel(
                 "name",
-                "numeric name \""
-                    + last
-                    + "\" is not the jid "
-                    + jid.getAsInt()
-                    + "; the kernel allows a numeric name only when it is the jid"));
+                Errno.EINVAL,
+                NUMERIC_NAME,
+                "\"" + last + "\" is not the jid " + jid.getAsInt()));
       }
     }
   }
@@ -201,12 +210,17 @@ final class JailRules {
     Set<InetAddress> seen = new HashSet<>();
     for (InetAddress a : addresses) {
       String text = IpLiterals.format(a);
+      // The kernel refuses these with EINVAL and no errmsg (§3.1).
       if (a.isAnyLocalAddress()) {
-        v.add(new Violation(field, text + " is the unspecified address, not a jail address"));
+        v.add(
+            Violation.ofKernel(
+                field, Errno.EINVAL, "", text + " is the unspecified address, not a jail address"));
       } else if (text.equals("255.255.255.255")) {
-        v.add(new Violation(field, text + " is the broadcast address, not a jail address"));
+        v.add(
+            Violation.ofKernel(
+                field, Errno.EINVAL, "", text + " is the broadcast address, not a jail address"));
       } else if (!seen.add(a)) {
-        v.add(new Violation(field, text + " is listed twice"));
+        v.add(Violation.ofKernel(field, Errno.EINVAL, "", text + " is listed twice"));
       }
     }
   }
@@ -228,10 +242,11 @@ final class JailRules {
             || params.containsKey(JailParam.IP6))) {
       // Any explicit vnet value with any ip4/ip6 parameter is refused by the kernel (§3.1).
       v.add(
-          new Violation(
+          Violation.ofKernel(
               "vnet",
-              "vnet jails cannot have IP address restrictions: drop ip4, ip6, ip4.addr and"
-                  + " ip6.addr, or vnet"));
+              Errno.EINVAL,
+              "vnet jails cannot have IP address restrictions",
+              "drop ip4, ip6, ip4.addr and ip6.addr, or vnet"));
     }
   }
 
@@ -306,13 +321,13 @@ final class JailRules {
     if (p.equals(JailParam.SECURELEVEL)) {
       range(f, (Integer) value, -1, 3, v);
     } else if (p.equals(JailParam.ENFORCE_STATFS)) {
-      range(f, (Integer) value, 0, 2, v);
+      kernelRange(f, (Integer) value, 0, 2, v);
     } else if (p.equals(JailParam.DEVFS_RULESET)) {
-      range(f, (Integer) value, 0, 65535, v);
+      kernelRange(f, (Integer) value, 0, 65535, v);
     } else if (p.equals(JailParam.CHILDREN_MAX)) {
       range(f, (Integer) value, 0, JailFlags.JAIL_MAX, v);
     } else if (p.equals(JailParam.OSRELDATE) && (Integer) value == 0) {
-      v.add(new Violation(f, "osreldate cannot be 0"));
+      v.add(Violation.ofKernel(f, Errno.EINVAL, "osreldate cannot be 0", ""));
     } else if (p.equals(JailParam.OSRELDATE) && (Integer) value < 0) {
       // The kernel refuses only 0; a negative kern.osreldate is no __FreeBSD_version and breaks
       // every version check inside the jail (uname -K, pkg, ports).
@@ -325,15 +340,25 @@ final class JailRules {
                   + Integer.MAX_VALUE
                   + ")"));
     } else if (p.equals(JailParam.OSRELEASE) && ((String) value).isEmpty()) {
-      v.add(new Violation(f, "osrelease string must be 1-31 bytes long"));
+      // An empty osrelease: EINVAL without errmsg (§3.1; only an oversize one gets the text).
+      v.add(Violation.ofKernel(f, Errno.EINVAL, "", "osrelease string must be 1-31 bytes long"));
     } else if ((p.equals(JailParam.HOST) || p.equals(JailParam.VNET)) && value == JailSys.DISABLE) {
-      v.add(new Violation(f, "takes new or inherit; " + f + " has no disable"));
+      v.add(
+          Violation.ofKernel(
+              f, Errno.EINVAL, "", "takes new or inherit; " + f + " has no disable"));
     }
   }
 
   @SuppressWarnings("unchecked")
   private static <T> void encode(JailParam<T> p, Object value) {
     ParamCodec.encode(p, (T) value);
+  }
+
+  /** A range the kernel enforces itself, with EINVAL and no errmsg (§3.1, §3.4). */
+  private static void kernelRange(String field, int value, int min, int max, List<Violation> v) {
+    if (value < min || value > max) {
+      v.add(Violation.ofKernel(field, Errno.EINVAL, "", value + " is outside " + min + ".." + max));
+    }
   }
 
   private static void range(String field, int value, int min, int max, List<Violation> v) {

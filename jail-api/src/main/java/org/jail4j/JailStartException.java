@@ -7,77 +7,74 @@ import org.jspecify.annotations.Nullable;
  * (aliases, mounts, the jail itself, rctl rules, interfaces) was undone in reverse order; problems
  * while undoing are attached as suppressed exceptions.
  *
+ * <p>A refusal with an errno of its own kind (EEXIST, EPERM, EINVAL, ENOENT) is thrown as that kind
+ * ({@link JailExistsException}, ...) carrying the same {@link #failedStep()}; a {@code
+ * JailStartException} is every other failure of a start step: a command, a missing directory, an
+ * errno without a kind (EBUSY, EADDRINUSE, ENXIO, ...). Catch {@link JailException} for all of
+ * them.
+ *
  * <pre>{@code
  * try {
  *   host.start(jail);
  * } catch (JailStartException e) {
- *   System.err.println(e.step() + ": " + e.getMessage() + "\n" + e.output());
+ *   FailedStep where = e.failedStep().orElseThrow();
+ *   System.err.println(where.step() + ": " + e.getMessage() + "\n" + where.output());
  * }
  * }</pre>
  */
-public class JailStartException extends JailStepException {
+public class JailStartException extends JailException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * A step that failed without a command of its own: a mount, an address, the kernel call.
+   * A start step that failed.
    *
    * <pre>{@code
-   * throw JailStartException.of(JailStep.MOUNT_DEVFS, jid, "web", "devfs: " + detail, cause);
+   * throw JailStartException.of(FailedStep.ofCommand(step, line, result), jid, "web", line + ": failed (exit status 1)", null);
    * }</pre>
    *
-   * @param step the step
+   * @param where the step, and the command with its result when the step ran one
    * @param jid the jail's JID when it had one
    * @param jailName the jail's name when known
    * @param detail what went wrong, worded like jail(8)
-   * @param cause the underlying error, may be null
+   * @param cause the underlying error, may be null; a {@link JailException} cause gives its errno
+   *     and kernel message
    * @return the exception
+   * @throws IllegalArgumentException when {@code where} is a step of the other phase
    */
   public static JailStartException of(
-      JailStep step,
+      FailedStep where,
       @Nullable Integer jid,
       @Nullable String jailName,
       String detail,
       @Nullable Throwable cause) {
-    return new JailStartException(step, jid, jailName, null, null, detail, cause);
+    return new JailStartException(
+        where,
+        where.step().parameter(),
+        jid,
+        jailName,
+        cause instanceof JailException je ? je.errno().orElse(null) : null,
+        cause instanceof JailException je2 ? je2.kernelMessage().orElse(null) : null,
+        detail,
+        cause);
   }
 
-  /**
-   * A step whose command failed: it could not be started ({@code result} null), exited non-zero or
-   * ran past {@code exec.timeout} ({@link CommandResult#timedOut()}, when {@link #exitCode()} is
-   * empty).
-   *
-   * <pre>{@code
-   * throw JailStartException.ofCommand(step, jid, "web", line, result, line + ": failed (exit status 1)", null);
-   * }</pre>
-   *
-   * @param step the step
-   * @param jid the jail's JID when it had one
-   * @param jailName the jail's name when known
-   * @param command the command line as configured
-   * @param result what came of it, or null when it could not be started
-   * @param detail what went wrong, worded like jail(8)
-   * @param cause the underlying error, may be null
-   * @return the exception
-   */
-  public static JailStartException ofCommand(
-      JailStep step,
+  JailStartException(
+      FailedStep where,
+      String operation,
       @Nullable Integer jid,
       @Nullable String jailName,
-      String command,
-      @Nullable CommandResult result,
-      String detail,
+      @Nullable Errno errno,
+      @Nullable String kernelMessage,
+      @Nullable String detail,
       @Nullable Throwable cause) {
-    return new JailStartException(step, jid, jailName, command, result, detail, cause);
+    super(operation, jid, jailName, errno, kernelMessage, detail, cause, checked(where));
   }
 
-  private JailStartException(
-      JailStep step,
-      @Nullable Integer jid,
-      @Nullable String jailName,
-      @Nullable String command,
-      @Nullable CommandResult result,
-      String detail,
-      @Nullable Throwable cause) {
-    super("start", step, jid, jailName, command, result, detail, cause);
+  private static FailedStep checked(FailedStep where) {
+    if (!where.phase().equals("start")) {
+      throw new IllegalArgumentException(
+          where.step() + " is a " + where.phase() + " step, not a start step");
+    }
+    return where;
   }
 }

@@ -5,13 +5,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One step of starting or stopping a jail, in jail(8)'s order (freebsd-jail-abi.md §6.3), named by
- * the parameter that drives it. A {@link JailStepException} says which step failed.
+ * the parameter that drives it. The {@link FailedStep} of a start's or stop's exception says which
+ * step failed.
  *
  * <pre>{@code
  * try {
  *   host.start(jail);
- * } catch (JailStartException e) {
- *   if (e.step() == JailStep.EXEC_PRESTART) { ... }
+ * } catch (JailException e) {
+ *   if (e.failedStep().map(FailedStep::step).orElse(null) == JailStep.EXEC_PRESTART) { ... }
  * }
  * }</pre>
  */

@@ -27,7 +27,7 @@ final class Modification {
         continue;
       }
       String wanted = text(p, e.getValue());
-      Optional<String> have = info.param(p.name());
+      Optional<String> have = Optional.ofNullable(info.params().get(p.name()));
       if (have.isEmpty() || !sameValue(p, wanted, have.get())) {
         return true;
       }

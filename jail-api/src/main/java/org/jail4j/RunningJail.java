@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jail4j.internal.ProcessRun;
 import org.jail4j.internal.RacctText;
 import org.jail4j.param.JailParam;
@@ -46,6 +47,19 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RunningJail implements AutoCloseable {
+
+  /**
+   * The create-only parameters a {@code JAIL_UPDATE} refuses with EINVAL "NAME cannot be changed
+   * after creation" (freebsd-jail-abi.md §3.1).
+   */
+  private static final Set<JailParam<?>> CHANGED_AFTER_CREATION =
+      Set.of(
+          JailParam.PATH,
+          JailParam.VNET,
+          JailParam.IP4,
+          JailParam.IP6,
+          JailParam.OSRELEASE,
+          JailParam.OSRELDATE);
 
   private final JailHost host;
   private final int jid;
@@ -137,13 +151,34 @@ public final class RunningJail implements AutoCloseable {
    */
   public <T> RunningJail update(JailParam<T> param, T value) {
     if (param.access() != JailParam.Access.WRITABLE || !param.isKernel()) {
-      throw new InvalidJailParameterException(
-          "update",
-          name,
-          param.name(),
+      String why =
           param.isKernel()
               ? "can only be set when the jail is created (restart it, or use JailHost.apply)"
-              : "is a jail(8) setting, not a kernel parameter");
+              : "is a jail(8) setting, not a kernel parameter";
+      InvalidJailParameterException.Violation v;
+      if (CHANGED_AFTER_CREATION.contains(param)) {
+        // The kernel's own refusal of this parameter in a JAIL_UPDATE (§3.1).
+        v =
+            InvalidJailParameterException.Violation.ofKernel(
+                param.name(),
+                Errno.EINVAL,
+                param.name() + " cannot be changed after creation",
+                why);
+      } else if (param.isKernel()
+          && param.access() == JailParam.Access.READ_ONLY
+          && !param.equals(JailParam.ERRMSG)
+          && !param.equals(JailParam.DESC)) {
+        // jail_set does not consume a read-only parameter: "unknown parameter" (§2 rule 7).
+        v =
+            InvalidJailParameterException.Violation.ofKernel(
+                param.name(),
+                Errno.EINVAL,
+                "unknown parameter: " + param.name(),
+                "is read-only: the kernel reports it and jail_set refuses it");
+      } else {
+        v = new InvalidJailParameterException.Violation(param.name(), why);
+      }
+      throw new InvalidJailParameterException("update", name, List.of(v));
     }
     checkSameJail("update");
     JailRequest.create()
@@ -187,12 +222,16 @@ public final class RunningJail implements AutoCloseable {
    * Runs a command inside the jail to completion, capturing its output; killed when it runs past
    * the timeout.
    *
-   * @param command the command
+   * <pre>{@code
+   * CommandResult r = web.run(Duration.ofSeconds(5), CommandSpec.of("/usr/bin/id").withJailUser("www"));
+   * }</pre>
+   *
    * @param timeout the longest it may run
+   * @param command the command
    * @return exit status and output
    * @throws JailException when it cannot be started or the wait is interrupted
    */
-  public CommandResult run(CommandSpec command, Duration timeout) {
+  public CommandResult run(Duration timeout, CommandSpec command) {
     JailProcess p = exec(command);
     try {
       return ProcessRun.await(p.process(), timeout);
@@ -210,7 +249,7 @@ public final class RunningJail implements AutoCloseable {
    * @return exit status and output
    */
   public CommandResult run(Duration timeout, String... argv) {
-    return run(CommandSpec.of(argv), timeout);
+    return run(timeout, CommandSpec.of(argv));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import org.jail4j.spi.JailProvider;
+import org.jail4j.spi.ProviderSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +91,52 @@ class JailHostDiscoveryTest {
                 + " org.jail4j.freebsd). To test anywhere, add org.jail4j:jail-testkit (module"
                 + " org.jail4j.testkit) and select its fake with -Djail4j.provider=fake or"
                 + " JailHost.using(new FakeJailProvider()).");
+  }
+
+  /** A provider that declines under the given name, as jail4j's own modules name theirs. */
+  private static JailProvider declining(String name) {
+    return new TestProviders.Base() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int priority() {
+        return 0;
+      }
+
+      @Override
+      public ProviderSupport support() {
+        return ProviderSupport.no(name + " declines here");
+      }
+    };
+  }
+
+  @Test
+  void theAdviceDoesNotAskToAddTheTestkitWhenItsFakeIsListedAsDeclined() {
+    assertThatThrownBy(() -> JailHost.select(List.of(declining("fake")), null))
+        .isInstanceOf(UnsupportedHostException.class)
+        .hasMessageContaining(": declined, fake declines here\n")
+        .hasMessageEndingWith(
+            "To run jails on FreeBSD, add org.jail4j:jail-native-freebsd (module"
+                + " org.jail4j.freebsd). To test anywhere, select the fake (it is on the class"
+                + " path) with -Djail4j.provider=fake or JailHost.using(new FakeJailProvider()).")
+        .message()
+        .doesNotContain("jail-testkit");
+  }
+
+  @Test
+  void theAdviceDoesNotAskToAddTheNativeModuleWhenItIsListedAsDeclined() {
+    assertThatThrownBy(
+            () -> JailHost.select(List.of(declining("freebsd"), declining("fake")), null))
+        .isInstanceOf(UnsupportedHostException.class)
+        .hasMessageContaining("freebsd declines here")
+        .hasMessageEndingWith(
+            "fake declines here\nTo test anywhere, select the fake (it is on the class path)"
+                + " with -Djail4j.provider=fake or JailHost.using(new FakeJailProvider()).")
+        .message()
+        .doesNotContain("add org.jail4j");
   }
 
   @Test

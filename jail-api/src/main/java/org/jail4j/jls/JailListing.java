@@ -168,7 +168,7 @@ public final class JailListing {
             out.append(' ');
           }
           spc = true;
-          Optional<String> value = j.param(name);
+          Optional<String> value = Optional.ofNullable(j.params().get(name));
           if ((r.flags() & NAMEVAL) != 0) {
             if (isBoolean(name)) {
               boolean on = value.map(JailListing::truthy).orElse(false);
@@ -242,7 +242,7 @@ public final class JailListing {
           if ((r.flags() & SKIP) != 0 && skipped(j, name)) {
             continue;
           }
-          Optional<String> value = j.param(name);
+          Optional<String> value = Optional.ofNullable(j.params().get(name));
           if ((r.flags() & NAMEVAL) != 0 && isBoolean(name)) {
             fields.add(quote(name) + ":" + value.map(JailListing::truthy).orElse(false));
           } else if (name.equals("ip4.addr")) {
@@ -288,7 +288,9 @@ public final class JailListing {
       String parent = name.substring(0, dot);
       Optional<JailParam<?>> pp = JailParam.lookup(parent);
       if (pp.isPresent() && pp.get().type().kind() == ParamType.Kind.JAILSYS) {
-        return !j.param(parent).map(v -> v.equals("new") || v.equals("1")).orElse(false);
+        return !Optional.ofNullable(j.params().get(parent))
+            .map(v -> v.equals("new") || v.equals("1"))
+            .orElse(false);
       }
     }
     return false;

@@ -90,7 +90,7 @@ class BadInputCatalogueTest {
         () -> Jail.builder().name("12").jid(7).persist(true).build(),
         InvalidJailParameterException.class,
         "name",
-        "numeric name \"12\" is not the jid 7");
+        "name cannot be numeric (unless it is the jid): \"12\" is not the jid 7 (EINVAL)");
   }
 
   @Test

@@ -367,7 +367,7 @@ class GuideSnippetsTest {
     FakeJailKernel kernel = FakeJailKernel.create();
     FakeHostSystem fake = new FakeHostSystem(kernel);
     // snippet testkit-faults spotless:off
-    fake.failNextMount(Errno.EBUSY);                                     // JailException, errno EBUSY
+    fake.failNextMount(Errno.EBUSY);                                     // JailStartException, errno EBUSY
     fake.failNextMount(m -> m.fsType().equals("procfs"), Errno.ENOENT);
     fake.failNextUnmount(Errno.EBUSY);
     fake.failNextAlias(Errno.EADDRINUSE);                                // add or remove

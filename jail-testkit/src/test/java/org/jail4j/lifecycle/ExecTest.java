@@ -73,7 +73,7 @@ class ExecTest {
             .withWorkingDirectory("/usr/local/www")
             .withCleanEnvironment(true);
 
-    web.run(spec, Duration.ofSeconds(5));
+    web.run(Duration.ofSeconds(5), spec);
 
     CommandSpec seen = rig.fake.jailCommands(web.jid()).get(0).command();
     assertThat(seen.user()).isEqualTo("www");
@@ -84,7 +84,7 @@ class ExecTest {
 
   @Test
   void hostUserIsDashU() {
-    web.run(CommandSpec.of("/usr/bin/id").withHostUser("operator"), Duration.ofSeconds(5));
+    web.run(Duration.ofSeconds(5), CommandSpec.of("/usr/bin/id").withHostUser("operator"));
 
     assertThat(rig.fake.jailCommands(web.jid()).get(0).command().userFromJail()).isFalse();
   }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jail4j.Errno;
+import org.jail4j.FailedStep;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
+import org.jail4j.JailPermissionException;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
 import org.junit.jupiter.api.Test;
@@ -25,15 +27,16 @@ class FailureMessageTest {
     return Jail.builder().name("web").path(FakeRig.dir(root)).hostname("web.example.org");
   }
 
-  private JailStartException startFailure(Jail jail) {
-    return catchThrowableOfType(() -> rig.host.start(jail), JailStartException.class);
+  private JailException startFailure(Jail jail) {
+    return catchThrowableOfType(() -> rig.host.start(jail), JailException.class);
   }
 
   @Test
   void epermWithoutKernelMessageReadsLikeJailEight() {
     rig.kernel.failNext("jail_set", Errno.EPERM);
-    JailStartException e = startFailure(web().build());
-    assertThat(e.step()).isEqualTo(JailStep.CREATE);
+    JailException e = startFailure(web().build());
+    assertThat(e).isInstanceOf(JailPermissionException.class);
+    assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE);
     assertThat(e).hasMessage("jail: web: jail_set: Operation not permitted (EPERM)");
     assertThat(e.errno()).contains(Errno.EPERM);
   }
@@ -53,11 +56,15 @@ class FailureMessageTest {
     messages.add(einval.getMessage());
     messages.add(
         JailStartException.of(
-                JailStep.CREATE, null, "web", einval.kernelMessage().orElseThrow(), einval)
+                FailedStep.of(JailStep.CREATE),
+                null,
+                "web",
+                einval.kernelMessage().orElseThrow(),
+                einval)
             .getMessage());
 
     rig.fake.failNextMount(m -> m.fsType().equals("devfs"), Errno.EPERM);
-    JailStartException mount = startFailure(web().mountDevfs(true).build());
+    JailException mount = startFailure(web().mountDevfs(true).build());
     assertThat(mount.getCause()).isNotNull();
     messages.add(mount.getMessage());
 

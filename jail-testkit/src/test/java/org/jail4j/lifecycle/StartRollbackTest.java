@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.jail4j.CommandResult;
 import org.jail4j.Errno;
 import org.jail4j.Jail;
-import org.jail4j.JailStartException;
+import org.jail4j.JailException;
 import org.jail4j.JailStep;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
@@ -155,9 +155,10 @@ class StartRollbackTest {
 
     assertThatThrownBy(() -> rig.host.start(jail))
         .isInstanceOfSatisfying(
-            JailStartException.class,
+            JailException.class,
             e -> {
-              assertThat(e.step()).isEqualTo(fault.step);
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(fault.step);
+              assertThat(e).isInstanceOf(StepKinds.expected(e.errno(), true));
               assertThat(e.getSuppressed()).isEmpty();
             });
 

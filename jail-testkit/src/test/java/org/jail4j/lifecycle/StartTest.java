@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jail4j.CommandResult;
 import org.jail4j.Errno;
+import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailHost;
 import org.jail4j.JailStartException;
@@ -131,7 +132,8 @@ class StartTest {
 
     assertThatThrownBy(() -> rig.host.start(jail))
         .isInstanceOfSatisfying(
-            JailStartException.class, e -> assertThat(e.step()).isEqualTo(JailStep.MOUNT))
+            JailStartException.class,
+            e -> assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.MOUNT))
         .hasMessageContaining("mount: /jails/base /jail/x: missing information");
     assertThat(rig.leftovers()).isEmpty();
   }
@@ -222,9 +224,9 @@ class StartTest {
   void jailWithoutCommandsOrPersistIsRefusedByTheKernel() {
     assertThatThrownBy(() -> rig.host.start(web().build()))
         .isInstanceOfSatisfying(
-            JailStartException.class,
+            InvalidJailParameterException.class,
             e -> {
-              assertThat(e.step()).isEqualTo(JailStep.CREATE);
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE);
               assertThat(e.errno()).hasValue(Errno.EINVAL);
             })
         .hasMessageContaining("new jail must persist or attach");
@@ -236,7 +238,8 @@ class StartTest {
 
     assertThatThrownBy(() -> rig.host.start(jail))
         .isInstanceOfSatisfying(
-            JailStartException.class, e -> assertThat(e.step()).isEqualTo(JailStep.CREATE))
+            JailStartException.class,
+            e -> assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE))
         .hasMessageContaining("path " + FakeRig.dir(root) + "/missing: No such file or directory");
     assertThat(rig.kernel.jails()).isEmpty();
   }
@@ -294,8 +297,8 @@ class StartTest {
         .isInstanceOfSatisfying(
             JailStartException.class,
             e -> {
-              assertThat(e.step()).isEqualTo(JailStep.EXEC_PRESTART);
-              assertThat(e.timedOut()).isTrue();
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.EXEC_PRESTART);
+              assertThat(e.failedStep().orElseThrow().timedOut()).isTrue();
             })
         .hasMessageContaining("sleep 30: timed out");
   }
@@ -308,10 +311,10 @@ class StartTest {
         .isInstanceOfSatisfying(
             JailStartException.class,
             e -> {
-              assertThat(e.step()).isEqualTo(JailStep.EXEC_CREATED);
-              assertThat(e.command()).hasValue("false");
-              assertThat(e.exitCode()).hasValue(3);
-              assertThat(e.output()).isEqualTo("nope\n");
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.EXEC_CREATED);
+              assertThat(e.failedStep().orElseThrow().command()).hasValue("false");
+              assertThat(e.failedStep().orElseThrow().exitCode()).hasValue(3);
+              assertThat(e.failedStep().orElseThrow().output()).isEqualTo("nope\n");
             })
         .hasMessageContaining("exec.created")
         .hasMessageContaining("false: failed (exit status 3)");

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jail4j.Errno;
 import org.jail4j.Jail;
+import org.jail4j.JailException;
 import org.jail4j.JailStep;
-import org.jail4j.JailStopException;
 import org.jail4j.RunningJail;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
@@ -81,7 +81,11 @@ class StopFailureTest {
 
     assertThatThrownBy(r::stop)
         .isInstanceOfSatisfying(
-            JailStopException.class, e -> assertThat(e.step()).isEqualTo(fault.step));
+            JailException.class,
+            e -> {
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(fault.step);
+              assertThat(e).isInstanceOf(StepKinds.expected(e.errno(), false));
+            });
 
     assertThat(r.isAlive()).isEqualTo(fault.jailSurvives);
     if (!fault.jailSurvives) {

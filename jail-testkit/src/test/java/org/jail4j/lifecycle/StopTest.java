@@ -123,8 +123,8 @@ class StopTest {
         .isInstanceOfSatisfying(
             JailStopException.class,
             e -> {
-              assertThat(e.step()).isEqualTo(JailStep.EXEC_PRESTOP);
-              assertThat(e.output()).isEqualTo("busy\n");
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.EXEC_PRESTOP);
+              assertThat(e.failedStep().orElseThrow().output()).isEqualTo("busy\n");
             });
     assertThat(r.isAlive()).isTrue();
   }
@@ -141,7 +141,7 @@ class StopTest {
         .isInstanceOfSatisfying(
             JailStopException.class,
             e -> {
-              assertThat(e.step()).isEqualTo(JailStep.UNMOUNT);
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.UNMOUNT);
               assertThat(e.errno()).hasValue(Errno.EBUSY);
             });
     assertThat(rig.fake.aliases()).isEmpty();

@@ -288,10 +288,10 @@ class BadInputCatalogueOnFakesTest {
     String p = dir("web");
     Jail web = Jail.builder().name("web").path(p).persist(true).build();
     try (RunningJail first = host.start(web)) {
-      JailStartException e =
-          refused(() -> host.start(web), JailStartException.class, "jail \"web\" already exists");
-      assertThat(e.step()).isEqualTo(JailStep.CREATE);
-      assertThat(e.getCause()).isInstanceOf(JailExistsException.class);
+      JailExistsException e =
+          refused(() -> host.start(web), JailExistsException.class, "jail \"web\" already exists");
+      assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE);
+      assertThat(e.errno()).contains(Errno.EEXIST);
       assertThat(kernel.jails()).hasSize(1);
     }
   }

@@ -11,7 +11,6 @@ import org.jail4j.Jail;
 import org.jail4j.JailAddress;
 import org.jail4j.JailException;
 import org.jail4j.JailLimit;
-import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
 import org.jail4j.lifecycle.internal.Mounts.Mount;
 import org.jail4j.lifecycle.internal.Network.Epair;
@@ -162,14 +161,14 @@ final class StartSequence {
         claims.release(a, true, sys);
       }
       return started;
-    } catch (JailStartException e) {
-      rollback(e);
-      throw e;
     } catch (RuntimeException e) {
-      JailStartException wrapped =
-          StepFailures.start(JailStep.CREATE, jid, name, String.valueOf(e), e);
-      rollback(wrapped);
-      throw wrapped;
+      // A step's failure already says where; anything else is charged to the creation.
+      JailException failure =
+          e instanceof JailException je && je.failedStep().isPresent()
+              ? je
+              : StepFailures.failure(JailStep.CREATE, jid, name, e);
+      rollback(failure);
+      throw failure;
     }
   }
 
@@ -235,19 +234,12 @@ final class StartSequence {
   private void step(JailStep step, Action action) {
     try {
       action.run();
-    } catch (JailStartException e) {
-      throw e;
-    } catch (JailException e) {
-      throw StepFailures.start(step, jid, name, StepFailures.detail(e), e);
-    } catch (SyscallException e) {
-      JailException k = StepFailures.kernel(e, jid, name);
-      throw StepFailures.start(step, jid, name, StepFailures.detail(k), k);
     } catch (Exception e) {
-      throw StepFailures.start(step, jid, name, String.valueOf(e), e);
+      throw StepFailures.failure(step, jid, name, e);
     }
   }
 
-  private void rollback(JailStartException failure) {
+  private void rollback(JailException failure) {
     while (!undo.isEmpty()) {
       Undo u = undo.pop();
       try {

@@ -71,12 +71,11 @@ final class StopSequence {
       } catch (SyscallException e) {
         // EINVAL: the jail went away on its own (its last process exited) - nothing to remove.
         if (e.errno() != Errno.EINVAL) {
-          JailException k = JailException.fromErrno("jail_remove", jid, name, e.errno(), null);
-          throw StepFailures.stop(JailStep.REMOVE, jid, name, StepFailures.detail(k), k);
+          throw StepFailures.failure(JailStep.REMOVE, jid, name, e);
         }
       }
     }
-    List<JailStopException> failures = new ArrayList<>();
+    List<JailException> failures = new ArrayList<>();
     for (String line : ExecHooks.commands(jail, JailStep.EXEC_POSTSTOP)) {
       try {
         stopHook(jail, JailStep.EXEC_POSTSTOP, line, jid, name, transcript);
@@ -123,7 +122,7 @@ final class StopSequence {
       }
     }
     if (!failures.isEmpty()) {
-      JailStopException first = failures.get(0);
+      JailException first = failures.get(0);
       for (int i = 1; i < failures.size(); i++) {
         first.addSuppressed(failures.get(i));
       }
@@ -137,20 +136,11 @@ final class StopSequence {
   }
 
   private static void cleanup(
-      List<JailStopException> failures, JailStep step, int jid, String name, Action action) {
+      List<JailException> failures, JailStep step, int jid, String name, Action action) {
     try {
       action.run();
     } catch (Exception e) {
-      Throwable cause = e;
-      String detail = String.valueOf(e);
-      if (e instanceof SyscallException s) {
-        JailException k = StepFailures.kernel(s, jid, name);
-        cause = k;
-        detail = StepFailures.detail(k);
-      } else if (e instanceof JailException k) {
-        detail = StepFailures.detail(k);
-      }
-      failures.add(StepFailures.stop(step, jid, name, detail, cause));
+      failures.add(StepFailures.failure(step, jid, name, e));
     }
   }
 
