@@ -45,7 +45,7 @@ import org.jail4j.param.ParamText;
  * @param dying true when the jail is shutting down (only listed when dying jails were asked for)
  * @param params every parameter read, by name, in the kernel's order, as export text
  * @param published the name of every parameter the kernel publishes (its {@code
- *     security.jail.param} table), read or not
+ *     security.jail.param} table), read or not; an unordered set
  */
 public record JailInfo(
     int jid,
@@ -65,9 +65,13 @@ public record JailInfo(
     Objects.requireNonNull(hostname, "hostname");
     addresses = List.copyOf(addresses);
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    Set<String> names = new LinkedHashSet<>(published);
-    names.addAll(params.keySet());
-    published = Collections.unmodifiableSet(names);
+    if (!published.containsAll(params.keySet())) {
+      Set<String> names = new LinkedHashSet<>(published);
+      names.addAll(params.keySet());
+      published = names;
+    }
+    // an immutable set is kept as it is, so a listing shares one set across its jails
+    published = Set.copyOf(published);
   }
 
   /**

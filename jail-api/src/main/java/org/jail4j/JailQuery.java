@@ -35,6 +35,7 @@ final class JailQuery {
   List<JailInfo> all(boolean includeDying) {
     List<JailInfo> out = new ArrayList<>();
     List<JailParam<?>> readable = readable();
+    Set<String> published = published();
     int last = 0;
     while (true) {
       JailValues v;
@@ -45,20 +46,22 @@ final class JailQuery {
       } catch (JailNotFoundException e) {
         return out; // ENOENT "no jail after N": the walk is over
       }
-      out.add(info(v, null, readable));
+      out.add(info(v, null, readable, published));
       last = v.jid();
     }
   }
 
   Optional<JailInfo> byJid(int jid, boolean includeDying) {
     List<JailParam<?>> readable = readable();
+    Set<String> published = published();
     try {
       return Optional.of(
           info(
               wanting(JailRequest.create().put(JailParam.JID, jid), List.of("jid"), readable)
                   .get(kernel, includeDying ? JailFlags.DYING : 0),
               null,
-              readable));
+              readable,
+              published));
     } catch (JailNotFoundException e) {
       return Optional.empty();
     }
@@ -66,13 +69,15 @@ final class JailQuery {
 
   Optional<JailInfo> byName(String name) {
     List<JailParam<?>> readable = readable();
+    Set<String> published = published();
     try {
       return Optional.of(
           info(
               wanting(JailRequest.create().put(JailParam.NAME, name), List.of("name"), readable)
                   .get(kernel, 0),
               name,
-              readable));
+              readable,
+              published));
     } catch (JailNotFoundException e) {
       return Optional.empty();
     }
@@ -101,7 +106,8 @@ final class JailQuery {
     return out;
   }
 
-  private static JailInfo info(JailValues v, @Nullable String key, List<JailParam<?>> readable) {
+  private static JailInfo info(
+      JailValues v, @Nullable String key, List<JailParam<?>> readable, Set<String> published) {
     Map<String, String> text = new LinkedHashMap<>();
     for (JailParam<?> p : readable) {
       exportText(v, p).ifPresent(t -> text.put(p.name(), t));
@@ -123,7 +129,7 @@ final class JailQuery {
         parseInt(text.get("parent")),
         "true".equals(text.get("dying")),
         text,
-        published());
+        published);
   }
 
   /** The name of every parameter the kernel publishes. */
@@ -132,7 +138,7 @@ final class JailQuery {
     for (KernelParam kp : kernel.params()) {
       names.add(kp.name());
     }
-    return names;
+    return Set.copyOf(names);
   }
 
   private static <T> Optional<String> exportText(JailValues v, JailParam<T> p) {
