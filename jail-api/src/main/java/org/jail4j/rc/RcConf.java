@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +70,10 @@ public final class RcConf {
   private final List<RcEntry> entries;
   private final @Nullable String source;
   private final Charset charset;
+
+  // the index of each name's last assignment: built on first use, kept by put, dropped by remove,
+  // so get and set cost O(1) instead of a scan of the file
+  private @Nullable Map<String, Integer> lastAssignment;
 
   private RcConf(List<RcEntry> entries, @Nullable String source, Charset charset) {
     this.entries = entries;
@@ -578,6 +583,10 @@ public final class RcConf {
     String text = name + "=" + rawWord + "\n";
     entries.add(
         new Assignment(text, name, name.length() + 1, name.length() + 1 + rawWord.length(), word));
+    Map<String, Integer> known = lastAssignment;
+    if (known != null) {
+      known.put(name, entries.size() - 1);
+    }
     return this;
   }
 
@@ -590,7 +599,11 @@ public final class RcConf {
    */
   public boolean remove(String name) {
     checkName(name);
-    return entries.removeIf(e -> e instanceof Assignment a && a.name.equals(name));
+    boolean removed = entries.removeIf(e -> e instanceof Assignment a && a.name.equals(name));
+    if (removed) {
+      lastAssignment = null; // later indexes moved
+    }
+    return removed;
   }
 
   // ---- typed helpers ------------------------------------------------------------------------
@@ -890,12 +903,18 @@ public final class RcConf {
   }
 
   private int lastIndex(String name) {
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      if (entries.get(i) instanceof Assignment a && a.name.equals(name)) {
-        return i;
+    Map<String, Integer> index = lastAssignment;
+    if (index == null) {
+      index = new HashMap<>();
+      for (int i = 0; i < entries.size(); i++) {
+        if (entries.get(i) instanceof Assignment a) {
+          index.put(a.name, i);
+        }
       }
+      lastAssignment = index;
     }
-    return -1;
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
   }
 
   private static int newlines(String s) {

@@ -1,5 +1,6 @@
 package org.jail4j.root.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jail4j.root.UnsafePathException;
@@ -11,6 +12,13 @@ import org.jail4j.root.UnsafePathException;
  * user (freebsd-jail-abi.md section 8: jailed root has full VFS privileges inside its chroot).
  */
 public final class RootNames {
+  /**
+   * The longest name of a place in a root, in UTF-8 bytes: FreeBSD's {@code PATH_MAX} is 1024 with
+   * the NUL, so a deeper file could not be opened by its path inside the jail. The bound also keeps
+   * a hostile name of 100,000 components from costing a directory per component.
+   */
+  public static final int MAX_NAME_BYTES = 1023;
+
   private RootNames() {}
 
   /**
@@ -45,6 +53,20 @@ public final class RootNames {
   private static List<String> components(String operation, String name) {
     if (name.indexOf('\0') >= 0) {
       throw new UnsafePathException(operation, name, "name contains a NUL byte", null);
+    }
+    // a char is 1 to 3 UTF-8 bytes: count only when the length alone does not decide
+    long bytes =
+        name.length() > MAX_NAME_BYTES || name.length() * 3L <= MAX_NAME_BYTES
+            ? name.length()
+            : name.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      throw new UnsafePathException(
+          operation,
+          name.length() > 100 ? name.substring(0, 100) + "..." : name,
+          "name is longer than MAX_NAME_BYTES ("
+              + MAX_NAME_BYTES
+              + " bytes: FreeBSD's PATH_MAX of 1024 with the NUL)",
+          null);
     }
     List<String> out = new ArrayList<>();
     int start = 0;
