@@ -1,4 +1,7 @@
-/** Internals shared by the API packages; exported only to {@code org.jail4j.root}, not API. */
+/**
+ * Internals shared by the API packages; exported only to {@code org.jail4j.root} and {@code
+ * org.jail4j.testkit}, not API.
+ */
 @NullMarked
 package org.jail4j.internal;
 

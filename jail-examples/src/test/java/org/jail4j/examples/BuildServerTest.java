@@ -1,7 +1,9 @@
 package org.jail4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +28,17 @@ class BuildServerTest {
     BuildServer.answerMake(fake);
   }
 
+  /** The server extracts its base root on this machine's disk. */
+  private static void needsARootOnThisHost() {
+    assumeTrue(
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "builds a root on the temporary directory, which needs openat(2) (SecureDirectoryStream)"
+            + " and POSIX modes; Windows' Java offers neither");
+  }
+
   @Test
   void everyJobRunsMakeInItsOwnJail() {
+    needsARootOnThisHost();
     Output out = new Output();
 
     int status =
@@ -44,6 +55,7 @@ class BuildServerTest {
 
   @Test
   void withOciEachJobsRootIsBuiltFromTheImageLayout(@TempDir Path tmp) throws Exception {
+    needsARootOnThisHost();
     ExampleImage.write(tmp.resolve("image"));
     Output out = new Output();
     Output err = new Output();
@@ -76,6 +88,7 @@ class BuildServerTest {
 
   @Test
   void eachJailIsAThinRootOverTheSharedBase() {
+    needsARootOnThisHost();
     BuildServer.run(host, new String[] {"-p", "2", "3"}, new Output().stream, new Output().stream);
 
     long readOnlyBase =
@@ -87,6 +100,7 @@ class BuildServerTest {
 
   @Test
   void progressShowsEachFinishedJobAndTheSummary() {
+    needsARootOnThisHost();
     Output out = new Output();
 
     BuildServer.run(host, new String[] {"-p", "3", "3"}, out.stream, new Output().stream);
@@ -102,6 +116,7 @@ class BuildServerTest {
 
   @Test
   void nothingIsLeftAfterTheJobs() {
+    needsARootOnThisHost();
     BuildServer.run(host, new String[] {"-p", "2", "2"}, new Output().stream, new Output().stream);
 
     assertThat(host.list()).isEmpty();
@@ -110,6 +125,7 @@ class BuildServerTest {
 
   @Test
   void aFailingJobMakesTheExitStatusOne() {
+    needsARootOnThisHost();
     fake.failNextCommand("make", 2);
     Output out = new Output();
 

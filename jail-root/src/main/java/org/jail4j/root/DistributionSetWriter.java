@@ -23,6 +23,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.root.internal.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.tukaani.xz.LZMA2Options;
@@ -49,6 +50,10 @@ import org.tukaani.xz.XZOutputStream;
  * }</pre>
  */
 public final class DistributionSetWriter {
+  // what tree(Path) records where the file system has no modes to read
+  private static final int DEFAULT_DIR_MODE = 0755;
+  private static final int DEFAULT_FILE_MODE = 0644;
+
   private final String set;
   private String description = "";
   private int preset = 3;
@@ -237,7 +242,8 @@ public final class DistributionSetWriter {
   /**
    * Adds every directory, file and symbolic link under a tree, named {@code ./RELATIVE}, with their
    * permissions and times; files sharing an inode become hard links. File contents are read when
-   * the set is written.
+   * the set is written. Names and link targets use {@code /} on every host; on a file system
+   * without POSIX modes (Windows) directories get {@code 0755} and files {@code 0644}.
    *
    * @param tree the directory
    * @return this writer
@@ -245,6 +251,7 @@ public final class DistributionSetWriter {
    */
   public DistributionSetWriter tree(Path tree) {
     Map<Object, String> inodes = new HashMap<>();
+    boolean unixModes = tree.getFileSystem().supportedFileAttributeViews().contains("unix");
     try {
       Files.walkFileTree(
           tree,
@@ -255,7 +262,7 @@ public final class DistributionSetWriter {
               add(
                   Kind.DIRECTORY,
                   name(tree, d),
-                  mode(d),
+                  unixModes ? mode(d) : DEFAULT_DIR_MODE,
                   null,
                   null,
                   null,
@@ -273,18 +280,19 @@ public final class DistributionSetWriter {
                     Kind.SYMLINK,
                     name,
                     0755,
-                    Files.readSymbolicLink(f).toString(),
+                    HostPaths.freeBsd(Files.readSymbolicLink(f)),
                     null,
                     null,
                     0,
                     t);
               } else if (a.isRegularFile()) {
                 Object key = a.fileKey();
+                int mode = unixModes ? mode(f) : DEFAULT_FILE_MODE;
                 String first = key == null ? null : inodes.putIfAbsent(key, name);
                 if (first != null) {
-                  add(Kind.HARDLINK, name, mode(f), first, null, null, 0, t);
+                  add(Kind.HARDLINK, name, mode, first, null, null, 0, t);
                 } else {
-                  add(Kind.FILE, name, mode(f), null, null, f, a.size(), t);
+                  add(Kind.FILE, name, mode, null, null, f, a.size(), t);
                 }
               }
               return FileVisitResult.CONTINUE;
@@ -296,8 +304,9 @@ public final class DistributionSetWriter {
     return this;
   }
 
-  private static String name(Path tree, Path p) {
-    String rel = tree.relativize(p).toString();
+  /** The entry name of a file under the tree: {@code ./} and its names joined by {@code /}. */
+  static String name(Path tree, Path p) {
+    String rel = HostPaths.freeBsd(tree.relativize(p));
     return rel.isEmpty() ? "./" : "./" + rel;
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jail4j.Jail;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.spi.MountRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -118,7 +119,7 @@ public final class JailRoot {
         all.add(line);
       }
     }
-    return Jail.builder().from(jail).path(path.toString()).mounts(all).build();
+    return Jail.builder().from(jail).path(HostPaths.freeBsd(path)).mounts(all).build();
   }
 
   /**

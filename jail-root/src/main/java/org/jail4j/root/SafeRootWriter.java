@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.jail4j.UnsupportedHostException;
+import org.jail4j.root.internal.PosixModes;
 import org.jail4j.root.internal.RootDirs;
 import org.jail4j.root.internal.RootNames;
 import org.jspecify.annotations.Nullable;
@@ -64,13 +65,17 @@ public final class SafeRootWriter {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int DEFAULT_DIR_MODE = 0755;
+  // what previous() reports for a file whose mode cannot be read
+  private static final int UNKNOWN_FILE_MODE = 0644;
 
   private final Path root;
   private final FileSystem fs;
+  private final boolean setsModes;
 
-  private SafeRootWriter(Path root) {
+  private SafeRootWriter(Path root, boolean setsModes) {
     this.root = root;
     this.fs = root.getFileSystem();
+    this.setsModes = setsModes;
   }
 
   /**
@@ -83,6 +88,14 @@ public final class SafeRootWriter {
    * @throws UnsupportedHostException when the platform has no {@code openat(2)} support
    */
   public static SafeRootWriter of(Path root) {
+    return of(root, PosixModes.supported(root));
+  }
+
+  /**
+   * A writer that sets permission bits only when {@code setsModes}; {@link #of(Path)} decides it by
+   * the root's file system ({@link PosixModes#supported}).
+   */
+  static SafeRootWriter of(Path root, boolean setsModes) {
     Path real;
     try {
       real = root.toRealPath();
@@ -102,7 +115,18 @@ public final class SafeRootWriter {
     } catch (IOException e) {
       throw new RootException("write", root + ": " + e.getMessage(), e);
     }
-    return new SafeRootWriter(real);
+    return new SafeRootWriter(real, setsModes);
+  }
+
+  /**
+   * Whether the {@code mode} arguments are applied. False on a file system without POSIX permission
+   * bits (Windows' file systems, see docs/ROOTS.md "On Windows"): files and directories are then
+   * made with the file system's defaults and modes read back are {@code 0644}.
+   *
+   * @return true when modes are set
+   */
+  public boolean setsModes() {
+    return setsModes;
   }
 
   /** The root directory (its real path on the host). */
@@ -138,15 +162,16 @@ public final class SafeRootWriter {
                     StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             try (SeekableByteChannel ch =
-                dir.newByteChannel(
-                    tmp, options, PosixFilePermissions.asFileAttribute(permissions(0600)))) {
+                setsModes
+                    ? dir.newByteChannel(
+                        tmp, options, PosixFilePermissions.asFileAttribute(permissions(0600)))
+                    : dir.newByteChannel(tmp, options)) {
               ByteBuffer bb = ByteBuffer.wrap(content);
               while (bb.hasRemaining()) {
                 ch.write(bb);
               }
             }
-            dir.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setPermissions(permissions(mode));
+            setMode(dir, tmp, mode);
             dir.move(tmp, dir, name);
             moved = true;
           } finally {
@@ -206,9 +231,7 @@ public final class SafeRootWriter {
                 dirs.place(
                     "mkdir", path, dir, dirPath, name.toString(), Files::createDirectory, true);
             if (a.isDirectory()) {
-              dir.getFileAttributeView(
-                      name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                  .setPermissions(permissions(mode));
+              setMode(dir, name, mode);
             }
           }
           if (a == null || a.isSymbolicLink() || !a.isDirectory()) {
@@ -375,17 +398,7 @@ public final class SafeRootWriter {
         return new Previous(kind, null, 0, null);
       case "file":
         {
-          int mode =
-              at(
-                  "stat",
-                  path,
-                  false,
-                  (dirs, dir, dirPath, name) ->
-                      modeOf(
-                          dir.getFileAttributeView(
-                                  name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                              .readAttributes()
-                              .permissions()));
+          int mode = at("stat", path, false, (dirs, dir, dirPath, name) -> modeOf(dir, name));
           return new Previous(kind, read(path, maxBytes), mode, null);
         }
       case "symlink":
@@ -413,6 +426,25 @@ public final class SafeRootWriter {
       case "file" -> write(path, p.content() == null ? new byte[0] : p.content(), p.mode());
       default -> symlink(path, p.target() == null ? "" : p.target());
     }
+  }
+
+  private int modeOf(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    PosixFileAttributeView view = posixView(dir, name);
+    return view == null ? UNKNOWN_FILE_MODE : modeOf(view.readAttributes().permissions());
+  }
+
+  private void setMode(SecureDirectoryStream<Path> dir, Path name, int mode) throws IOException {
+    PosixFileAttributeView view = posixView(dir, name);
+    if (view != null) {
+      view.setPermissions(permissions(mode));
+    }
+  }
+
+  /** The entry's POSIX view, or null when this writer does not set modes. */
+  private @Nullable PosixFileAttributeView posixView(SecureDirectoryStream<Path> dir, Path name) {
+    return setsModes
+        ? dir.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        : null;
   }
 
   private static int modeOf(Set<PosixFilePermission> perms) {
@@ -461,17 +493,7 @@ public final class SafeRootWriter {
             throw new MissingParentException(op, display(path) + ": no such directory " + prefix);
           }
           // made under a staging name in the root, renamed into the opened directory
-          a =
-              dirs.place(
-                  op,
-                  path,
-                  dir,
-                  dirPath,
-                  c,
-                  at ->
-                      Files.createDirectory(
-                          at, PosixFilePermissions.asFileAttribute(permissions(DEFAULT_DIR_MODE))),
-                  true);
+          a = dirs.place(op, path, dir, dirPath, c, this::createParent, true);
         }
         if (a.isSymbolicLink()) {
           throw new UnsafePathException(
@@ -488,6 +510,15 @@ public final class SafeRootWriter {
       return action.run(dirs, dir, dirPath, fs.getPath(parts.get(parts.size() - 1)));
     } catch (IOException e) {
       throw new RootException(op, display(path) + ": " + e, e);
+    }
+  }
+
+  private void createParent(Path at) throws IOException {
+    if (setsModes) {
+      Files.createDirectory(
+          at, PosixFilePermissions.asFileAttribute(permissions(DEFAULT_DIR_MODE)));
+    } else {
+      Files.createDirectory(at);
     }
   }
 

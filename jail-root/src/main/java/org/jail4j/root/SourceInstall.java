@@ -3,6 +3,7 @@ package org.jail4j.root;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
@@ -100,7 +101,7 @@ public final class SourceInstall {
    * @return the commands
    */
   public List<CommandSpec> commands(Path root) {
-    String dest = "DESTDIR=" + root.toAbsolutePath().normalize();
+    String dest = "DESTDIR=" + HostPaths.freeBsd(root.toAbsolutePath().normalize());
     List<CommandSpec> out = new ArrayList<>();
     if (buildWorld) {
       out.add(CommandSpec.of(makeArgs("buildworld", jobs, null)));
@@ -114,7 +115,7 @@ public final class SourceInstall {
     List<String> a = new ArrayList<>();
     a.add(make);
     a.add("-C");
-    a.add(sourceTree.toString());
+    a.add(HostPaths.freeBsd(sourceTree));
     if (j > 1) {
       a.add("-j" + j);
     }
@@ -123,7 +124,7 @@ public final class SourceInstall {
       a.add(dest);
     }
     if (srcConf != null) {
-      a.add("SRCCONF=" + srcConf);
+      a.add("SRCCONF=" + HostPaths.freeBsd(srcConf));
     }
     return a;
   }

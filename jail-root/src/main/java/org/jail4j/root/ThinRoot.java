@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.root.internal.Trees;
 import org.jail4j.spi.HostSystem;
 import org.jail4j.spi.MountRequest;
@@ -98,13 +99,15 @@ public final class ThinRoot {
    */
   public List<MountRequest> mounts(Path root, Path writableDir) {
     List<MountRequest> out = new ArrayList<>();
-    out.add(new MountRequest("nullfs", base.toString(), root.toString(), List.of("ro"), null));
+    out.add(
+        new MountRequest(
+            "nullfs", HostPaths.freeBsd(base), HostPaths.freeBsd(root), List.of("ro"), null));
     for (String part : WRITABLE_PARTS) {
       out.add(
           new MountRequest(
               "nullfs",
-              writableDir.resolve(part).toString(),
-              root.resolve(part).toString(),
+              HostPaths.freeBsd(writableDir.resolve(part)),
+              HostPaths.freeBsd(root.resolve(part)),
               List.of("rw"),
               null));
     }
@@ -184,7 +187,8 @@ public final class ThinRoot {
         root.writableParts()
             .orElseThrow(
                 () -> new RootException("thin root", root.path() + ": not a thin root", null));
-    String prefix = root.path().toString();
+    // the mounts name their targets as FreeBSD does (mounts(Path, Path))
+    String prefix = HostPaths.freeBsd(root.path());
     for (MountRequest m : host.mounts()) {
       if (m.target().equals(prefix) || m.target().startsWith(prefix + "/")) {
         throw new RootException(

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jail4j.CommandResult;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.root.internal.RootCommands;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
@@ -61,7 +62,9 @@ public final class ZfsRoots {
   public Optional<String> datasetOf(Path path) {
     CommandResult r;
     try {
-      r = RootCommands.run(host, CommandSpec.of(zfs, "list", "-H", "-o", "name", path.toString()));
+      r =
+          RootCommands.run(
+              host, CommandSpec.of(zfs, "list", "-H", "-o", "name", HostPaths.freeBsd(path)));
     } catch (HostCommandException e) {
       return Optional.empty(); // no zfs(8) on this host
     }
@@ -125,7 +128,9 @@ public final class ZfsRoots {
     if (!snapshotExists(template, snapshot)) {
       RootCommands.check(host, CommandSpec.of(zfs, "snapshot", snap));
     }
-    RootCommands.check(host, CommandSpec.of(zfs, "clone", "-o", "mountpoint=" + abs, snap, clone));
+    RootCommands.check(
+        host,
+        CommandSpec.of(zfs, "clone", "-o", "mountpoint=" + HostPaths.freeBsd(abs), snap, clone));
     return JailRoot.zfsClone(abs, clone);
   }
 

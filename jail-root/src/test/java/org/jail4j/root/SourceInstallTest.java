@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jail4j.internal.HostPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,8 @@ class SourceInstallTest {
     SourceInstall.from(Path.of("/usr/src")).install(host, root);
     assertThat(host.commandLines())
         .containsExactly(
-            "make -C /usr/src installworld DESTDIR=" + root,
-            "make -C /usr/src distribution DESTDIR=" + root);
+            "make -C /usr/src installworld DESTDIR=" + HostPaths.freeBsd(root),
+            "make -C /usr/src distribution DESTDIR=" + HostPaths.freeBsd(root));
   }
 
   @Test
@@ -35,8 +36,12 @@ class SourceInstallTest {
     assertThat(host.commandLines())
         .containsExactly(
             "make -C /usr/src -j8 buildworld SRCCONF=/etc/src-jail.conf",
-            "make -C /usr/src -j8 installworld DESTDIR=" + root + " SRCCONF=/etc/src-jail.conf",
-            "make -C /usr/src distribution DESTDIR=" + root + " SRCCONF=/etc/src-jail.conf");
+            "make -C /usr/src -j8 installworld DESTDIR="
+                + HostPaths.freeBsd(root)
+                + " SRCCONF=/etc/src-jail.conf",
+            "make -C /usr/src distribution DESTDIR="
+                + HostPaths.freeBsd(root)
+                + " SRCCONF=/etc/src-jail.conf");
   }
 
   @Test
@@ -59,7 +64,8 @@ class SourceInstallTest {
     Path root = tmp.resolve("web");
     assertThatThrownBy(() -> SourceInstall.from(Path.of("/usr/src")).install(host, root))
         .isInstanceOf(HostCommandException.class)
-        .hasMessageContaining("make -C /usr/src installworld DESTDIR=" + root + ": exit status 2")
+        .hasMessageContaining(
+            "make -C /usr/src installworld DESTDIR=" + HostPaths.freeBsd(root) + ": exit status 2")
         .hasMessageContaining("make[1]: stopped in /usr/src")
         .satisfies(
             e -> {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jail4j.Jail;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.spi.MountRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +50,16 @@ class ThinRootTest {
     assertThat(r.writableParts()).contains(rw);
     assertThat(r.fstabLines())
         .containsExactly(
-            base + " " + root + " nullfs ro 0 0",
-            rw + "/etc " + root + "/etc nullfs rw 0 0",
-            rw + "/var " + root + "/var nullfs rw 0 0",
-            rw + "/tmp " + root + "/tmp nullfs rw 0 0",
-            rw + "/root " + root + "/root nullfs rw 0 0",
-            rw + "/home " + root + "/home nullfs rw 0 0",
-            rw + "/usr/local " + root + "/usr/local nullfs rw 0 0");
+            HostPaths.freeBsd(base) + " " + HostPaths.freeBsd(root) + " nullfs ro 0 0",
+            HostPaths.freeBsd(rw) + "/etc " + HostPaths.freeBsd(root) + "/etc nullfs rw 0 0",
+            HostPaths.freeBsd(rw) + "/var " + HostPaths.freeBsd(root) + "/var nullfs rw 0 0",
+            HostPaths.freeBsd(rw) + "/tmp " + HostPaths.freeBsd(root) + "/tmp nullfs rw 0 0",
+            HostPaths.freeBsd(rw) + "/root " + HostPaths.freeBsd(root) + "/root nullfs rw 0 0",
+            HostPaths.freeBsd(rw) + "/home " + HostPaths.freeBsd(root) + "/home nullfs rw 0 0",
+            HostPaths.freeBsd(rw)
+                + "/usr/local "
+                + HostPaths.freeBsd(root)
+                + "/usr/local nullfs rw 0 0");
   }
 
   @Test
@@ -87,9 +91,14 @@ class ThinRootTest {
     Jail jail =
         r.applyTo(
             Jail.builder().name("web").persist(true).addMounts("tmpfs /x/y tmpfs rw 0 0").build());
-    assertThat(jail.path()).contains(tmp.resolve("web").toString());
+    assertThat(jail.path()).contains(HostPaths.freeBsd(tmp.resolve("web")));
     assertThat(jail.mounts()).hasSize(8).startsWith("tmpfs /x/y tmpfs rw 0 0");
-    assertThat(jail.mounts().get(1)).isEqualTo(base + " " + tmp.resolve("web") + " nullfs ro 0 0");
+    assertThat(jail.mounts().get(1))
+        .isEqualTo(
+            HostPaths.freeBsd(base)
+                + " "
+                + HostPaths.freeBsd(tmp.resolve("web"))
+                + " nullfs ro 0 0");
   }
 
   @Test
@@ -135,7 +144,8 @@ class ThinRootTest {
     }
     assertThatThrownBy(() -> ThinRoot.remove(host, r))
         .isInstanceOf(RootException.class)
-        .hasMessageContaining(tmp.resolve("web") + " is still mounted; stop the jail");
+        .hasMessageContaining(
+            HostPaths.freeBsd(tmp.resolve("web")) + " is still mounted; stop the jail");
     assertThat(r.writableParts().orElseThrow()).exists();
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jail4j.internal.HostPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,9 @@ class ZfsRootsTest {
         .on(
             "zfs list -H -o name -t snapshot",
             RecordingHostSystem.Reply.fail(1, "dataset does not exist\n"))
-        .on("zfs list -H -o name " + jails, RecordingHostSystem.Reply.ok("zroot/jails\n"))
+        .on(
+            "zfs list -H -o name " + HostPaths.freeBsd(jails),
+            RecordingHostSystem.Reply.ok("zroot/jails\n"))
         .on(
             "zfs get -H -o value origin",
             RecordingHostSystem.Reply.ok("zroot/jails/base@jail4j\n"));
@@ -49,11 +52,11 @@ class ZfsRootsTest {
     JailRoot r = new ZfsRoots(host).clone("zroot/jails/base", "jail4j", jails.resolve("web"));
     assertThat(host.commandLines())
         .containsExactly(
-            "zfs list -H -o name " + jails,
+            "zfs list -H -o name " + HostPaths.freeBsd(jails),
             "zfs list -H -o name -t snapshot zroot/jails/base@jail4j",
             "zfs snapshot zroot/jails/base@jail4j",
             "zfs clone -o mountpoint="
-                + jails.resolve("web")
+                + HostPaths.freeBsd(jails.resolve("web"))
                 + " zroot/jails/base@jail4j zroot/jails/web");
     assertThat(r.kind()).isEqualTo(JailRoot.Kind.ZFS_CLONE);
     assertThat(r.dataset()).contains("zroot/jails/web");
@@ -68,7 +71,9 @@ class ZfsRootsTest {
             .on(
                 "zfs list -H -o name -t snapshot",
                 RecordingHostSystem.Reply.ok("zroot/jails/base@jail4j\n"))
-            .on("zfs list -H -o name " + jails, RecordingHostSystem.Reply.ok("zroot/jails\n"));
+            .on(
+                "zfs list -H -o name " + HostPaths.freeBsd(jails),
+                RecordingHostSystem.Reply.ok("zroot/jails\n"));
     new ZfsRoots(host).clone("zroot/jails/base", "jail4j", jails.resolve("db"));
     assertThat(host.commandLines()).noneMatch(c -> c.startsWith("zfs snapshot"));
     assertThat(host.commandLines())
@@ -122,7 +127,9 @@ class ZfsRootsTest {
     RecordingHostSystem host =
         new RecordingHostSystem()
             .on("zfs get -H -o value origin", RecordingHostSystem.Reply.ok("-\n"))
-            .on("zfs list -H -o name " + jails, RecordingHostSystem.Reply.ok("zroot/jails\n"));
+            .on(
+                "zfs list -H -o name " + HostPaths.freeBsd(jails),
+                RecordingHostSystem.Reply.ok("zroot/jails\n"));
     ZfsRoots zfs = new ZfsRoots(host);
     JailRoot r = zfs.clone("zroot/jails/base", "jail4j", jails.resolve("web"));
     assertThatThrownBy(() -> zfs.destroy(r))

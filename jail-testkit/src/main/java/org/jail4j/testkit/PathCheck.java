@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jail4j.Errno;
+import org.jail4j.internal.HostPaths;
 
 /**
  * How the fake kernel looks up a jail's {@code path} (freebsd-jail-abi.md §3.1): the errno {@code

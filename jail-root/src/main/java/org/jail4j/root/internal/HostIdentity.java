@@ -51,6 +51,14 @@ public record HostIdentity(int uid, int gid, int umask) {
    * @throws RootException when the directory is not writable
    */
   public static HostIdentity probe(Path dir) {
+    if (!PosixModes.supported(dir)) {
+      throw new RootException(
+          "extract",
+          dir
+              + ": the file system has no POSIX permission bits or owners; a FreeBSD root is"
+              + " extracted on FreeBSD (or a POSIX file system)",
+          null);
+    }
     Path probe = null;
     try {
       probe =

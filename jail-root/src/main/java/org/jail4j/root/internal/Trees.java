@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Copying and deleting directory trees without ever following a symbolic link: links are copied and
- * deleted as links.
+ * deleted as links. Permission bits are read and set only on a file system that has them ({@link
+ * PosixModes}); elsewhere directories are copied and deleted with the file system's own rules.
  */
 public final class Trees {
   private Trees() {}
@@ -61,12 +62,16 @@ public final class Trees {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    boolean posix = PosixModes.supported(path);
     Files.walkFileTree(
         path,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
               throws IOException {
+            if (!posix) {
+              return FileVisitResult.CONTINUE;
+            }
             Set<PosixFilePermission> p =
                 Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS);
             if (!p.contains(PosixFilePermission.OWNER_WRITE)
@@ -107,6 +112,7 @@ public final class Trees {
    */
   public static long copyTree(Path from, Path to) throws IOException {
     long[] count = {0};
+    boolean posix = PosixModes.supported(from) && PosixModes.supported(to);
     Files.walkFileTree(
         from,
         new SimpleFileVisitor<>() {
@@ -115,13 +121,15 @@ public final class Trees {
               throws IOException {
             Path t = to.resolve(from.relativize(d).toString());
             Files.copy(d, t, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            // the copy is writable by us until its children are in place
-            Files.setPosixFilePermissions(
-                t,
-                Set.of(
-                    PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.OWNER_EXECUTE));
+            if (posix) {
+              // the copy is writable by us until its children are in place
+              Files.setPosixFilePermissions(
+                  t,
+                  Set.of(
+                      PosixFilePermission.OWNER_READ,
+                      PosixFilePermission.OWNER_WRITE,
+                      PosixFilePermission.OWNER_EXECUTE));
+            }
             count[0]++;
             return FileVisitResult.CONTINUE;
           }
@@ -142,7 +150,9 @@ public final class Trees {
               throw e;
             }
             Path t = to.resolve(from.relativize(d).toString());
-            Files.setPosixFilePermissions(t, Files.getPosixFilePermissions(d));
+            if (posix) {
+              Files.setPosixFilePermissions(t, Files.getPosixFilePermissions(d));
+            }
             Files.setLastModifiedTime(t, Files.getLastModifiedTime(d));
             return FileVisitResult.CONTINUE;
           }

@@ -1,5 +1,6 @@
-package org.jail4j.testkit;
+package org.jail4j.internal;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,18 @@ import java.util.regex.Pattern;
  * ({@code \}) {@code /C:/Users/x} is {@code C:\Users\x} and back, {@code //server/share/x} is
  * {@code \\server\share\x}, and {@code /tmp/x} is {@code \tmp\x} (the current drive). Pure string
  * functions, so that every host's rules are tested on any host.
+ *
+ * <p>The one place for this rule: every host path that goes to the kernel (a jail's {@code path}),
+ * to a mount, to a host command or into jail.conf is {@link #freeBsd(Path)}; the testkit's {@code
+ * PathCheck} maps back with {@link #toHost(String, String)}. On FreeBSD both are the path's own
+ * text.
+ *
+ * <pre>{@code
+ * HostPaths.freeBsd(Path.of("/jails/web"));            // "/jails/web"
+ * HostPaths.toJail("C:\\jails\\web", "\\");          // "/C:/jails/web"
+ * }</pre>
  */
-final class HostPaths {
+public final class HostPaths {
   private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
 
   private HostPaths() {}
@@ -24,7 +35,7 @@ final class HostPaths {
    * @return the host text, or empty when no host file can have that name (a name holding the host's
    *     separator, or a relative path on a host that is not {@code /})
    */
-  static Optional<String> toHost(String jailPath, String separator) {
+  public static Optional<String> toHost(String jailPath, String separator) {
     if (separator.equals("/")) {
       return Optional.of(jailPath);
     }
@@ -43,13 +54,26 @@ final class HostPaths {
   }
 
   /**
-   * The FreeBSD path of an absolute host path text.
+   * The text FreeBSD sees for a host path: the path's own text where its file system separates
+   * names with {@code /} (FreeBSD, Linux, macOS), else {@link #toJail(String, String)} of it with
+   * that file system's separator. A relative path stays relative, with {@code /} between names.
    *
-   * @param hostPath the host path, absolute ({@code Path.toAbsolutePath().toString()})
+   * @param path a host path
+   * @return the FreeBSD path text
+   */
+  public static String freeBsd(Path path) {
+    return toJail(path.toString(), path.getFileSystem().getSeparator());
+  }
+
+  /**
+   * The FreeBSD path of a host path text.
+   *
+   * @param hostPath the host path: absolute ({@code Path.toAbsolutePath().toString()}) for an
+   *     absolute FreeBSD path; a relative one keeps its names, with {@code /} between them
    * @param separator the host's name separator
    * @return the FreeBSD path: {@code /} between names, a drive letter as the first name
    */
-  static String toJail(String hostPath, String separator) {
+  public static String toJail(String hostPath, String separator) {
     if (separator.equals("/")) {
       return hostPath;
     }
