@@ -1,7 +1,9 @@
 package org.jail4j.conf.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jail4j.conf.JailConfDialect;
 import org.jail4j.conf.JailConfException.Problem;
 import org.jail4j.conf.internal.Ast.Section;
@@ -174,25 +176,62 @@ public final class Evaluator {
   }
 
   /** A value during resolution: text plus the references still to splice in. */
+  /**
+   * A value being resolved: its text without the references, and the references (name and position
+   * in that text, ascending) still to substitute, first to last. Substituted text is appended as
+   * the references are reached, so each substitution costs its own length, not the value's.
+   */
   private static final class Str {
-    final StringBuilder text;
-    final List<int[]> refPos = new ArrayList<>();
-    final List<String> refNames = new ArrayList<>();
+    private final String source;
+    private final StringBuilder done = new StringBuilder();
+    private int copied;
+    private final List<String> refNames = new ArrayList<>();
+    private final List<Integer> refPos = new ArrayList<>();
+    private int next;
 
     Str(String text) {
-      this.text = new StringBuilder(text);
+      this.source = text;
     }
 
     Str(Value v) {
       this(v.text());
       for (VarRef r : v.refs()) {
         refNames.add(r.name());
-        refPos.add(new int[] {r.pos()});
+        refPos.add(r.pos());
       }
     }
 
     boolean hasRefs() {
-      return !refNames.isEmpty();
+      return next < refNames.size();
+    }
+
+    /** The references not yet substituted or dropped, the next one included. */
+    int refsLeft() {
+      return refNames.size() - next;
+    }
+
+    String nextRef() {
+      return refNames.get(next);
+    }
+
+    /** Puts a value where the next reference stands. */
+    void substitute(String value) {
+      int pos = refPos.get(next);
+      done.append(source, copied, pos).append(value);
+      copied = pos;
+    }
+
+    /** Goes past the next reference, substituted or not. */
+    void skipRef() {
+      next++;
+    }
+
+    int length() {
+      return done.length() + source.length() - copied;
+    }
+
+    String text() {
+      return done.length() == 0 ? source.substring(copied) : done + source.substring(copied);
     }
   }
 
@@ -216,6 +255,10 @@ public final class Evaluator {
   private static final class JailState {
     final String jail;
     final List<P> params = new ArrayList<>();
+
+    /** {@link #params} by {@link ParamNames#slotStem}, in the order they were added. */
+    private final Map<String, List<P>> byStem = new HashMap<>();
+
     final List<Problem> problems = new ArrayList<>();
     @Nullable P nameParam;
     long budget = MAX_EXPANSION;
@@ -234,6 +277,7 @@ public final class Evaluator {
       p.values.add(new Str(value));
       p.immutable = true;
       params.add(p);
+      byStem.computeIfAbsent(ParamNames.slotStem(name), k -> new ArrayList<>(1)).add(p);
       if (name.equals("name")) {
         nameParam = p;
       }
@@ -247,7 +291,9 @@ public final class Evaluator {
         nss.add(new Str(v));
       }
       P dp = null;
-      for (P q : params) {
+      // names of one slot share a stem: only those are compared, in the order they were added
+      List<P> sameStem = byStem.computeIfAbsent(ParamNames.slotStem(name), k -> new ArrayList<>(1));
+      for (P q : sameStem) {
         if (ParamNames.sameSlot(q.name, name)) {
           dp = q;
           break;
@@ -282,6 +328,7 @@ public final class Evaluator {
       np.file = s.file();
       np.line = s.line();
       params.add(np);
+      sameStem.add(np);
       for (ParamNames.Known k : ParamNames.TABLE) {
         if (ParamNames.sameSlot(name, k.name())) {
           if (s.variable()) {
@@ -303,6 +350,11 @@ public final class Evaluator {
 
     /** The variable resolution loop of load_config(), including its parameter moves. */
     void resolve() {
+      // names are unique: add() merges every statement of one slot into one parameter
+      Map<String, P> byName = new HashMap<>(2 * params.size());
+      for (P q : params) {
+        byName.putIfAbsent(q.name, q);
+      }
       int pgen = 0;
       for (int i = 0; i < params.size(); i++) {
         P p = params.get(i);
@@ -313,14 +365,8 @@ public final class Evaluator {
           for (int si = 0; si < p.values.size() && !restart; si++) {
             Str s = p.values.get(si);
             while (s.hasRefs()) {
-              String vname = s.refNames.get(0);
-              P vp = null;
-              for (P q : params) {
-                if (q.name.equals(vname)) {
-                  vp = q;
-                  break;
-                }
-              }
+              String vname = s.nextRef();
+              P vp = byName.get(vname);
               boolean bad = false;
               if (vp == null || vp.values.isEmpty()) {
                 problem(p.name + ": variable \"" + vname + "\" not found", p.file, p.line);
@@ -338,7 +384,7 @@ public final class Evaluator {
                 p = vp;
                 restart = true;
                 break;
-              } else if (vp.values.size() > 1 && (s.text.length() > 0 || s.refNames.size() > 1)) {
+              } else if (vp.values.size() > 1 && (s.length() > 0 || s.refsLeft() > 1)) {
                 problem(p.name + ": array cannot be substituted inline", p.file, p.line);
                 bad = true;
               } else if (!splice(p, si, s, vp)) {
@@ -351,8 +397,7 @@ public final class Evaluator {
                   }
                 }
               }
-              s.refNames.remove(0);
-              s.refPos.remove(0);
+              s.skipRef();
             }
           }
         } while (restart);
@@ -372,7 +417,7 @@ public final class Evaluator {
       List<Str> vals = vp.values;
       long cost = 0;
       for (Str v : vals) {
-        cost += v.text.length() + 1;
+        cost += v.length() + 1;
       }
       budget -= cost;
       if (budget < 0) {
@@ -380,14 +425,9 @@ public final class Evaluator {
             p.name + ": variable expansion exceeds " + MAX_EXPANSION + " bytes", p.file, p.line);
         return false;
       }
-      String first = vals.get(0).text.toString();
-      int pos = s.refPos.get(0)[0];
-      s.text.insert(pos, first);
-      for (int r = 1; r < s.refPos.size(); r++) {
-        s.refPos.get(r)[0] += first.length();
-      }
+      s.substitute(vals.get(0).text());
       for (int k = 1; k < vals.size(); k++) {
-        p.values.add(si + k, new Str(vals.get(k).text.toString()));
+        p.values.add(si + k, new Str(vals.get(k).text()));
       }
       return true;
     }
@@ -404,7 +444,7 @@ public final class Evaluator {
         }
         List<String> vals = new ArrayList<>();
         for (Str s : p.values) {
-          vals.add(s.text.toString());
+          vals.add(s.text());
         }
         out.add(new Param(p.name, vals, p.file, p.line));
       }

@@ -1,5 +1,6 @@
 package org.jail4j.conf.internal;
 
+import java.util.BitSet;
 import java.util.function.Consumer;
 import org.jail4j.conf.JailConfException;
 import org.jail4j.conf.internal.Token.Kind;
@@ -121,6 +122,17 @@ public final class Lexer {
   }
 
   private @Nullable Token act(int rule, int len) {
+    // a DQUOTE match runs to the closing quote; only the text before its first variable is this
+    // token's, so that is found before anything is copied
+    int varAt = -1;
+    if (rule == DQUOTE) {
+      int skip = in.charAt(pos) == '"' ? 1 : 0;
+      int at = varStart(in, pos + skip, pos + len - 1);
+      if (at >= 0) {
+        varAt = at - pos;
+        len = varAt;
+      }
+    }
     String raw = in.substring(pos, pos + len);
     start = pos;
     switch (rule) {
@@ -151,7 +163,7 @@ public final class Lexer {
       case DQUOTE:
         {
           int skip = raw.charAt(0) == '"' ? 1 : 0;
-          int at = varStart(raw, skip, 1);
+          int at = varAt;
           if (at < 0) {
             dq = false;
             nulInQuotes(raw);
@@ -407,22 +419,59 @@ public final class Lexer {
 
   /** The body of a quoted string, {@code ([^Q\\]|\\(.|\n))*Q}, from {@code j}. */
   private int quoted(int j, char q, int start) {
+    int end = quotedEnd(j, q);
+    return end < 0 ? -1 : end - start;
+  }
+
+  /*
+   * The last scan of quotedEnd: where it started, where it ended (after the closing quote, or -1)
+   * and the positions it stepped over as the second character of an escape. A double-quoted string
+   * with variables is scanned again from every piece (the rule matches to the closing quote, then
+   * gives back everything from the first variable on, as jaillex.l's yyless does); a scan from a
+   * position the last scan stepped on would follow the same path to the same end.
+   */
+  private int memoFrom = -1;
+  private int memoEnd = -1;
+  private char memoQuote;
+  private @Nullable BitSet memoSkipped;
+
+  /** The index after the closing quote of a quoted body starting at {@code j}, or -1. */
+  private int quotedEnd(int j, char q) {
     int n = in.length();
+    if (memoFrom >= 0
+        && q == memoQuote
+        && j >= memoFrom
+        && j < (memoEnd < 0 ? n : memoEnd)
+        && (memoSkipped == null || !memoSkipped.get(j))) {
+      return memoEnd;
+    }
+    int from = j;
+    BitSet skipped = null;
+    int end = -1;
     while (j < n) {
       char c = in.charAt(j);
       if (c == q) {
-        return j + 1 - start;
+        end = j + 1;
+        break;
       }
       if (c == '\\') {
         if (j + 1 >= n) {
-          return -1;
+          break;
         }
+        if (skipped == null) {
+          skipped = new BitSet();
+        }
+        skipped.set(j + 1);
         j += 2;
       } else {
         j++;
       }
     }
-    return -1;
+    memoFrom = from;
+    memoEnd = end;
+    memoQuote = q;
+    memoSkipped = skipped;
+    return end;
   }
 
   /** {@code Q([^\nQ\\]|\\.)*}: a quote that no closing quote follows. */
@@ -490,9 +539,8 @@ public final class Lexer {
   }
 
   /** Where {@code text2lval} with {@code tovar} stops: the first unescaped {@code $}, or -1. */
-  private static int varStart(String raw, int triml, int trimr) {
-    int end = raw.length() - trimr;
-    for (int s = triml; s < end; s++) {
+  private static int varStart(String raw, int from, int end) {
+    for (int s = from; s < end; s++) {
       char c = raw.charAt(s);
       if (c == '\\') {
         s++;
