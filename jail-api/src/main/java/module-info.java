@@ -19,9 +19,10 @@ module org.jail4j {
   exports org.jail4j.conf;
   exports org.jail4j.rc;
   // the output drain the roots module runs host commands through, and the host path text FreeBSD
-  // sees (HostPaths) that roots and the fake's PathCheck share; not API
+  // sees (HostPaths) that roots, OCI bundles and the fake's PathCheck share; not API
   exports org.jail4j.internal to
       org.jail4j.root,
+      org.jail4j.oci,
       org.jail4j.testkit;
 
   // the testkit's RawRequests reaches the test-only JailRequest.putRaw and JailParam.kernelParam

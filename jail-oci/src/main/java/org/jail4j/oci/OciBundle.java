@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.jail4j.Jail;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.oci.internal.Json;
 import org.jail4j.root.JailRoot;
 import org.jail4j.root.internal.Trees;
@@ -83,7 +84,7 @@ public final class OciBundle {
     }
     Path d = dir.toAbsolutePath().normalize();
     Path rootfs = rootfs(d);
-    Jail jail = Jail.builder().from(config.jail()).path(rootfs.toString()).build();
+    Jail jail = Jail.builder().from(config.jail()).path(HostPaths.freeBsd(rootfs)).build();
     OciConfig inBundle =
         new OciConfig(
             jail,

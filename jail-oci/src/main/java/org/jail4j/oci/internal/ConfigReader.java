@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.oci.OciDevice;
 import org.jail4j.oci.OciException;
 import org.jail4j.param.JailParam;
@@ -79,7 +80,7 @@ public final class ConfigReader {
     if (p.startsWith("/")) {
       path = p;
     } else if (bundle != null) {
-      path = bundle.resolve(p).toAbsolutePath().normalize().toString();
+      path = HostPaths.freeBsd(bundle.resolve(p).toAbsolutePath().normalize());
     } else {
       throw new OciException(
           "root.path",

@@ -35,6 +35,28 @@ class CatchingFailuresTest {
     return Jail.builder().name("web").path("/jail/web").persist(true).build();
   }
 
+  /** The catch of docs/LIFECYCLE.md, as it is shown there (DocSnippetsTest checks the text). */
+  @Test
+  void theLifecycleGuidesCatchSeesTheKernelsEexist(JailHost host) {
+    Jail jail = web();
+    try (RunningJail first = host.start(jail)) {
+      // snippet lifecycle-catch spotless:off
+      try {
+        host.start(jail);
+      } catch (JailExistsException e) {                   // EEXIST from jail_set, at step CREATE
+        System.err.println(e.getMessage());               // jail: web: jail "web" already exists (EEXIST)
+      } catch (JailException e) {
+        e.failedStep().ifPresent(f -> System.err.println(f.step() + ": " + f.output()));
+      }
+      // end snippet spotless:on
+      JailExistsException again =
+          catchThrowableOfType(() -> host.start(jail), JailExistsException.class);
+      assertThat(again).hasMessage("jail: web: jail \"web\" already exists (EEXIST)");
+      assertThat(again.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE);
+      assertThat(first.isAlive()).isTrue();
+    }
+  }
+
   /** The example of JailException and JailExistsException: a name that is already running. */
   @Test
   void catchJailExistsAroundStartCatchesTheKernelsEexist(JailHost host) {
