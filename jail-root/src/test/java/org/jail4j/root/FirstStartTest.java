@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsSecureDirectories
 class FirstStartTest {
   @TempDir Path tmp;
   Path root;

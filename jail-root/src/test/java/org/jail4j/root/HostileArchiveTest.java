@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile distribution sets: every entry that tries to write outside the root is refused, and a
  * witness proves nothing outside the root changed.
  */
+@NeedsSecureDirectories
 class HostileArchiveTest {
   @TempDir Path tmp;
   Path root;

@@ -17,6 +17,7 @@ import org.jail4j.root.internal.HostIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsSecureDirectories
 class RootBuilderTest {
   @TempDir Path tmp;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sets that would exhaust memory or disk: every bound is enforced and names itself. */
+@NeedsSecureDirectories
 class RootLimitsTest {
   @TempDir Path tmp;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /d}. Over many seeded rounds nothing may appear outside the root. The seed is printed;
  * rerun one with {@code -Djail4j.seed=N}.
  */
+@NeedsSecureDirectories
 class RootRaceTest {
   private static final int ROUNDS = 40;
 

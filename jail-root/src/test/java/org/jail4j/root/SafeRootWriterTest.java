@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Host-side writes into a root the jail's root user controls: hostile links planted in the root
  * never lead a write, read or delete outside it.
  */
+@NeedsSecureDirectories
 class SafeRootWriterTest {
   @TempDir Path tmp;
   Path root;

@@ -21,6 +21,7 @@ import org.tukaani.xz.XZOutputStream;
  * wrong length where the content belongs, so each is refused with a typed error and nothing is
  * written. (The old-GNU type {@code S} is {@code HostileArchiveTest.oldGnuSparseEntryIsRefused}.)
  */
+@NeedsSecureDirectories
 class SparseEntryTest {
   @TempDir Path tmp;
 

@@ -10,6 +10,7 @@ import org.jail4j.conf.internal.Ast.Section;
 import org.jail4j.conf.internal.Ast.Statement;
 import org.jail4j.conf.internal.Ast.Value;
 import org.jail4j.conf.internal.Ast.VarRef;
+import org.jail4j.internal.NoNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -256,7 +257,7 @@ public final class Evaluator {
     final String jail;
     final List<P> params = new ArrayList<>();
 
-    /** {@link #params} by {@link ParamNames#slotStem}, in the order they were added. */
+    /** {@link #params} by {@link NoNames#stem}, in the order they were added. */
     private final Map<String, List<P>> byStem = new HashMap<>();
 
     final List<Problem> problems = new ArrayList<>();
@@ -277,7 +278,7 @@ public final class Evaluator {
       p.values.add(new Str(value));
       p.immutable = true;
       params.add(p);
-      byStem.computeIfAbsent(ParamNames.slotStem(name), k -> new ArrayList<>(1)).add(p);
+      byStem.computeIfAbsent(NoNames.stem(name), k -> new ArrayList<>(1)).add(p);
       if (name.equals("name")) {
         nameParam = p;
       }
@@ -292,7 +293,7 @@ public final class Evaluator {
       }
       P dp = null;
       // names of one slot share a stem: only those are compared, in the order they were added
-      List<P> sameStem = byStem.computeIfAbsent(ParamNames.slotStem(name), k -> new ArrayList<>(1));
+      List<P> sameStem = byStem.computeIfAbsent(NoNames.stem(name), k -> new ArrayList<>(1));
       for (P q : sameStem) {
         if (ParamNames.sameSlot(q.name, name)) {
           dp = q;

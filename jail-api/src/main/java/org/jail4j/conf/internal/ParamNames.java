@@ -146,35 +146,6 @@ public final class ParamNames {
   }
 
   /**
-   * The name with every leading {@code no} of every dot-separated component removed. Two names
-   * {@link #sameSlot} calls one slot differ by one such {@code no}, so they have the same stem.
-   *
-   * @param name a parameter or variable name
-   * @return its stem
-   */
-  public static String slotStem(String name) {
-    if (!name.contains("no")) {
-      return name;
-    }
-    StringBuilder sb = new StringBuilder(name.length());
-    int start = 0;
-    while (true) {
-      int dot = name.indexOf('.', start);
-      int end = dot < 0 ? name.length() : dot;
-      int from = start;
-      while (from + 2 <= end && name.startsWith("no", from)) {
-        from += 2;
-      }
-      sb.append(name, from, end);
-      if (dot < 0) {
-        return sb.toString();
-      }
-      sb.append('.');
-      start = dot + 1;
-    }
-  }
-
-  /**
    * Whether the last dot-separated component starts with {@code no} (config.c {@code
    * bool_param()}), which inverts a boolean. Looser than {@link
    * org.jail4j.param.JailParam#plainNameOf}: a last component of just {@code no} counts too, as it

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.Errno;
+import org.jail4j.internal.NoNames;
 import org.jail4j.spi.IoVec;
 import org.jspecify.annotations.Nullable;
 
@@ -155,7 +156,7 @@ final class Options {
   /**
    * Later options replace earlier equal ones ({@code vfs_sanitizeopts}): from the last option back,
    * each one left removes every earlier option equal to it. Equal names have the same {@link
-   * #stem}, so only names of one stem are compared.
+   * NoNames#stem}, so only names of one stem are compared.
    */
   private static void sanitize(List<Opt> list) {
     int n = list.size();
@@ -168,7 +169,7 @@ final class Options {
     Map<String, Integer> first = new HashMap<>(2 * n);
     boolean shared = false;
     for (int i = 0; i < n; i++) {
-      stems[i] = stem(list.get(i).name);
+      stems[i] = NoNames.stem(list.get(i).name);
       Integer earlier = first.putIfAbsent(stems[i], i);
       firstOfStem[i] = earlier == null ? i : earlier;
       shared |= earlier != null;
@@ -196,33 +197,6 @@ final class Options {
     }
     list.clear();
     list.addAll(kept);
-  }
-
-  /**
-   * The name with every leading {@code no} of every dotted component removed: two names {@link
-   * #equalOpts} compares equal differ only by one {@code no} at a component's start, so they have
-   * the same stem.
-   */
-  static String stem(String name) {
-    if (!name.contains("no")) {
-      return name;
-    }
-    StringBuilder sb = new StringBuilder(name.length());
-    int start = 0;
-    while (true) {
-      int dot = name.indexOf('.', start);
-      int end = dot < 0 ? name.length() : dot;
-      int from = start;
-      while (name.startsWith("no", from) && from + 2 <= end) {
-        from += 2;
-      }
-      sb.append(name, from, end);
-      if (dot < 0) {
-        return sb.toString();
-      }
-      sb.append('.');
-      start = dot + 1;
-    }
   }
 
   /**
