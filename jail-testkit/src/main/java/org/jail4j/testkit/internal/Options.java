@@ -25,7 +25,7 @@ final class Options {
   /** {@code sizeof(struct vfsopt)} on amd64, counted against the budget per option. */
   static final int VFSOPT_SIZE = 48;
 
-  /** One option: name, copied value (null for "no value"), position of its pair. */
+  /** One option: name, the caller's value bytes (null for "no value"), position of its pair. */
   static final class Opt {
     final String name;
 
