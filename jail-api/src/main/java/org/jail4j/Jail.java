@@ -3,7 +3,6 @@ package org.jail4j;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,9 @@ import org.jail4j.param.JailRequest;
 /**
  * The immutable description of a jail: its kernel parameters (typed) and the jail(8) management
  * settings around them (exec hooks, mounts, interfaces, timeouts, dependencies, limits). A {@code
- * Jail} that exists is valid: the builder checks every rule it can know without a kernel and
- * reports all problems at once in an {@link InvalidJailParameterException}.
+ * Jail} that exists is valid: the builder ({@link JailBuilder}) checks every rule it can know
+ * without a kernel and reports all problems at once in an {@link InvalidJailParameterException}, in
+ * the order their fields were set.
  *
  * <pre>{@code
  * Jail web = Jail.builder()
@@ -37,9 +37,9 @@ public abstract class Jail implements WithJail {
 
   Jail() {}
 
-  /** A new builder. */
-  public static Builder builder() {
-    return new Builder();
+  /** A new builder: one documented setter per attribute, see {@link JailBuilder}. */
+  public static JailBuilder builder() {
+    return new JailBuilder();
   }
 
   // ---- kernel parameters with their own attribute ---------------------------------------
@@ -227,7 +227,7 @@ public abstract class Jail implements WithJail {
    *     no command
    */
   public static Jail classic(String path, String hostname, String addresses, String... command) {
-    Builder b = builder().path(path).hostname(hostname);
+    JailBuilder b = builder().path(path).hostname(hostname);
     for (String a : addresses.split(",")) {
       if (a.isBlank()) {
         continue;
@@ -352,175 +352,5 @@ public abstract class Jail implements WithJail {
   @Value.Check
   protected void check() {
     JailRules.check(this);
-  }
-
-  /**
-   * The builder. Besides the generated setters it takes typed parameters ({@link #param}), address
-   * text ({@link #ip4(String...)}, {@link #ip6(String...)}), limits, and can start the jail.
-   */
-  public static class Builder extends ImmutableJail.Builder {
-
-    /** Problems found while setting values, reported by {@link #build()} with all the others. */
-    private final List<InvalidJailParameterException.Violation> problems = new ArrayList<>();
-
-    Builder() {}
-
-    /**
-     * Sets a parameter. {@code name}, {@code jid}, {@code path}, {@code host.hostname}, {@code
-     * ip4.addr}, {@code ip6.addr}, {@code persist} and jail(8)'s pseudo-parameters ({@code
-     * exec.start}, {@code mount.devfs}, {@code exec.timeout} in seconds...) go to their own
-     * attributes; other kernel parameters to {@link #params()}. A value of the wrong Java type is
-     * reported by {@link #build()}.
-     *
-     * @param param the parameter
-     * @param value its value
-     * @param <T> its type
-     * @return this builder
-     */
-    @SuppressWarnings("unchecked")
-    public <T> Builder param(JailParam<T> param, T value) {
-      if (!param.isNamed() && !param.type().accepts(value)) {
-        problems.add(
-            new InvalidJailParameterException.Violation(
-                param.name(),
-                "a value of type "
-                    + (value == null ? "null" : value.getClass().getSimpleName())
-                    + " is not a "
-                    + param.type().javaTypeName()));
-        return this;
-      }
-      if (param.equals(JailParam.NAME)) {
-        name((String) value);
-      } else if (param.equals(JailParam.PATH)) {
-        path((String) value);
-      } else if (param.equals(JailParam.HOST_HOSTNAME)) {
-        hostname((String) value);
-      } else if (param.equals(JailParam.JID)) {
-        jid((Integer) value);
-      } else if (param.equals(JailParam.PERSIST)) {
-        persist((Boolean) value);
-      } else if (param.equals(JailParam.IP4_ADDR)) {
-        for (Inet4Address a : (List<Inet4Address>) value) {
-          addAddresses(new JailAddress(a, null, null));
-        }
-      } else if (param.equals(JailParam.IP6_ADDR)) {
-        for (Inet6Address a : (List<Inet6Address>) value) {
-          addAddresses(new JailAddress(a, null, null));
-        }
-      } else if (!JailRules.setPseudo(this, param, value)) {
-        putParams(param, value);
-      }
-      return this;
-    }
-
-    /**
-     * Adds IPv4 addresses: literals, optionally as {@code IFACE|ADDR/MASK}. Host names are refused,
-     * never resolved; text that is not an address is reported by {@link #build()}.
-     *
-     * @param addresses the addresses
-     * @return this builder
-     */
-    public Builder ip4(String... addresses) {
-      return addAddressText("ip4.addr", addresses, true);
-    }
-
-    /**
-     * Adds IPv6 addresses: literals, optionally as {@code IFACE|ADDR/PREFIX}; text that is not an
-     * address is reported by {@link #build()}.
-     *
-     * @param addresses the addresses
-     * @return this builder
-     */
-    public Builder ip6(String... addresses) {
-      return addAddressText("ip6.addr", addresses, false);
-    }
-
-    private Builder addAddressText(String field, String[] addresses, boolean v4) {
-      for (String a : addresses) {
-        try {
-          addAddresses(JailRules.parseAddress(field, a, v4));
-        } catch (InvalidJailParameterException e) {
-          problems.addAll(e.violations());
-        }
-      }
-      return this;
-    }
-
-    /**
-     * Builds the jail, checking every rule that needs no kernel.
-     *
-     * @return the jail
-     * @throws InvalidJailParameterException listing every problem found, each with its field and
-     *     rule
-     */
-    @Override
-    public Jail build() {
-      List<InvalidJailParameterException.Violation> all = new ArrayList<>(problems);
-      String jailName = null;
-      try {
-        Jail built = super.build();
-        if (all.isEmpty()) {
-          return built;
-        }
-        jailName = built.name().orElse(null);
-      } catch (InvalidJailParameterException e) {
-        all.addAll(e.violations());
-        jailName = e.jailName().orElse(null);
-      }
-      throw new InvalidJailParameterException("build", jailName, all);
-    }
-
-    /**
-     * Adds a resource limit, as {@code rctl -a jail:NAME:RESOURCE:ACTION=AMOUNT}.
-     *
-     * @param resource the rctl resource, e.g. {@code memoryuse}
-     * @param amount the amount, e.g. {@code 4g}
-     * @param action {@code deny}, {@code log}, {@code devctl}, {@code throttle} or {@code sigNAME}
-     * @return this builder
-     */
-    public Builder limit(String resource, String amount, String action) {
-      addLimits(new JailLimit(resource, amount, action));
-      return this;
-    }
-
-    /**
-     * Adds addresses for the jail end of the {@link Jail#vnetBridge()} epair: literals with an
-     * optional {@code /PREFIX} or {@code /NETMASK}.
-     *
-     * @param addresses the addresses, e.g. {@code 192.0.2.50/24}
-     * @return this builder
-     * @throws InvalidJailParameterException for text that is not a literal address
-     */
-    public Builder vnetAddress(String... addresses) {
-      for (String a : addresses) {
-        try {
-          addVnetAddresses(JailAddress.parse(a));
-        } catch (InvalidJailParameterException e) {
-          throw new InvalidJailParameterException("build", null, "vnet.addresses", e.ruleText());
-        }
-      }
-      return this;
-    }
-
-    /**
-     * Builds the jail and starts it on {@link JailHost#local()}.
-     *
-     * @return the running jail
-     * @throws JailStartException when a step fails (everything done before it is undone)
-     */
-    public RunningJail start() {
-      return JailHost.local().start(build());
-    }
-
-    /**
-     * Builds the jail and starts it on the given host.
-     *
-     * @param host the host
-     * @return the running jail
-     * @throws JailStartException when a step fails (everything done before it is undone)
-     */
-    public RunningJail start(JailHost host) {
-      return host.start(build());
-    }
   }
 }

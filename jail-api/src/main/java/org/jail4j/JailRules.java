@@ -261,7 +261,7 @@ final class JailRules {
           new Violation(
               f,
               "a jail(8) pseudo-parameter cannot be in the kernel parameter map; set it with"
-                  + " Jail.Builder.param or its own setter"));
+                  + " JailBuilder.param or its own setter"));
       return;
     }
     if (OWN_ATTRIBUTES.contains(p)) {
@@ -269,7 +269,7 @@ final class JailRules {
           new Violation(
               f,
               "has its own attribute and cannot be in the parameter map; set it with"
-                  + " Jail.Builder.param or its own setter"));
+                  + " JailBuilder.param or its own setter"));
       return;
     }
     if (p.access() == JailParam.Access.READ_ONLY) {
@@ -440,7 +440,7 @@ final class JailRules {
    * Sets a jail(8) pseudo-parameter on the builder through its own attribute ({@link JailSetting});
    * false when the parameter is not a catalogued pseudo-parameter.
    */
-  static boolean setPseudo(Jail.Builder b, JailParam<?> p, Object value) {
+  static boolean setPseudo(JailBuilder b, JailParam<?> p, Object value) {
     Optional<JailSetting> s = JailSetting.of(p);
     s.ifPresent(setting -> setting.write(b, value));
     return s.isPresent();

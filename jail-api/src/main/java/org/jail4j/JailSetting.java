@@ -11,7 +11,7 @@ import org.jail4j.param.JailParam;
 /**
  * The table of jail(8) settings: every pseudo-parameter {@link Jail} has an attribute for, with its
  * {@link JailParam}, its {@link Kind} and how its value is read from a {@link Jail} and written to
- * a {@link Jail.Builder}. The builder's {@link Jail.Builder#param}, {@link Jail#get}, jail.conf
+ * a {@link JailBuilder}. The builder's {@link JailBuilder#param}, {@link Jail#get}, jail.conf
  * reading and {@code JailConfWriter} all go through this table, so a setting is written down once;
  * {@code JailSettingTest} walks every entry through builder, jail.conf and back.
  *
@@ -184,13 +184,13 @@ public enum JailSetting {
   private final JailParam<?> param;
   private final Kind kind;
   private final Function<Jail, Optional<Object>> reader;
-  private final BiConsumer<Jail.Builder, Object> writer;
+  private final BiConsumer<JailBuilder, Object> writer;
 
   JailSetting(
       JailParam<?> param,
       Kind kind,
       Function<Jail, Optional<Object>> reader,
-      BiConsumer<Jail.Builder, Object> writer) {
+      BiConsumer<JailBuilder, Object> writer) {
     this.param = param;
     this.kind = kind;
     this.reader = reader;
@@ -225,7 +225,7 @@ public enum JailSetting {
    * @param value a value of the parameter's Java type (seconds as an {@code Integer} for {@code
    *     exec.timeout} and {@code stop.timeout})
    */
-  public void write(Jail.Builder builder, Object value) {
+  public void write(JailBuilder builder, Object value) {
     writer.accept(builder, value);
   }
 

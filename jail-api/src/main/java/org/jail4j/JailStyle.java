@@ -15,5 +15,6 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = true),
-    jdkOnly = true)
+    jdkOnly = true,
+    builder = "new")
 @interface JailStyle {}

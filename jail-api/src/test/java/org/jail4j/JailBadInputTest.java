@@ -22,12 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JailBadInputTest {
 
-  private static Jail.Builder base() {
+  private static JailBuilder base() {
     return Jail.builder().name("web").path("/jail/web");
   }
 
   private static Arguments bad(
-      String rule, UnaryOperator<Jail.Builder> change, String field, String ruleText) {
+      String rule, UnaryOperator<JailBuilder> change, String field, String ruleText) {
     return Arguments.of(rule, change, field, ruleText);
   }
 
@@ -263,8 +263,8 @@ class JailBadInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInput")
   void badInputIsRefusedNamingTheFieldAndTheRule(
-      String rule, UnaryOperator<Jail.Builder> change, String field, String ruleText) {
-    Jail.Builder builder = change.apply(base());
+      String rule, UnaryOperator<JailBuilder> change, String field, String ruleText) {
+    JailBuilder builder = change.apply(base());
 
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(
@@ -286,7 +286,7 @@ class JailBadInputTest {
 
   @Test
   void aBuilderWithSeveralProblemsReportsThemAllInOneException() {
-    Jail.Builder builder =
+    JailBuilder builder =
         Jail.builder()
             .name("a..b")
             .path("jail/web")

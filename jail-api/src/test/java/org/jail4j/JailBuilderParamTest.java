@@ -7,7 +7,7 @@ import java.util.List;
 import org.jail4j.param.JailParam;
 import org.junit.jupiter.api.Test;
 
-/** {@code Jail.Builder.param} puts every catalogued parameter where it belongs. */
+/** {@code JailBuilder.param} puts every catalogued parameter where it belongs. */
 class JailBuilderParamTest {
 
   @Test
@@ -52,7 +52,7 @@ class JailBuilderParamTest {
   void everyCataloguedPseudoParameterHasAnAttribute() {
     for (JailParam<?> p : JailParam.catalogue()) {
       if (!p.isKernel()) {
-        Jail.Builder b = Jail.builder();
+        JailBuilder b = Jail.builder();
         Object sample =
             switch (p.type().kind()) {
               case STRING_LIST -> List.of("x");
@@ -69,7 +69,7 @@ class JailBuilderParamTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void putAny(Jail.Builder b, JailParam<T> p, Object value) {
+  private static <T> void putAny(JailBuilder b, JailParam<T> p, Object value) {
     b.param(p, (T) value);
   }
 

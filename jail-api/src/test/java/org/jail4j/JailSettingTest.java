@@ -82,7 +82,7 @@ class JailSettingTest {
   void everySettingSurvivesBuilderJailConfWriteAndRead() {
     for (JailSetting s : JailSetting.values()) {
       Object value = sample(s);
-      Jail.Builder b = Jail.builder().name("w").path("/jail/w");
+      JailBuilder b = Jail.builder().name("w").path("/jail/w");
       s.write(b, value);
       Jail jail = b.build();
       assertThat(s.read(jail)).as(s.name()).contains(value);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.conf.JailConfDocument.Scope;
 import org.jail4j.conf.internal.Quoting;
 import org.jail4j.param.JailParam;
@@ -271,7 +272,7 @@ class JailConfDocumentProperties {
     if (before.isEmpty()) {
       return Optional.empty();
     }
-    Jail.Builder b = Jail.builder().from(before.get());
+    JailBuilder b = Jail.builder().from(before.get());
     List<String> v = e.values();
     String last = v.isEmpty() ? "" : v.get(v.size() - 1);
     try {

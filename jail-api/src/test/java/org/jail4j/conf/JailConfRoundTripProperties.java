@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.conf.internal.Ast;
 import org.jail4j.conf.internal.ByteStrings;
 import org.jail4j.conf.internal.Parser;
@@ -71,7 +72,7 @@ class JailConfRoundTripProperties {
     return addr.zip(prefix, (a, p) -> JailAddress.parse(a + p));
   }
 
-  private static Gen<Consumer<Jail.Builder>> mutation() {
+  private static Gen<Consumer<JailBuilder>> mutation() {
     Gen<List<String>> commands = lists().of(text(10)).ofSizeBetween(0, 3);
     return Generate.oneOf(
         text(12).map(t -> b -> b.path("/" + t)),
@@ -108,8 +109,8 @@ class JailConfRoundTripProperties {
             (n, ms) -> {
               // apply each change that keeps the jail valid (Jail enforces the kernel's rules)
               Jail j = Jail.builder().name(n).build();
-              for (Consumer<Jail.Builder> m : ms) {
-                Jail.Builder b = Jail.builder().from(j);
+              for (Consumer<JailBuilder> m : ms) {
+                JailBuilder b = Jail.builder().from(j);
                 m.accept(b);
                 try {
                   j = b.build();

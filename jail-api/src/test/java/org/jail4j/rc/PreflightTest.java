@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.jail4j.Corpus;
 import org.jail4j.HostFiles;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 import org.jail4j.rc.PreflightWarning.Origin;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreflightTest {
 
-  private static Jail jail(UnaryOperator<Jail.Builder> settings) {
+  private static Jail jail(UnaryOperator<JailBuilder> settings) {
     return settings.apply(Jail.builder().name("t").path("/jail/t")).build();
   }
 
@@ -31,7 +32,7 @@ class PreflightTest {
   }
 
   @SafeVarargs
-  private static Jail.Builder allow(Jail.Builder b, JailParam<Boolean>... flags) {
+  private static JailBuilder allow(JailBuilder b, JailParam<Boolean>... flags) {
     for (JailParam<Boolean> f : flags) {
       b.param(f, true);
     }

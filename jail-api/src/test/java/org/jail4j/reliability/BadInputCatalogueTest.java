@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailException;
 import org.jail4j.JailInfo;
 import org.jail4j.JailLimit;
@@ -57,7 +58,7 @@ class BadInputCatalogueTest {
     return type.cast(thrown);
   }
 
-  private static Jail.Builder web() {
+  private static JailBuilder web() {
     return Jail.builder().name("web").path("/jail/web").persist(true);
   }
 

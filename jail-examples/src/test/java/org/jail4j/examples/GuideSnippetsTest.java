@@ -130,7 +130,7 @@ class GuideSnippetsTest {
         .mountDevfs(true)
         .addExecStart("/bin/sh /etc/rc").addExecStop("/bin/sh /etc/rc.shutdown")
         .persist(true)
-        .start(host);                                        // Jail.Builder.start() uses JailHost.local()
+        .start(host);                                        // JailBuilder.start() uses JailHost.local()
     CommandResult r = web.run(Duration.ofSeconds(10), "/bin/hostname");
     System.out.print(JailListing.of(host.list()).render("-v"));
     web.stop();

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class OciConfigRoundTripProperties {
     return lists().of(group).ofSize(8).map(l -> JailAddress.parse(String.join(":", l)));
   }
 
-  private static Gen<Consumer<Jail.Builder>> mutation() {
+  private static Gen<Consumer<JailBuilder>> mutation() {
     Gen<List<String>> commands = lists().of(text(10)).ofSizeBetween(0, 3);
     Gen<String> mountLine =
         word()
@@ -115,8 +116,8 @@ class OciConfigRoundTripProperties {
         lists().of(mutation()).ofSizeBetween(0, 14),
         (n, ms) -> {
           Jail j = Jail.builder().name(n).path("/j/r").build();
-          for (Consumer<Jail.Builder> m : ms) {
-            Jail.Builder b = Jail.builder().from(j);
+          for (Consumer<JailBuilder> m : ms) {
+            JailBuilder b = Jail.builder().from(j);
             m.accept(b);
             try {
               j = b.build();

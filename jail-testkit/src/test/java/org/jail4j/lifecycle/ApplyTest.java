@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.RunningJail;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
@@ -20,7 +21,7 @@ class ApplyTest {
 
   private final FakeRig rig = FakeRig.create();
 
-  private Jail.Builder web() {
+  private JailBuilder web() {
     return Jail.builder().name("web").path(FakeRig.dir(root)).persist(true);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.jail4j.Errno;
 import org.jail4j.FailedStep;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailException;
 import org.jail4j.JailPermissionException;
 import org.jail4j.JailStartException;
@@ -23,7 +24,7 @@ class FailureMessageTest {
 
   private final FakeRig rig = FakeRig.create();
 
-  private Jail.Builder web() {
+  private JailBuilder web() {
     return Jail.builder().name("web").path(FakeRig.dir(root)).hostname("web.example.org");
   }
 

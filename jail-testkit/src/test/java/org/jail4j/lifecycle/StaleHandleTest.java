@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailGoneException;
 import org.jail4j.JailNotFoundException;
 import org.jail4j.RunningJail;
@@ -30,7 +31,7 @@ class StaleHandleTest {
   private RunningJail stale;
   private RunningJail b;
 
-  private Jail.Builder at5(String name) throws Exception {
+  private JailBuilder at5(String name) throws Exception {
     return Jail.builder()
         .name(name)
         .jid(5)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.RunningJail;
 import org.jail4j.UnsupportedHostException;
 import org.jail4j.testkit.RecordedCommand;
@@ -20,7 +21,7 @@ class StartSettingsTest {
 
   private final FakeRig rig = FakeRig.create();
 
-  private Jail.Builder web() {
+  private JailBuilder web() {
     return Jail.builder().name("web").path(FakeRig.dir(root)).persist(true);
   }
 

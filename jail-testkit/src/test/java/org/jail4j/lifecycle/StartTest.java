@@ -13,6 +13,7 @@ import org.jail4j.CommandResult;
 import org.jail4j.Errno;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailHost;
 import org.jail4j.JailStartException;
 import org.jail4j.JailStep;
@@ -33,7 +34,7 @@ class StartTest {
 
   private final FakeRig rig = FakeRig.create();
 
-  private Jail.Builder web() {
+  private JailBuilder web() {
     return Jail.builder().name("web").path(FakeRig.dir(root)).hostname("web.example.org");
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jail4j.Errno;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailException;
 import org.jail4j.JailStep;
 import org.jail4j.RunningJail;
@@ -61,7 +62,7 @@ class StopFailureTest {
     FakeRig rig = FakeRig.create();
     rig.fake.createInterface("bridge", null);
     rig.baseline();
-    Jail.Builder b = Jail.builder().name("web").path(FakeRig.dir(root));
+    JailBuilder b = Jail.builder().name("web").path(FakeRig.dir(root));
     if (fault == Fault.EPAIR) {
       b.param(JailParam.VNET, JailSys.NEW).vnetBridge("bridge0").vnetAddress("192.0.2.60/24");
     } else {

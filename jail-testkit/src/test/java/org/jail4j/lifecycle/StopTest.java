@@ -9,6 +9,7 @@ import java.util.List;
 import org.jail4j.CommandResult;
 import org.jail4j.Errno;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailStep;
 import org.jail4j.JailStopException;
 import org.jail4j.RunningJail;
@@ -23,7 +24,7 @@ class StopTest {
 
   private final FakeRig rig = FakeRig.create();
 
-  private Jail.Builder web() {
+  private JailBuilder web() {
     return Jail.builder().name("web").path(FakeRig.dir(root)).persist(true);
   }
 

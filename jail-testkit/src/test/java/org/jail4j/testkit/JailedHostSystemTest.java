@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.jail4j.Errno;
 import org.jail4j.Jail;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class JailedHostSystemTest {
 
   private static RunningJail parent(JailHost host, boolean mayMount) {
-    Jail.Builder b =
+    JailBuilder b =
         Jail.builder()
             .name("build")
             .path("/jails/build")

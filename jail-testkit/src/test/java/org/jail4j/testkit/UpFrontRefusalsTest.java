@@ -9,6 +9,7 @@ import org.jail4j.Errno;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailException;
 import org.jail4j.JailHost;
 import org.jail4j.RunningJail;
@@ -51,7 +52,7 @@ class UpFrontRefusalsTest {
         .put(JailParam.PERSIST, true);
   }
 
-  private static Jail.Builder jail(String name) {
+  private static JailBuilder jail(String name) {
     return Jail.builder().name(name).path("/").persist(true);
   }
 

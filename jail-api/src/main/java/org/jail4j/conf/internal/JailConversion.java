@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailSetting;
 import org.jail4j.conf.JailConfException;
 import org.jail4j.conf.JailConfException.Problem;
@@ -34,7 +35,7 @@ public final class JailConversion {
    */
   public static Jail toJail(Evaluator.Jail j) {
     List<Problem> problems = new ArrayList<>(j.problems());
-    Jail.Builder b = Jail.builder();
+    JailBuilder b = Jail.builder();
     List<JailAddress> v4 = new ArrayList<>();
     List<JailAddress> v6 = new ArrayList<>();
     for (Evaluator.Param p : j.params()) {
@@ -85,7 +86,7 @@ public final class JailConversion {
   }
 
   private static void apply(
-      Jail.Builder b,
+      JailBuilder b,
       Evaluator.Param p,
       String jail,
       List<Problem> problems,
@@ -196,7 +197,7 @@ public final class JailConversion {
    * (value inverted), or a parameter known only at run time.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void kernel(Jail.Builder b, String name, List<String> values) {
+  private static void kernel(JailBuilder b, String name, List<String> values) {
     Optional<JailParam<?>> p = JailParam.lookup(name).filter(JailParam::isKernel);
     if (p.isPresent()) {
       JailParam q = p.get();
@@ -218,7 +219,7 @@ public final class JailConversion {
    * Sets a jail(8) setting through its {@link JailSetting} entry; every name {@link ParamNames}
    * knows as internal has one ({@code JailSettingTest} checks it).
    */
-  private static void pseudo(Jail.Builder b, String name, Object value) {
+  private static void pseudo(JailBuilder b, String name, Object value) {
     JailSetting.named(name)
         .orElseThrow(() -> new IllegalStateException("no JailSetting for " + name))
         .write(b, value);

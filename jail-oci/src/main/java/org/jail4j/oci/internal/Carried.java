@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.JailLimit;
 import org.jail4j.oci.OciException;
 import org.jail4j.param.JailParam;
@@ -104,7 +105,7 @@ final class Carried {
    * @throws OciException naming the annotation for an unknown key or a value that does not parse
    */
   @SuppressWarnings("unchecked")
-  static void apply(Map<String, String> ours, Jail.Builder b) {
+  static void apply(Map<String, String> ours, JailBuilder b) {
     for (Map.Entry<String, String> e : ours.entrySet()) {
       String key = e.getKey();
       String value = e.getValue();

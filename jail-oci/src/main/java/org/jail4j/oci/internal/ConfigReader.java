@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jail4j.InvalidJailParameterException;
 import org.jail4j.Jail;
 import org.jail4j.JailAddress;
+import org.jail4j.JailBuilder;
 import org.jail4j.internal.HostPaths;
 import org.jail4j.oci.OciDevice;
 import org.jail4j.oci.OciException;
@@ -60,7 +61,7 @@ public final class ConfigReader {
     if (!version.startsWith("1.")) {
       throw new OciException("ociVersion", "\"" + version + "\" is not a 1.x runtime-spec version");
     }
-    Jail.Builder b = Jail.builder();
+    JailBuilder b = Jail.builder();
 
     JsonNode r = root.get("root");
     if (r == null) {
@@ -229,7 +230,7 @@ public final class ConfigReader {
     return Names.shellLine(args);
   }
 
-  private static void mount(JsonNode m, String f, String root, Jail.Builder b) {
+  private static void mount(JsonNode m, String f, String root, JailBuilder b) {
     object(m, f);
     keys(m, f + ".", Set.of("destination", "type", "source", "options"));
     String dest = text(m, "destination", f + ".destination");
@@ -320,7 +321,7 @@ public final class ConfigReader {
     return lines;
   }
 
-  private static @Nullable String jail(JsonNode j, Jail.Builder b) {
+  private static @Nullable String jail(JsonNode j, JailBuilder b) {
     String f = "freebsd.jail";
     object(j, f);
     Set<String> known =
@@ -409,7 +410,7 @@ public final class ConfigReader {
     return text(j, "parent", f + ".parent");
   }
 
-  private static void addresses(JsonNode j, String key, boolean v4, Jail.Builder b) {
+  private static void addresses(JsonNode j, String key, boolean v4, JailBuilder b) {
     String f = "freebsd.jail." + key;
     List<String> list = strings(j, key, f);
     for (int i = 0; i < list.size(); i++) {
