@@ -49,24 +49,8 @@ public record OciIndex(List<OciDescriptor> manifests, Map<String, String> annota
     ImageJson.Doc doc = ImageJson.parse(document, json);
     ImageJson r = doc.reader();
     JsonNode root = doc.root();
-    schemaVersion(r, root);
-    String mediaType = r.text(root, "mediaType", "mediaType");
-    if (mediaType != null
-        && !mediaType.equals(MEDIA_TYPE)
-        && !mediaType.equals(DOCKER_MEDIA_TYPE)) {
-      throw r.error("mediaType", "\"" + mediaType + "\" is not an image index");
-    }
+    r.header(root, "image index", MEDIA_TYPE, DOCKER_MEDIA_TYPE);
     return new OciIndex(r.descriptors(root, "manifests", "manifests"), r.annotations(root, ""));
-  }
-
-  static void schemaVersion(ImageJson r, JsonNode root) {
-    JsonNode v = root.get("schemaVersion");
-    if (v == null) {
-      throw r.error("schemaVersion", "is required");
-    }
-    if (!v.isIntegralNumber() || v.asLong() != 2) {
-      throw r.error("schemaVersion", "must be 2, got " + v);
-    }
   }
 
   /**

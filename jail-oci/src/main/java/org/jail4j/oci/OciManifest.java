@@ -51,13 +51,7 @@ public record OciManifest(
     ImageJson.Doc doc = ImageJson.parse(document, json);
     ImageJson r = doc.reader();
     JsonNode root = doc.root();
-    OciIndex.schemaVersion(r, root);
-    String mediaType = r.text(root, "mediaType", "mediaType");
-    if (mediaType != null
-        && !mediaType.equals(MEDIA_TYPE)
-        && !mediaType.equals(DOCKER_MEDIA_TYPE)) {
-      throw r.error("mediaType", "\"" + mediaType + "\" is not an image manifest");
-    }
+    r.header(root, "image manifest", MEDIA_TYPE, DOCKER_MEDIA_TYPE);
     return new OciManifest(
         r.descriptor(root.get("config"), "config"),
         r.descriptors(root, "layers", "layers"),

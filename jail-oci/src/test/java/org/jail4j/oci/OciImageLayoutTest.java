@@ -155,6 +155,38 @@ class OciImageLayoutTest {
         .hasMessageContaining("index.json:manifests[0].digest");
   }
 
+  @Test
+  void aDocumentHeaderIsCheckedByKind() {
+    String manifest =
+        "{\"schemaVersion\": 2, \"mediaType\": \""
+            + OciManifest.MEDIA_TYPE
+            + "\", \"manifests\": []}";
+    assertThatThrownBy(() -> OciIndex.parse("index.json", manifest))
+        .isInstanceOf(OciException.class)
+        .hasMessageContaining("mediaType")
+        .hasMessageContaining("is not an image index");
+    String index = "{\"schemaVersion\": 2, \"mediaType\": \"" + OciIndex.MEDIA_TYPE + "\"}";
+    assertThatThrownBy(() -> OciManifest.parse("m.json", index))
+        .isInstanceOf(OciException.class)
+        .hasMessageContaining("is not an image manifest");
+    assertThatThrownBy(() -> OciManifest.parse("m.json", "{\"layers\": []}"))
+        .isInstanceOf(OciException.class)
+        .hasMessageContaining("schemaVersion")
+        .hasMessageContaining("is required");
+    assertThatThrownBy(
+            () -> OciIndex.parse("index.json", "{\"schemaVersion\": 1, \"manifests\": []}"))
+        .isInstanceOf(OciException.class)
+        .hasMessageContaining("must be 2, got 1");
+    assertThat(
+            OciIndex.parse(
+                    "index.json",
+                    "{\"schemaVersion\": 2, \"mediaType\": \""
+                        + OciIndex.DOCKER_MEDIA_TYPE
+                        + "\", \"manifests\": []}")
+                .manifests())
+        .isEmpty();
+  }
+
   private static Path imageSchemas() {
     Path p = OciReference.oci().resolve("image-spec/schema");
     org.junit.jupiter.api.Assumptions.assumeTrue(

@@ -61,6 +61,29 @@ public final class ImageJson {
    */
   public record Doc(ImageJson reader, JsonNode root) {}
 
+  /**
+   * Checks the header of an image-spec document: {@code schemaVersion} 2 and, when present, one of
+   * the media types the document may carry.
+   *
+   * @param root the document's root object
+   * @param what what the document is, in errors (e.g. {@code image index})
+   * @param mediaTypes the media types it may declare
+   * @throws OciException naming {@code schemaVersion} or {@code mediaType}
+   */
+  public void header(JsonNode root, String what, String... mediaTypes) {
+    JsonNode v = root.get("schemaVersion");
+    if (v == null) {
+      throw error("schemaVersion", "is required");
+    }
+    if (!v.isIntegralNumber() || v.asLong() != 2) {
+      throw error("schemaVersion", "must be 2, got " + v);
+    }
+    String mediaType = text(root, "mediaType", "mediaType");
+    if (mediaType != null && !java.util.Arrays.asList(mediaTypes).contains(mediaType)) {
+      throw error("mediaType", "\"" + mediaType + "\" is not an " + what);
+    }
+  }
+
   /** An error naming this document's field. */
   public OciException error(String field, String rule) {
     return new OciException(field.isEmpty() ? document : document + ":" + field, rule);
