@@ -228,7 +228,7 @@ public abstract class Jail implements WithJail {
    */
   public static Jail classic(String path, String hostname, String addresses, String... command) {
     JailBuilder b = builder().path(path).hostname(hostname);
-    for (String a : addresses.split(",")) {
+    for (String a : addresses.split(",", -1)) {
       if (a.isBlank()) {
         continue;
       }

@@ -20,6 +20,8 @@ import org.jail4j.param.JailParam;
  * Optional<Object> v = JailSetting.MOUNT_DEVFS.read(web); // Optional[true]
  * }</pre>
  */
+// the parameter is an immutable catalogue entry and the reader and writer are stateless lambdas
+@SuppressWarnings("ImmutableEnumChecker")
 public enum JailSetting {
   /** {@code exec.prepare}. */
   EXEC_PREPARE(
@@ -99,7 +101,7 @@ public enum JailSetting {
   EXEC_TIMEOUT(
       JailParam.EXEC_TIMEOUT,
       Kind.SECONDS,
-      j -> j.execTimeout().map(d -> (int) d.getSeconds()),
+      j -> j.execTimeout().map(d -> (int) d.toSeconds()),
       (b, v) -> b.execTimeout(Duration.ofSeconds((Integer) v))),
   /** {@code exec.consolelog}. */
   EXEC_CONSOLELOG(
@@ -114,7 +116,7 @@ public enum JailSetting {
   STOP_TIMEOUT(
       JailParam.STOP_TIMEOUT,
       Kind.SECONDS,
-      j -> Optional.of((int) j.stopTimeout().getSeconds()),
+      j -> Optional.of((int) j.stopTimeout().toSeconds()),
       (b, v) -> b.stopTimeout(Duration.ofSeconds((Integer) v))),
   /** {@code interface}. */
   INTERFACE(JailParam.INTERFACE, Kind.TEXT, t(Jail::iface), (b, v) -> b.iface((String) v)),

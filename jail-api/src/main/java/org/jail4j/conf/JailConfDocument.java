@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jail4j.Jail;
 import org.jail4j.JailException;
@@ -836,8 +835,9 @@ public final class JailConfDocument {
         .orElse(st.file());
   }
 
+  @SuppressWarnings("ReferenceEquality") // the jail being edited itself, not one equal to it
   private JailConfEditException sharedRefusal(Edit e, List<Statement> shared, Evaluator.Jail j) {
-    Map<Statement, Boolean> set = new IdentityHashMap<>();
+    IdentityHashMap<Statement, Boolean> set = new IdentityHashMap<>();
     shared.forEach(s -> set.put(s, true));
     Set<String> others = new LinkedHashSet<>();
     for (Evaluator.Jail k : state.jails) {

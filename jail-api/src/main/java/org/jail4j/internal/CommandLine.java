@@ -49,7 +49,7 @@ public record CommandLine(List<String> argv, boolean background) {
     }
     String rest = trailingAmpersand ? line.substring(0, special) : line;
     List<String> words = new ArrayList<>();
-    for (String w : rest.split("[ \\t\\f\\u000B\\r\\n]+")) {
+    for (String w : rest.split("[ \\t\\f\\u000B\\r\\n]+", -1)) {
       if (!w.isEmpty()) {
         words.add(w);
       }

@@ -41,7 +41,7 @@ public record FstabLine(String device, String mountPoint, String type, List<Stri
     if (text.isEmpty() || text.startsWith("#")) {
       return Optional.empty();
     }
-    String[] f = text.split("[ \\t\\f\\u000B\\r\\n]+");
+    String[] f = text.split("[ \\t\\f\\u000B\\r\\n]+", -1);
     if (f.length < 3) {
       throw new IllegalArgumentException(line + ": missing information");
     }

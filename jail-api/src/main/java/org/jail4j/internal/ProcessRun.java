@@ -95,17 +95,19 @@ public final class ProcessRun {
   }
 
   private static void discard(InputStream in) {
-    DrainPool.submit(
-        () -> {
-          byte[] chunk = new byte[8192];
-          try (InputStream s = in) {
-            while (s.read(chunk) >= 0) {
-              // discarded: nobody waits for a background command's output
-            }
-          } catch (IOException e) {
-            // the process ended or was killed
-          }
-        });
+    // nobody waits for discarded output; the task ends with the stream and reports nothing
+    Future<?> unused =
+        DrainPool.submit(
+            () -> {
+              byte[] chunk = new byte[8192];
+              try (InputStream s = in) {
+                while (s.read(chunk) >= 0) {
+                  // discarded: nobody waits for a background command's output
+                }
+              } catch (IOException e) {
+                // the process ended or was killed
+              }
+            });
   }
 
   /** A pooled reader copying one stream into memory. */

@@ -23,7 +23,7 @@ public final class RacctText {
    */
   public static Map<String, Long> parse(String text) {
     Map<String, Long> out = new LinkedHashMap<>();
-    for (String pair : text.strip().split(",")) {
+    for (String pair : text.strip().split(",", -1)) {
       if (pair.isBlank()) {
         continue;
       }

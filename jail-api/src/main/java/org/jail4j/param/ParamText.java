@@ -65,7 +65,8 @@ public final class ParamText {
       case KEY_VALUE:
         return (T) keyValues(param, values);
       case BOOL:
-        return values.isEmpty() ? (T) Boolean.TRUE : (T) bool(param, String.join(",", values));
+        Boolean b = values.isEmpty() || bool(param, String.join(",", values));
+        return (T) b;
       case IP4_LIST:
       case IP6_LIST:
         return (T)
@@ -149,7 +150,7 @@ public final class ParamText {
           return List.copyOf(out);
         }
       case STRING_LIST:
-        return List.copyOf((List<String>) castList(value));
+        return List.copyOf(castList(value));
       default:
         throw new IllegalStateException("unhandled kind " + type.kind());
     }

@@ -183,7 +183,7 @@ public interface HostSystem {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
       p.waitFor();
       List<Integer> pids = new ArrayList<>();
-      for (String line : out.split("\\s+")) {
+      for (String line : out.split("\\s+", -1)) {
         if (line.matches("[0-9]+")) {
           pids.add(Integer.parseInt(line));
         }

@@ -27,9 +27,22 @@ final class ProgressBar {
     this.interactive = interactive;
   }
 
-  /** True when standard output is a terminal. */
+  /**
+   * True when standard output is a terminal. Up to JDK 21 a console exists only then; from JDK 22
+   * one always exists and {@code Console.isTerminal()} (looked up by name, as the build targets 17)
+   * tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // null is the answer up to JDK 21, isTerminal after
   static boolean terminal() {
-    return System.console() != null;
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22: a console is a terminal
+    }
   }
 
   /** The bar's text for a fraction between 0 and 1. */

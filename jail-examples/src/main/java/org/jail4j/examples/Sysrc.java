@@ -162,7 +162,7 @@ public final class Sysrc {
               if (c == 'D') {
                 o.defaults = Path.of(value);
               } else {
-                for (String f : value.split("[,\\s]+")) {
+                for (String f : value.split("[,\\s]+", -1)) {
                   if (!f.isEmpty()) {
                     o.files.add(Path.of(f));
                   }

@@ -38,7 +38,7 @@ public record OciDigest(String algorithm, String hex) {
                   "digest", "algorithm \"" + algorithm + "\" is not supported (sha256 or sha512)");
         };
     if (hex.length() != length
-        || !hex.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
       throw new OciException(
           "digest", algorithm + " needs " + length + " lower-case hex digits, got \"" + hex + "\"");
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * OciLayerType t = OciLayerType.of("application/vnd.oci.image.layer.v1.tar+zstd").orElseThrow();
  * }</pre>
  */
+@SuppressWarnings("ImmutableEnumChecker") // mediaTypes is a List.of, unmodifiable
 public enum OciLayerType {
   /** An uncompressed tar archive. */
   TAR(

@@ -607,9 +607,9 @@ public final class FakeJailKernel implements JailKernel {
 
     /**
      * The host's {@code kern.osrelease} (default the version's sample: {@code 13.5-RELEASE}, {@code
-     * 14.3-RELEASE}, {@code 15.0-RELEASE}), which new jails inherit as their {@code osrelease} and
-     * {@link HostCapabilities#osrelease()} reports. The behaviour still follows {@link
-     * #version(FreeBsdVersion)}.
+     * 14.3-RELEASE}, {@code 15.0-RELEASE}), which new jails inherit as their {@link
+     * org.jail4j.param.JailParam#OSRELEASE osrelease} and {@link HostCapabilities#osrelease()}
+     * reports. The behaviour still follows {@link #version(FreeBsdVersion)}.
      *
      * <pre>{@code
      * FakeJailKernel.builder().version(FreeBsdVersion.V14).osrelease("14.2-RELEASE-p3").build();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jail4j.conf.internal.Ast.Statement;
 import org.jspecify.annotations.Nullable;
@@ -133,7 +132,7 @@ public final class ConfTree implements Parser.Listener {
   private final Deque<Block> openBlocks = new ArrayDeque<>();
   private final List<Stmt> statements = new ArrayList<>();
   private final List<Block> blocks = new ArrayList<>();
-  private final Map<Statement, Stmt> byStatement = new IdentityHashMap<>();
+  private final IdentityHashMap<Statement, Stmt> byStatement = new IdentityHashMap<>();
   private int pos;
 
   /**

@@ -76,8 +76,7 @@ public final class JailConversion {
   }
 
   private static String describe(String name, RuntimeException e) {
-    if (e instanceof InvalidJailParameterException) {
-      InvalidJailParameterException ie = (InvalidJailParameterException) e;
+    if (e instanceof InvalidJailParameterException ie) {
       if (!ie.violations().isEmpty()) {
         return ie.violations().get(0).toString();
       }

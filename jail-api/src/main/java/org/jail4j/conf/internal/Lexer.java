@@ -49,7 +49,7 @@ public final class Lexer {
   private static final int BAD_VAR = 17;
   private static final int ANY = 18;
   private static final int FALLBACK = 19;
-  private static final int RULES = 19;
+  private static final int RULES = FALLBACK;
 
   private final String file;
   private final String in;
@@ -205,8 +205,7 @@ public final class Lexer {
           return new Token(Kind.EOF, "", "", line, pos, pos);
         }
         return new Token(Kind.CHAR, raw, raw, line, start, pos);
-      default:
-        // FALLBACK: leave DQ mode and scan the same text again
+      default: // FALLBACK: leave DQ mode and scan the same text again
         dq = false;
         return null;
     }
@@ -556,6 +555,7 @@ public final class Lexer {
    * characters, processing C escapes, octal {@code \0}-{@code \377}, hex {@code \xH}/{@code \xHH}
    * and backslash-newline (dropped). The result is a C string, so it ends at the first NUL.
    */
+  @SuppressWarnings("IncrementInForLoopAndHeader") // an escape consumes the characters it reads
   static String unescape(String raw, int triml, int trimr) {
     int se = raw.length() - trimr;
     StringBuilder d = new StringBuilder(Math.max(0, se - triml));

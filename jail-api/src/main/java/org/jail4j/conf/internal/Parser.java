@@ -235,8 +235,8 @@ public final class Parser {
     } catch (AccessDeniedException e) {
       problems.add(Problem.inFile(name, "Permission denied"));
     } catch (IOException | RuntimeException e) {
-      if (e instanceof Stop) {
-        throw (Stop) e;
+      if (e instanceof Stop stop) {
+        throw stop;
       }
       problems.add(Problem.inFile(name, String.valueOf(e.getMessage())));
     }

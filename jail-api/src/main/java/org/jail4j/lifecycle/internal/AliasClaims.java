@@ -46,11 +46,11 @@ final class AliasClaims {
       if (this == o) {
         return true;
       }
-      if (!(o instanceof SystemKey)) {
+      if (!(o instanceof SystemKey other)) {
         return false;
       }
       HostSystem mine = get();
-      return mine != null && mine == ((SystemKey) o).get();
+      return mine != null && mine == other.get();
     }
   }
 

@@ -34,7 +34,7 @@ public final class HostListings {
   public static List<MountRequest> mounts(String text) {
     List<MountRequest> out = new ArrayList<>();
     for (String line : text.lines().toList()) {
-      String[] f = BLANKS.split(line.trim());
+      String[] f = BLANKS.split(line.trim(), -1);
       if (f.length < 4 || f[0].startsWith("#")) {
         continue;
       }
@@ -72,7 +72,7 @@ public final class HostListings {
       if (iface == null) {
         continue;
       }
-      String[] f = BLANKS.split(line.trim());
+      String[] f = BLANKS.split(line.trim(), -1);
       if (f.length < 2) {
         continue;
       }

@@ -3,7 +3,6 @@ package org.jail4j.oci.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class ImageJson {
    * @param root the document's root object
    * @param what what the document is, in errors (e.g. {@code image index})
    * @param mediaTypes the media types it may declare
-   * @throws OciException naming {@code schemaVersion} or {@code mediaType}
+   * @throws OciException naming the schema version or media type field
    */
   public void header(JsonNode root, String what, String... mediaTypes) {
     JsonNode v = root.get("schemaVersion");
@@ -139,8 +138,7 @@ public final class ImageJson {
     if (!v.isObject()) {
       throw error(field + "annotations", "must be an object of strings");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
       if (!e.getValue().isTextual()) {
         throw error(field + "annotations." + e.getKey(), "must be a string");
       }

@@ -83,6 +83,7 @@ public final class RootDirs implements Closeable {
    * @throws UnsupportedHostException when the platform's Java has no {@link SecureDirectoryStream}
    * @throws RootException when the root cannot be opened
    */
+  @SuppressWarnings("StreamResourceLeak") // the stream is the RootDirs' own, closed by close()
   public static RootDirs open(String op, Path root) {
     DirectoryStream<Path> s;
     try {

@@ -28,7 +28,8 @@ public final class ParamTable {
    */
   static final String[] ALLOW =
       JailParam.catalogue().stream()
-          .filter(p -> p.isKernel() && p.name().startsWith("allow.") && p.type() == ParamType.BOOL)
+          .filter(
+              p -> p.isKernel() && p.name().startsWith("allow.") && p.type().equals(ParamType.BOOL))
           .map(JailParam::name)
           .toArray(String[]::new);
 

@@ -250,9 +250,9 @@ final class ValueParams {
           v = sysv(opts, v, s, ppr);
         } else if (v != null) {
           boolean ok =
-              rule != null && rule.values() == NodeValues.NEW_OR_INHERIT
-                  ? v == JailFlags.JAIL_SYS_NEW || v == JailFlags.JAIL_SYS_INHERIT
-                  : v >= 0 && v <= 2;
+              (rule != null && rule.values() == NodeValues.NEW_OR_INHERIT)
+                  ? (v == JailFlags.JAIL_SYS_NEW || v == JailFlags.JAIL_SYS_INHERIT)
+                  : (v >= 0 && v <= 2);
           if (!ok) {
             throw Fail.of(Errno.EINVAL);
           }

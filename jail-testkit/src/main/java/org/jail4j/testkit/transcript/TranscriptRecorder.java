@@ -45,13 +45,11 @@ public final class TranscriptRecorder implements JailKernel {
   }
 
   private static final class Session {
-    final JailKernel root;
     final String caseName;
     final Symbols symbols = new Symbols();
     final List<TranscriptRecord> records = new ArrayList<>();
 
-    Session(JailKernel root, String caseName) {
-      this.root = root;
+    Session(String caseName) {
       this.caseName = caseName;
     }
   }
@@ -79,7 +77,7 @@ public final class TranscriptRecorder implements JailKernel {
     if (caseName.isEmpty() || caseName.contains("\n")) {
       throw new IllegalArgumentException("caseName must be one non-empty line: " + caseName);
     }
-    return new TranscriptRecorder(new Session(delegate, caseName), delegate, 0);
+    return new TranscriptRecorder(new Session(caseName), delegate, 0);
   }
 
   /**
