@@ -18,9 +18,9 @@ class JailSettingTest {
   private static Object sample(JailSetting s) {
     return switch (s.kind()) {
       case COMMANDS -> List.of("/bin/echo " + s.name(), "/bin/echo two");
-      case NAMES -> List.of("one" + s.ordinal(), "two" + s.ordinal());
-      case FLAG -> Boolean.TRUE;
-      case TEXT -> "/var/" + s.ordinal();
+      case NAMES -> List.of("one" + s.name(), "two" + s.name());
+      case FLAG -> true;
+      case TEXT -> "/var/" + s.name();
       case SECONDS, NUMBER -> 3;
     };
   }

@@ -122,7 +122,7 @@ class JailConfRoundTripProperties {
               List<JailAddress> canonical = new ArrayList<>();
               j.addresses().stream().filter(JailAddress::isIpv4).forEach(canonical::add);
               j.addresses().stream().filter(JailAddress::isIpv6).forEach(canonical::add);
-              return (Jail) Jail.builder().from(j).addresses(canonical).build();
+              return Jail.builder().from(j).addresses(canonical).build();
             });
   }
 
@@ -242,7 +242,8 @@ class JailConfRoundTripProperties {
 
   private static String singleQuoted(String s) {
     StringBuilder b = new StringBuilder("'");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (c == '\'' || c == '\\') {
         b.append('\\');
       }

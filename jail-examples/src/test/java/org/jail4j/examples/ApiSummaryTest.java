@@ -145,7 +145,7 @@ class ApiSummaryTest {
     return !synthetic && (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers));
   }
 
-  private static void describe(Class<?> type, TreeSet<String> lines) {
+  private static void describe(Class<?> type, Set<String> lines) {
     String name = type.getName();
     lines.add(name + " : " + type.toGenericString() + supertypes(type));
     for (Constructor<?> c : type.getDeclaredConstructors()) {

@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
  * cannot drift from code that compiles and passes.
  *
  * <p>In {@code README.md} and {@code docs/*.md} each {@code ```java} block, in {@code
- * javadoc-overview.html} and every {@code package-info.java} each {@code <pre>{@code} block, follows
- * a line {@code <!-- snippet: NAME -->}. The region {@code NAME} is the text between {@code //
- * snippet NAME spotless:off} and {@code // end snippet spotless:on} in one file under {@code
- * jail-examples/src/test/java}, {@code jail-testkit/src/test/java} or {@code consumer/src}
- * (formatting is off there, so the region keeps the documentation's layout). A block is its imports
- * (blank lines between groups allowed), a blank line, then the region without its common
- * indentation; the imports must be imports of the region's file, and every import of that file
- * whose simple name the region uses must be shown. Every region is shown somewhere, so each example
- * test (such as those of {@code org.jail4j.testkit.docs}) is on a page.
+ * javadoc-overview.html} and every {@code package-info.java} each <code>&lt;pre&gt;&#123;&#64;code
+ * </code> block, follows a line {@code <!-- snippet: NAME -->}. The region {@code NAME} is the text
+ * between a line comment {@code snippet NAME} followed by {@code spotless:off} and one {@code end
+ * snippet} followed by {@code spotless:on} (patterns {@code START} and {@code END}) in one file
+ * under {@code jail-examples/src/test/java}, {@code jail-testkit/src/test/java} or {@code
+ * consumer/src} (formatting is off there, so the region keeps the documentation's layout). A block
+ * is its imports (blank lines between groups allowed), a blank line, then the region without its
+ * common indentation; the imports must be imports of the region's file, and every import of that
+ * file whose simple name the region uses must be shown. Every region is shown somewhere, so each
+ * example test (such as those of {@code org.jail4j.testkit.docs}) is on a page.
  */
 class DocSnippetsTest {
   private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();

@@ -107,6 +107,7 @@ class ReadmeSnippetsTest {
     JailHost host = JailHost.local();
     try (RunningJail web = host.start(jail)) {                 // aliases, mounts, hooks, jail_set, exec.start
       CommandResult r = web.run(Duration.ofSeconds(10), "/bin/hostname");   // as jexec does
+      System.out.print(r.stdout());
       System.out.print(JailListing.of(host.list()).render("-v"));         // as jls -v prints
       web.update(JailParam.SECURELEVEL, 3);
     }                                                          // exec.stop, SIGTERM, jail_remove, unmount, aliases

@@ -29,7 +29,7 @@ class FailureMessageTest {
   }
 
   private JailException startFailure(Jail jail) {
-    return catchThrowableOfType(() -> rig.host.start(jail), JailException.class);
+    return catchThrowableOfType(JailException.class, () -> rig.host.start(jail));
   }
 
   @Test

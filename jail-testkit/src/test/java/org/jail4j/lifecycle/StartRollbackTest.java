@@ -30,6 +30,7 @@ class StartRollbackTest {
   /**
    * Where the failure is injected, which jail exercises it, and the step it must be reported as.
    */
+  @SuppressWarnings("ImmutableEnumChecker") // each fault's injection is a stateless lambda
   enum Fault {
     PREPARE(false, JailStep.EXEC_PREPARE, r -> r.fake.failNextCommand(has("prepare"), 1)),
     ALIAS(false, JailStep.ALIASES, r -> r.fake.failNextAlias(a -> !a.isIpv4(), Errno.EEXIST)),

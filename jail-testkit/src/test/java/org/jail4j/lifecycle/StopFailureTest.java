@@ -27,6 +27,7 @@ class StopFailureTest {
 
   @TempDir Path root;
 
+  @SuppressWarnings("ImmutableEnumChecker") // each fault's injection is a stateless lambda
   enum Fault {
     PRESTOP(JailStep.EXEC_PRESTOP, true, r -> r.fake.failNextCommand(has("prestop"), 1)),
     STOP(JailStep.EXEC_STOP, true, r -> r.fake.failNextCommand(has("rc.shutdown"), 1)),

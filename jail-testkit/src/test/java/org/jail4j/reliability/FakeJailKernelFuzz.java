@@ -127,6 +127,7 @@ class FakeJailKernelFuzz {
   void rawSetAndGetOnlyFailWithAnErrnoAndKeepTheInvariants(byte[] data) {
     Input in = new Input(data);
     int setup = in.u8();
+    @SuppressWarnings("EnumOrdinal") // a fuzz byte picks one of the versions, in release order
     FreeBsdVersion version = FreeBsdVersion.values()[(setup & 3) % 3];
     FakeJailKernel kernel =
         FakeJailKernel.builder()

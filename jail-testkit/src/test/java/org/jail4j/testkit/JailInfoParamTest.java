@@ -34,7 +34,7 @@ class JailInfoParamTest {
     try (RunningJail web = web(host)) {
       JailInfo info = web.info();
       InvalidJailParameterException e =
-          catchThrowableOfType(() -> info.param("foo.bar"), InvalidJailParameterException.class);
+          catchThrowableOfType(InvalidJailParameterException.class, () -> info.param("foo.bar"));
       assertThat(e.kernelMessage()).contains("unknown parameter: foo.bar");
       assertThat(e).hasMessage("jail: web: unknown parameter: foo.bar (ENOENT)");
       assertThat(info.isPublished("foo.bar")).isFalse();
@@ -42,12 +42,12 @@ class JailInfoParamTest {
       // The same answer as the low-level request for the same name.
       InvalidJailParameterException low =
           catchThrowableOfType(
+              InvalidJailParameterException.class,
               () ->
                   JailRequest.create()
                       .put(JailParam.JID, web.jid())
                       .want(JailParam.named("foo.bar"))
-                      .get(kernel, 0),
-              InvalidJailParameterException.class);
+                      .get(kernel, 0));
       assertThat(e.errno()).isEqualTo(low.errno()).contains(Errno.ENOENT);
       assertThat(e.kernelMessage()).isEqualTo(low.kernelMessage());
     }
@@ -58,7 +58,7 @@ class JailInfoParamTest {
     try (RunningJail web = web(host)) {
       JailInfo info = web.info();
       JailParam<String> p = JailParam.named("allow.mount.nosuchfs");
-      assertThat(catchThrowableOfType(() -> info.get(p), InvalidJailParameterException.class))
+      assertThat(catchThrowableOfType(InvalidJailParameterException.class, () -> info.get(p)))
           .hasMessageContaining("unknown parameter: allow.mount.nosuchfs");
     }
   }
@@ -87,7 +87,7 @@ class JailInfoParamTest {
     assertThat(info.param("securelevel")).contains("3");
     assertThat(
             catchThrowableOfType(
-                () -> info.param("osrelease"), InvalidJailParameterException.class))
+                InvalidJailParameterException.class, () -> info.param("osrelease")))
         .hasMessage("jail: web: unknown parameter: osrelease (ENOENT)");
   }
 

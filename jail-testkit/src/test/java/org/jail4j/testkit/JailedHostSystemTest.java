@@ -117,7 +117,9 @@ class JailedHostSystemTest {
           .containsExactly(List.of("hostname"));
       Process p = inside.startInJail(other.jid(), CommandSpec.of("hostname"));
       assertThat(p.waitFor()).isEqualTo(1);
-      assertThat(new String(p.getErrorStream().readAllBytes(), "UTF-8"))
+      assertThat(
+              new String(
+                  p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .isEqualTo("jexec: jail " + other.jid() + " not found\n");
       assertThat(inside.jailProcesses(other.jid())).isEmpty();
     }

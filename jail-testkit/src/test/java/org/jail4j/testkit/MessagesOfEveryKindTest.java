@@ -134,29 +134,29 @@ class MessagesOfEveryKindTest {
     List<String> messages = new ArrayList<>();
     Jail web = Jail.builder().name("web").path("/jail/web").persist(true).build();
     try (RunningJail running = host.start(web)) {
-      messages.add(catchThrowableOfType(() -> host.start(web), JailException.class).getMessage());
+      messages.add(catchThrowableOfType(JailException.class, () -> host.start(web)).getMessage());
       messages.add(
-          catchThrowableOfType(() -> running.update(JailParam.PATH, "/x"), JailException.class)
+          catchThrowableOfType(JailException.class, () -> running.update(JailParam.PATH, "/x"))
               .getMessage());
       messages.add(
-          catchThrowableOfType(() -> running.info().param("foo.bar"), JailException.class)
+          catchThrowableOfType(JailException.class, () -> running.info().param("foo.bar"))
               .getMessage());
     }
     for (Errno e : List.of(Errno.EPERM, Errno.EINVAL, Errno.EAGAIN, Errno.ENOENT)) {
       kernel.failNext("jail_set", e);
-      messages.add(catchThrowableOfType(() -> host.start(web), JailException.class).getMessage());
+      messages.add(catchThrowableOfType(JailException.class, () -> host.start(web)).getMessage());
     }
     for (Errno e : List.of(Errno.EPERM, Errno.EBUSY)) {
       fake.failNextMount(e);
       Jail devfs = Jail.builder().from(web).mountDevfs(true).build();
-      messages.add(catchThrowableOfType(() -> host.start(devfs), JailException.class).getMessage());
+      messages.add(catchThrowableOfType(JailException.class, () -> host.start(devfs)).getMessage());
     }
     messages.add(
         catchThrowableOfType(
-                () -> Jail.builder().name("007").path("rel").ip4("nope").build(),
-                JailException.class)
+                JailException.class,
+                () -> Jail.builder().name("007").path("rel").ip4("nope").build())
             .getMessage());
-    messages.add(catchThrowableOfType(() -> host.get(42), JailException.class).getMessage());
+    messages.add(catchThrowableOfType(JailException.class, () -> host.get(42)).getMessage());
     messages.forEach(SaidOnce::assertSaidOnce);
     assertThat(messages).hasSize(11);
   }

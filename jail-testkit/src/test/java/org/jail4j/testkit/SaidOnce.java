@@ -44,7 +44,7 @@ final class SaidOnce {
     }
     String body = ERRNO.matcher(message).replaceAll("").trim();
     List<String> clauses = new ArrayList<>();
-    for (String c : body.split(": |; ")) {
+    for (String c : body.split(": |; ", -1)) {
       String t = c.trim();
       if (t.length() >= 3) {
         clauses.add(t);

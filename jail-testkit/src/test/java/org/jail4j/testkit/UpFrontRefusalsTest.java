@@ -31,11 +31,11 @@ import org.junit.jupiter.api.function.Executable;
 class UpFrontRefusalsTest {
 
   private static InvalidJailParameterException upFront(Executable call) {
-    return catchThrowableOfType(call::execute, InvalidJailParameterException.class);
+    return catchThrowableOfType(InvalidJailParameterException.class, call::execute);
   }
 
   private static JailException kernelSays(JailRequest request, FakeJailKernel kernel, int flags) {
-    return catchThrowableOfType(() -> request.set(kernel, flags), JailException.class);
+    return catchThrowableOfType(JailException.class, () -> request.set(kernel, flags));
   }
 
   private static void sameErrnoAndText(JailException upFront, JailException kernel) {

@@ -34,7 +34,6 @@ public final class EmulatedLibc implements LibC {
   private static final int ENOENT = Errno.ENOENT.number();
   private static final int ENOMEM = Errno.ENOMEM.number();
   private static final int EINVAL = Errno.EINVAL.number();
-  private static final int ENOSYS = Errno.ENOSYS.number();
 
   private final JailKernel kernel;
   private final Runtime runtime;

@@ -50,7 +50,7 @@ class CatchingFailuresTest {
       }
       // end snippet spotless:on
       JailExistsException again =
-          catchThrowableOfType(() -> host.start(jail), JailExistsException.class);
+          catchThrowableOfType(JailExistsException.class, () -> host.start(jail));
       assertThat(again).hasMessage("jail: web: jail \"web\" already exists (EEXIST)");
       assertThat(again.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE);
       assertThat(first.isAlive()).isTrue();
@@ -94,7 +94,7 @@ class CatchingFailuresTest {
   void catchInvalidJailParameterAroundStartCatchesAnUnknownParameter(JailHost host) {
     Jail jail = Jail.builder().from(web()).param(JailParam.named("allow.nosuch"), "1").build();
     InvalidJailParameterException e =
-        catchThrowableOfType(() -> host.start(jail), InvalidJailParameterException.class);
+        catchThrowableOfType(InvalidJailParameterException.class, () -> host.start(jail));
     assertThat(e.errno()).contains(Errno.ENOENT);
     assertThat(e).hasMessage("jail: web: unknown parameter: allow.nosuch (ENOENT)");
     assertThat(e.failedStep().map(FailedStep::step)).contains(JailStep.CREATE);
@@ -106,7 +106,7 @@ class CatchingFailuresTest {
   void catchJailNotFoundAroundStartCatchesAMissingParent(JailHost host) {
     Jail child = Jail.builder().name("nosuch.web").path("/jail/web").persist(true).build();
     JailNotFoundException e =
-        catchThrowableOfType(() -> host.start(child), JailNotFoundException.class);
+        catchThrowableOfType(JailNotFoundException.class, () -> host.start(child));
     assertThat(e.errno()).contains(Errno.ENOENT);
     assertThat(e.kernelMessage()).contains("jail \"nosuch\" not found");
     assertThat(e.failedStep().map(FailedStep::step)).contains(JailStep.CREATE);
@@ -184,7 +184,7 @@ class CatchingFailuresTest {
       JailHost host, FakeHostSystem fake) {
     fake.failNextMount(Errno.EBUSY);
     Jail jail = Jail.builder().from(web()).mountDevfs(true).build();
-    JailStartException e = catchThrowableOfType(() -> host.start(jail), JailStartException.class);
+    JailStartException e = catchThrowableOfType(JailStartException.class, () -> host.start(jail));
     assertThat(e.errno()).contains(Errno.EBUSY);
     assertThat(e.operation()).isEqualTo("mount");
     assertThat(e.failedStep().map(FailedStep::step)).contains(JailStep.MOUNT_DEVFS);
@@ -196,7 +196,7 @@ class CatchingFailuresTest {
     fake.failNextMount(Errno.EPERM);
     Jail jail = Jail.builder().from(web()).mountDevfs(true).build();
     JailPermissionException e =
-        catchThrowableOfType(() -> host.start(jail), JailPermissionException.class);
+        catchThrowableOfType(JailPermissionException.class, () -> host.start(jail));
     assertThat(e.operation()).isEqualTo("mount");
     assertThat(e.failedStep().map(FailedStep::step)).contains(JailStep.MOUNT_DEVFS);
   }
@@ -220,14 +220,17 @@ class CatchingFailuresTest {
   void aBuilderRefusalAndAStartRefusalHaveTheSameShape(JailHost host) {
     InvalidJailParameterException built =
         catchThrowableOfType(
-            () -> Jail.builder().name("007").path("/jail/web").persist(true).build(),
-            InvalidJailParameterException.class);
+            InvalidJailParameterException.class,
+            () -> Jail.builder().name("007").path("/jail/web").persist(true).build());
     InvalidJailParameterException started =
         catchThrowableOfType(
+            InvalidJailParameterException.class,
             () ->
                 host.start(
-                    Jail.builder().from(web()).param(JailParam.named("allow.nosuch"), "1").build()),
-            InvalidJailParameterException.class);
+                    Jail.builder()
+                        .from(web())
+                        .param(JailParam.named("allow.nosuch"), "1")
+                        .build()));
     assertThat(built.errno()).contains(Errno.EINVAL);
     assertThat(built.kernelMessage()).contains("name cannot be numeric (unless it is the jid)");
     assertThat(built.failedStep()).isEmpty();
