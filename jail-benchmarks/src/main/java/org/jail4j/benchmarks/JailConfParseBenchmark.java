@@ -6,26 +6,37 @@ import org.jail4j.Jail;
 import org.jail4j.conf.JailConf;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * jail.conf parse + evaluate + conversion to {@code Jail} values for a generated 10,000-jail file.
+ * jail.conf parse + evaluate + conversion to {@code Jail} values for a generated file of 10,000,
+ * 100,000 and 1,000,000 jails. The file is generated once per trial, before measuring; only {@code
+ * JailConf.parse(text).toJails()} is measured. The forked JVM gets {@value #HEAP}: the
+ * 1,000,000-jail case holds the text, the parsed file and the million {@code Jail} values at once.
  *
  * <pre>{@code
  * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 JailConfParse"
  * }</pre>
  */
 @State(Scope.Benchmark)
+@Fork(jvmArgsAppend = JailConfParseBenchmark.HEAP)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class JailConfParseBenchmark {
 
+  /** The forked JVM's heap limit, enough for the largest case. */
+  static final String HEAP = "-Xmx8g";
+
   /** Jails in the generated file. */
-  static final int JAILS = 10_000;
+  @Param({"10000", "100000", "1000000"})
+  public int jails;
 
   String text = "";
 
@@ -57,10 +68,10 @@ public class JailConfParseBenchmark {
     return sb.toString();
   }
 
-  /** Generates the file once. */
-  @Setup
+  /** Generates the file once per trial, outside the measurement. */
+  @Setup(Level.Trial)
   public void generateFile() {
-    text = generate(JAILS);
+    text = generate(jails);
   }
 
   /**

@@ -1,15 +1,19 @@
 package org.jail4j.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.jail4j.Jail;
+import org.jail4j.JailHost;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailValues;
 import org.jail4j.spi.JailFlags;
+import org.jail4j.testkit.junit.FakeJails;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Each benchmark's operation, run once, does the work it claims to measure. No timing here: figures
@@ -60,9 +64,10 @@ class BenchmarksSmokeTest {
   @Test
   void jailConfBenchmarkParsesEveryGeneratedJail() {
     JailConfParseBenchmark b = new JailConfParseBenchmark();
+    b.jails = 10_000;
     b.generateFile();
     List<Jail> jails = b.parseEvaluateConvert();
-    assertThat(jails).hasSize(JailConfParseBenchmark.JAILS);
+    assertThat(jails).hasSize(10_000);
     assertThat(jails.get(7).hostname()).contains("j7.example.org");
     assertThat(jails.get(7).path()).contains("/usr/local/jails/j7");
   }
@@ -73,6 +78,107 @@ class BenchmarksSmokeTest {
     b.fakeHost();
     assertThat(b.fakeJailLifecycle()).isPositive();
     assertThat(b.host.list()).isEmpty();
+  }
+
+  /**
+   * The full 1,000 tests take several seconds here, so the suite runs with 20; the benchmark itself
+   * refuses to measure any other count than 1,000.
+   */
+  @Test
+  void consumerSuitePassesEveryFakeJailsTestAndTheBenchmarkInsistsOnAThousand() {
+    String before = System.getProperty(FakeJailsConsumerSuite.COUNT_PROPERTY);
+    System.setProperty(FakeJailsConsumerSuite.COUNT_PROPERTY, "20");
+    try {
+      TestExecutionSummary summary = ConsumerSuiteBenchmark.launch(FakeJailsConsumerSuite.class);
+      assertThat(ConsumerSuiteBenchmark.passedAll(summary, 20)).isEqualTo(20);
+      assertThatThrownBy(() -> new ConsumerSuiteBenchmark().fakeJailsSuite())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("expected 1000 tests to pass, found 20, passed 20");
+    } finally {
+      if (before == null) {
+        System.clearProperty(FakeJailsConsumerSuite.COUNT_PROPERTY);
+      } else {
+        System.setProperty(FakeJailsConsumerSuite.COUNT_PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
+  void consumerSuiteHasAThousandTestsUnlessThePropertySaysOtherwise() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getProperty(FakeJailsConsumerSuite.COUNT_PROPERTY) == null,
+        FakeJailsConsumerSuite.COUNT_PROPERTY + " is set for this run");
+    assertThat(FakeJailsConsumerSuite.cases()).hasSize(1000).startsWith(1).endsWith(1000);
+  }
+
+  @Test
+  void consumerSuiteCountMustBeAPositiveInteger() {
+    String before = System.getProperty(FakeJailsConsumerSuite.COUNT_PROPERTY);
+    try {
+      for (String bad : List.of("0", "-3", "many")) {
+        System.setProperty(FakeJailsConsumerSuite.COUNT_PROPERTY, bad);
+        assertThatThrownBy(FakeJailsConsumerSuite::count)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(
+                "jail4j.consumerSuite.tests must be a positive integer, was \"" + bad + "\"");
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty(FakeJailsConsumerSuite.COUNT_PROPERTY);
+      } else {
+        System.setProperty(FakeJailsConsumerSuite.COUNT_PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
+  void consumerSuiteBenchmarkFailsWhenATestFails() {
+    TestExecutionSummary summary = ConsumerSuiteBenchmark.launch(FailingSuite.class);
+    assertThatThrownBy(() -> ConsumerSuiteBenchmark.passedAll(summary, 2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("expected 2 tests to pass, found 2, passed 1, failed 1")
+        .hasMessageContaining("@FakeJails: leavesWebRunning");
+  }
+
+  @Test
+  void consumerSuiteBenchmarkFailsWhenTestsAreMissing() {
+    TestExecutionSummary summary = ConsumerSuiteBenchmark.launch(FailingSuite.class);
+    assertThatThrownBy(() -> ConsumerSuiteBenchmark.passedAll(summary, 1000))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("expected 1000 tests to pass, found 2");
+  }
+
+  @Test
+  void processBenchmarkSpawnsBinTrueAndWaitsForEach() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new java.io.File("/bin/true").canExecute(), "/bin/true does not exist on this machine");
+    assertThat(ConsumerSuiteBenchmark.spawnBinTrue(20)).isEqualTo(20);
+  }
+
+  /**
+   * Launched by the tests above, never by Surefire (nested, not named *Test): one test passes, one
+   * leaves its jail running, which {@code @FakeJails} fails.
+   */
+  @FakeJails
+  static class FailingSuite {
+    @Test
+    void stopsItsJail(JailHost host) {
+      host.start(web()).stop();
+    }
+
+    @Test
+    void leavesWebRunning(JailHost host) {
+      host.start(web());
+    }
+
+    private static Jail web() {
+      return Jail.builder()
+          .name("web")
+          .path("/jail/web")
+          .persist(true)
+          .addExecStart("/bin/sh /etc/rc")
+          .build();
+    }
   }
 
   @Test
