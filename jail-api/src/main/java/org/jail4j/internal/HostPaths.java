@@ -1,5 +1,8 @@
 package org.jail4j.internal;
 
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -51,6 +54,39 @@ public final class HostPaths {
       return Optional.of(first + separator + tail.replace("/", separator));
     }
     return Optional.of(jailPath.replace("/", separator));
+  }
+
+  /**
+   * The file of a host file system that a FreeBSD path names: {@link #toHost(String, String)} with
+   * that file system's separator, as one of its paths.
+   *
+   * @param jailPath the FreeBSD path
+   * @param fileSystem the host's file system ({@code FileSystems.getDefault()} for this machine)
+   * @return the host path, or empty when no file of that file system can have that name
+   */
+  public static Optional<Path> hostPath(String jailPath, FileSystem fileSystem) {
+    Optional<String> text = toHost(jailPath, fileSystem.getSeparator());
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(fileSystem.getPath(text.get()));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The file of this machine's file system that a FreeBSD path from a jail's configuration names (a
+   * {@code mount.fstab}, an {@code exec.consolelog}).
+   *
+   * @param jailPath the FreeBSD path
+   * @return the host path
+   * @throws InvalidPathException when no file of this machine can have that name
+   */
+  public static Path onThisHost(String jailPath) {
+    return hostPath(jailPath, FileSystems.getDefault())
+        .orElseThrow(() -> new InvalidPathException(jailPath, "names no file on this host"));
   }
 
   /**

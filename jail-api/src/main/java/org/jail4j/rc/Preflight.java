@@ -1,5 +1,7 @@
 package org.jail4j.rc;
 
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jail4j.Jail;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.param.JailSys;
 import org.jail4j.rc.PreflightWarning.Origin;
 
@@ -92,13 +95,24 @@ public final class Preflight {
    *     is not a regular file, is too large ({@link RcConfException#limit()}) or cannot be parsed
    */
   public static List<PreflightWarning> checkRoot(Jail jail) {
+    return checkRoot(jail, FileSystems.getDefault());
+  }
+
+  /** {@link #checkRoot(Jail)} with the jail's root read from {@code fileSystem}. */
+  static List<PreflightWarning> checkRoot(Jail jail, FileSystem fileSystem) {
+    String path =
+        jail.path()
+            .orElseThrow(
+                () ->
+                    new RcConfException(
+                        null, 0, null, "the jail has no path, so no root to read", null));
+    // the jail's path is FreeBSD text (/ between names); on Windows /C:/jails/web is C:\jails\web
     Path root =
-        Path.of(
-            jail.path()
-                .orElseThrow(
-                    () ->
-                        new RcConfException(
-                            null, 0, null, "the jail has no path, so no root to read", null)));
+        HostPaths.hostPath(path, fileSystem)
+            .orElseThrow(
+                () ->
+                    new RcConfException(
+                        path, 0, null, "the jail's path names no file on this host", null));
     // every file is read below the root without following links (RcFiles): a root whose etc is
     // a symlink to the host's /etc must not report the host's values
     List<String> files = new ArrayList<>();

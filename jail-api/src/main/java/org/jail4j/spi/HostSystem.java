@@ -2,6 +2,7 @@ package org.jail4j.spi;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jail4j.Errno;
 import org.jail4j.JailException;
+import org.jail4j.internal.HostPaths;
 
 /**
  * What jail(8) does on the host around the kernel call: mounts, interface aliases and network
@@ -142,7 +144,12 @@ public interface HostSystem {
    * @return empty when it is a directory, else {@code ENOENT} or {@code ENOTDIR}
    */
   default Optional<Errno> checkDirectory(String path) {
-    Path p = Path.of(path);
+    // a FreeBSD path: on a Windows JVM /C:/jails/web is C:\jails\web (HostPaths)
+    Optional<Path> host = HostPaths.hostPath(path, FileSystems.getDefault());
+    if (host.isEmpty()) {
+      return Optional.of(Errno.ENOENT);
+    }
+    Path p = host.get();
     if (!Files.exists(p)) {
       return Optional.of(Errno.ENOENT);
     }

@@ -3,6 +3,9 @@ package org.jail4j.rc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.jail4j.Corpus;
 import org.jail4j.HostFiles;
 import org.jail4j.Jail;
 import org.jail4j.JailBuilder;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.param.JailParam;
 import org.jail4j.param.JailSys;
 import org.jail4j.rc.PreflightWarning.Origin;
@@ -472,7 +476,7 @@ class PreflightTest {
     Files.writeString(root.resolve("etc/rc.conf"), "sshd_enable=\"YES\"\n");
     Files.writeString(root.resolve("etc/rc.conf.local"), "ntpd_enable=\"YES\"\n");
     Files.writeString(root.resolve("etc/rc.conf.d/openvpn"), "openvpn_enable=\"YES\"\n");
-    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    Jail j = Jail.builder().name("t").path(HostPaths.freeBsd(root)).build();
     assertThat(Preflight.checkRoot(j))
         .extracting(PreflightWarning::rule)
         .containsExactly(PreflightRule.TUN_DEVICE, PreflightRule.SET_TIME);
@@ -484,7 +488,7 @@ class PreflightTest {
     Files.createDirectories(root.resolve("etc"));
     Path outside = Files.writeString(dir.resolve("host-rc.conf"), "a=1\n");
     HostFiles.symlink(root.resolve("etc/rc.conf"), outside);
-    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    Jail j = Jail.builder().name("t").path(HostPaths.freeBsd(root)).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining("is a symlink");
@@ -497,7 +501,7 @@ class PreflightTest {
     Path hostEtc = Files.createDirectories(dir.resolve("host-etc"));
     Files.writeString(hostEtc.resolve("rc.conf"), "openvpn_enable=\"YES\"\n");
     HostFiles.symlink(root.resolve("etc"), hostEtc);
-    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    Jail j = Jail.builder().name("t").path(HostPaths.freeBsd(root)).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining(root.resolve("etc").toString())
@@ -511,7 +515,7 @@ class PreflightTest {
     Path hostD = Files.createDirectories(dir.resolve("host-rc.conf.d"));
     Files.writeString(hostD.resolve("openvpn"), "openvpn_enable=\"YES\"\n");
     HostFiles.symlink(root.resolve("etc/rc.conf.d"), hostD);
-    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    Jail j = Jail.builder().name("t").path(HostPaths.freeBsd(root)).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining("is a symlink");
@@ -522,7 +526,7 @@ class PreflightTest {
   void checkRootRefusesAFifoRcConfWithoutBlocking(@TempDir Path root) throws Exception {
     Files.createDirectories(root.resolve("etc"));
     RcConfRootTest.mkfifo(root.resolve("etc/rc.conf"));
-    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    Jail j = Jail.builder().name("t").path(HostPaths.freeBsd(root)).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOf(RcConfException.class)
         .hasMessageContaining("is not a regular file");
@@ -535,11 +539,34 @@ class PreflightTest {
         new java.io.RandomAccessFile(root.resolve("etc/rc.conf").toFile(), "rw")) {
       f.setLength(3L * 1024 * 1024 * 1024);
     }
-    Jail j = Jail.builder().name("t").path(root.toString()).build();
+    Jail j = Jail.builder().name("t").path(HostPaths.freeBsd(root)).build();
     assertThatThrownBy(() -> Preflight.checkRoot(j))
         .isInstanceOfSatisfying(
             RcConfException.class, e -> assertThat(e.limitValue()).hasValue(RcConf.MAX_FILE_BYTES))
         .hasMessageContaining("is larger than MAX_FILE_BYTES (16777216 bytes)");
+  }
+
+  @Test
+  void checkRootFindsTheRootOfAWindowsHostFromTheJailsFreeBsdPath() throws Exception {
+    try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+      Path root = Files.createDirectories(windows.getPath("C:\\jails\\web\\etc"));
+      Files.writeString(root.resolve("rc.conf"), "openvpn_enable=\"YES\"\n");
+      Jail j = Jail.builder().name("t").path("/C:/jails/web").build();
+      assertThat(Preflight.checkRoot(j, windows))
+          .extracting(PreflightWarning::rule)
+          .containsExactly(PreflightRule.TUN_DEVICE);
+    }
+  }
+
+  @Test
+  void checkRootRefusesAPathThatNamesNoFileOnTheHost() throws Exception {
+    try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+      Jail j = Jail.builder().name("t").path("/C:/jails/we\\b").build();
+      assertThatThrownBy(() -> Preflight.checkRoot(j, windows))
+          .isInstanceOf(RcConfException.class)
+          .hasMessageContaining("/C:/jails/we\\b")
+          .hasMessageContaining("names no file on this host");
+    }
   }
 
   @Test

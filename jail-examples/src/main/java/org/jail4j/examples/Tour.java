@@ -179,7 +179,9 @@ public final class Tour {
     step("Provider");
     PathCheck insideTour =
         path ->
-            underWork(path) ? PathCheck.realFileSystem().check(path) : Optional.of(Errno.ENOENT);
+            underWork(path)
+                ? PathCheck.fileSystem(work.getFileSystem()).check(path)
+                : Optional.of(Errno.ENOENT);
     ExampleHost chosen = ExampleHost.localOrFake(insideTour);
     JailHost host = chosen.host();
     Optional<FakeJailProvider> fake = ExampleHost.fake(host);
@@ -637,23 +639,39 @@ public final class Tour {
    */
   private boolean underWork(String jailPath) {
     Path w = work;
-    return w != null
-        && PathCheck.hostPath(jailPath).map(p -> p.normalize().startsWith(w)).orElse(false);
+    return w != null && under(w, jailPath);
   }
 
   /**
-   * A path under the tour's directory as {@code ./jails/web} ({@code /} between names); others
-   * unchanged. A string is a jail path, a {@code Path} one of this machine.
+   * Whether a FreeBSD path names a file under {@code dir}, read on {@code dir}'s own file system
+   * (on Windows {@code /C:/tour/jails/web} is {@code C:\tour\jails\web}).
    */
+  static boolean under(Path dir, String jailPath) {
+    return PathCheck.hostPath(jailPath, dir.getFileSystem())
+        .map(p -> p.normalize().startsWith(dir))
+        .orElse(false);
+  }
+
   private String rel(Object path) {
-    Optional<Path> host =
-        path instanceof Path hp ? Optional.of(hp) : PathCheck.hostPath(path.toString());
     Path w = work;
-    if (w == null || host.isEmpty() || !host.get().normalize().startsWith(w)) {
+    return w == null ? path.toString() : relative(w, path);
+  }
+
+  /**
+   * A path under {@code dir} as {@code ./jails/web} ({@code /} between names on every host); others
+   * unchanged. A string is a jail path (a FreeBSD path), a {@code Path} one of {@code dir}'s file
+   * system.
+   */
+  static String relative(Path dir, Object path) {
+    Optional<Path> host =
+        path instanceof Path hp
+            ? Optional.of(hp)
+            : PathCheck.hostPath(path.toString(), dir.getFileSystem());
+    if (host.isEmpty() || !host.get().normalize().startsWith(dir)) {
       return path.toString();
     }
     List<String> names = new ArrayList<>();
-    for (Path name : w.relativize(host.get().normalize())) {
+    for (Path name : dir.relativize(host.get().normalize())) {
       names.add(name.toString());
     }
     return "./" + String.join("/", names);

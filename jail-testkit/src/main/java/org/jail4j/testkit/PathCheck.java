@@ -1,8 +1,8 @@
 package org.jail4j.testkit;
 
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jail4j.Errno;
@@ -37,8 +37,25 @@ public interface PathCheck {
    * @return the check
    */
   static PathCheck realFileSystem() {
+    return fileSystem(FileSystems.getDefault());
+  }
+
+  /**
+   * The same check as {@link #realFileSystem()} on another file system, e.g. an in-memory one that
+   * behaves like Windows ({@code /C:/jails/web} is its {@code C:\jails\web}) or macOS.
+   *
+   * <pre>{@code
+   * FileSystem windows = Jimfs.newFileSystem(Configuration.windows());
+   * Files.createDirectories(windows.getPath("C:\\jails\\web"));
+   * PathCheck.fileSystem(windows).check("/C:/jails/web");   // empty: a directory
+   * }</pre>
+   *
+   * @param fileSystem the file system jail paths are read from
+   * @return the check
+   */
+  static PathCheck fileSystem(FileSystem fileSystem) {
     return path -> {
-      Optional<Path> host = hostPath(path);
+      Optional<Path> host = hostPath(path, fileSystem);
       if (host.isEmpty()) {
         return Optional.of(Errno.ENOENT);
       }
@@ -70,28 +87,32 @@ public interface PathCheck {
    * @return the host path, or empty when no host file can have that name
    */
   static Optional<Path> hostPath(String jailPath) {
-    Optional<String> text = HostPaths.toHost(jailPath, FileSystems.getDefault().getSeparator());
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Path.of(text.get()));
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
+    return hostPath(jailPath, FileSystems.getDefault());
+  }
+
+  /**
+   * The file of {@code fileSystem} a jail path names: {@link #hostPath(String)} for a file system
+   * other than this machine's.
+   *
+   * @param jailPath the FreeBSD path
+   * @param fileSystem the host file system
+   * @return the host path, or empty when no file of that file system can have that name
+   */
+  static Optional<Path> hostPath(String jailPath, FileSystem fileSystem) {
+    return HostPaths.hostPath(jailPath, fileSystem);
   }
 
   /**
    * The jail path (a FreeBSD path, {@code /} between names) for a host file, so that a test can
    * make a directory or file on the test machine and hand it to the fake kernel as a {@code path}
-   * that {@link #realFileSystem()} finds again. Where the host's separator is {@code /} this is the
-   * absolute path's text; on Windows {@code C:\Users\x} becomes {@code /C:/Users/x}.
+   * that {@link #realFileSystem()} (or {@link #fileSystem(FileSystem)} of the path's file system)
+   * finds again. Where the path's file system separates names with {@code /} this is the absolute
+   * path's text; on Windows {@code C:\Users\x} becomes {@code /C:/Users/x}.
    *
-   * @param hostPath a path of the default file system (made absolute first)
+   * @param hostPath a path of any file system (made absolute first)
    * @return the FreeBSD path
    */
   static String jailPath(Path hostPath) {
-    return HostPaths.toJail(
-        hostPath.toAbsolutePath().toString(), FileSystems.getDefault().getSeparator());
+    return HostPaths.freeBsd(hostPath.toAbsolutePath());
   }
 }

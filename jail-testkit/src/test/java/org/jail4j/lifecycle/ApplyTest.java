@@ -45,7 +45,7 @@ class ApplyTest {
     RunningJail applied = rig.host.apply(web().path(FakeRig.dir(other)).build());
 
     assertThat(applied.jid()).isNotEqualTo(first.jid());
-    assertThat(applied.info().path()).isEqualTo(other.toString());
+    assertThat(applied.info().path()).isEqualTo(FakeRig.dir(other));
   }
 
   @Test

@@ -116,7 +116,7 @@ class StartRollbackTest {
         .ip4("192.0.2.20")
         .ip6("em0|2001:db8::20/64")
         .addMounts("/jails/base " + p + "/base nullfs ro 0 0")
-        .mountFstab(fstab.toString())
+        .mountFstab(FakeRig.dir(fstab))
         .mountDevfs(true)
         .mountFdescfs(true)
         .mountProcfs(true)

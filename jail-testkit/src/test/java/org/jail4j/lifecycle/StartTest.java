@@ -119,7 +119,7 @@ class StartTest {
             + p
             + "/tmp tmpfs rw,size=1g 0 0\n");
 
-    rig.host.start(web().mountFstab(fstab.toString()).persist(true).build());
+    rig.host.start(web().mountFstab(FakeRig.dir(fstab)).persist(true).build());
 
     assertThat(rig.fake.mounts())
         .containsExactly(
@@ -268,7 +268,7 @@ class StartTest {
     rig.fake.onCommand("rc", CommandResult.exit(0).stdout("Starting sshd.\n").stderr("warn\n"));
 
     rig.host.start(
-        web().addExecStart("/etc/rc").execConsolelog(log.toString()).persist(true).build());
+        web().addExecStart("/etc/rc").execConsolelog(FakeRig.dir(log)).persist(true).build());
 
     assertThat(Files.readString(log)).isEqualTo("Starting sshd.\nwarn\n");
   }

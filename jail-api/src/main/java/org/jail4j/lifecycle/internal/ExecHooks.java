@@ -3,7 +3,6 @@ package org.jail4j.lifecycle.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.jail4j.Jail;
 import org.jail4j.JailSetting;
 import org.jail4j.JailStep;
 import org.jail4j.internal.CommandLine;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.internal.ProcessRun;
 import org.jail4j.spi.CommandSpec;
 import org.jail4j.spi.HostSystem;
@@ -153,7 +153,7 @@ final class ExecHooks {
       String log = jail.execConsolelog().get();
       try {
         Files.writeString(
-            Path.of(log),
+            HostPaths.onThisHost(log),
             r.output(),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,

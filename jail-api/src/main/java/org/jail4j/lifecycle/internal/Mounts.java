@@ -3,7 +3,6 @@ package org.jail4j.lifecycle.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.jail4j.Jail;
 import org.jail4j.JailSetting;
 import org.jail4j.JailStep;
 import org.jail4j.internal.FstabLine;
+import org.jail4j.internal.HostPaths;
 import org.jail4j.param.JailParam;
 import org.jail4j.spi.MountRequest;
 
@@ -41,7 +41,7 @@ final class Mounts {
       String file = jail.mountFstab().get();
       List<String> lines;
       try {
-        lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        lines = Files.readAllLines(HostPaths.onThisHost(file), StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {
         if (strict) {
           throw StepFailures.start(
