@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A refusal with an errno of its own kind (EEXIST, EPERM, EINVAL, ENOENT) is thrown as that kind
  * ({@link JailExistsException}, ...) carrying the same {@link #failedStep()}; a {@code
- * JailStartException} is every other failure of a start step: a command, a missing directory, an
- * errno without a kind (EBUSY, EADDRINUSE, ENXIO, ...). Catch {@link JailException} for all of
- * them.
+ * JailStartException} is every other failure of a start step: a command, a missing directory (with
+ * the {@link #errno()} of jail(8)'s check, ENOENT or ENOTDIR), an errno without a kind (EBUSY,
+ * EADDRINUSE, ENXIO, ...). Catch {@link JailException} for all of them.
  *
  * <pre>{@code
  * try {

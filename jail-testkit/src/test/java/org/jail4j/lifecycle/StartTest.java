@@ -240,7 +240,10 @@ class StartTest {
     assertThatThrownBy(() -> rig.host.start(jail))
         .isInstanceOfSatisfying(
             JailStartException.class,
-            e -> assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE))
+            e -> {
+              assertThat(e.failedStep().orElseThrow().step()).isEqualTo(JailStep.CREATE);
+              assertThat(e.errno()).contains(org.jail4j.Errno.ENOENT);
+            })
         .hasMessageContaining("path " + FakeRig.dir(root) + "/missing: No such file or directory");
     assertThat(rig.kernel.jails()).isEmpty();
   }

@@ -1,6 +1,7 @@
 package org.jail4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
@@ -10,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jail4j.Errno;
+import org.jail4j.FailedStep;
 import org.jail4j.Jail;
 import org.jail4j.JailHost;
+import org.jail4j.JailStartException;
+import org.jail4j.JailStep;
 import org.jail4j.RunningJail;
 import org.jail4j.spi.JailFlags;
 import org.junit.jupiter.api.AfterEach;
@@ -92,5 +96,25 @@ class PathCheckOnOtherFileSystemsTest {
             .call();
 
     assertThat(r.errno()).contains(Errno.ENOENT);
+  }
+
+  @Test
+  void startingAJailOnAMissingWindowsDirectoryFailsWithEnoent() throws IOException {
+    Files.createDirectories(windows.getPath("C:\\jails"));
+    FakeJailKernel kernel = FakeJailKernel.builder().paths(PathCheck.fileSystem(windows)).build();
+    JailHost host = JailHost.using(new FakeJailProvider(kernel));
+    String missing = PathCheck.jailPath(windows.getPath("C:\\jails\\web"));
+
+    Throwable thrown =
+        catchThrowable(
+            () -> host.start(Jail.builder().name("web").path(missing).persist(true).build()));
+
+    assertThat(thrown)
+        .isExactlyInstanceOf(JailStartException.class)
+        .hasMessageContaining("path /C:/jails/web: No such file or directory");
+    JailStartException e = (JailStartException) thrown;
+    assertThat(e.errno()).contains(Errno.ENOENT);
+    assertThat(e.failedStep().map(FailedStep::step)).contains(JailStep.CREATE);
+    assertThat(kernel.jails()).isEmpty();
   }
 }

@@ -193,8 +193,11 @@ final class StartSequence {
       String p = path.get();
       Optional<Errno> problem = sys.checkDirectory(p);
       if (problem.isPresent()) {
-        throw StepFailures.start(
-            JailStep.CREATE, jid, name, "path " + p + ": " + problem.get().message(), null);
+        // jail(8)'s own check of the directory: its errno goes with the start failure
+        String detail = "path " + p + ": " + problem.get().message();
+        JailException check =
+            new JailException("stat", jid, name, problem.get(), null, detail, null);
+        throw StepFailures.start(JailStep.CREATE, jid, name, detail, check);
       }
     }
     Jail k = jail;
