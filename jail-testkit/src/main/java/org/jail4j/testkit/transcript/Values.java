@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
 final class Values {
   private Values() {}
 
-  /** An iovec as bytes: the buffer (or null) and the length. */
+  /**
+   * An iovec as bytes: the buffer (or null) and the length. A carrier from the parser to the
+   * replay, never compared or hashed, so the array's identity equality does not matter.
+   */
+  @SuppressWarnings("ArrayRecordComponent")
   record Raw(byte @Nullable [] base, int length) {}
 
   /** What the pair's name says the value is. */
