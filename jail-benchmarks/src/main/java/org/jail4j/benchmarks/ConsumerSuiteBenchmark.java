@@ -13,11 +13,14 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a consumer's test suite pays per test: {@link FakeJailsConsumerSuite}, a JUnit class of
@@ -31,10 +34,13 @@ import org.openjdk.jmh.annotations.State;
  * tests were found and passed; a spawn that does not exit 0 fails the other.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-foe true -f 1 -wi 3 -i 5 ConsumerSuite"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-foe true ConsumerSuite"
  * }</pre>
  */
 @State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConsumerSuiteBenchmark {

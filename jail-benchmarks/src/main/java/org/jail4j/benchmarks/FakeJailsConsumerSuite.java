@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * test run does not gain 1,000 tests.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-foe true -f 1 -wi 3 -i 5 ConsumerSuite"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-foe true ConsumerSuite"
  * }</pre>
  */
 @FakeJails

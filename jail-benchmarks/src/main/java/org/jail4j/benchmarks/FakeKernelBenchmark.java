@@ -10,22 +10,28 @@ import org.jail4j.testkit.FakeJailKernel;
 import org.jail4j.testkit.PathCheck;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One create + get + remove cycle on the fake kernel, through the codec, on one thread. Target:
  * over 500,000 cycles per second.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 FakeKernel"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="FakeKernel"
  * }</pre>
  */
 @State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class FakeKernelBenchmark {

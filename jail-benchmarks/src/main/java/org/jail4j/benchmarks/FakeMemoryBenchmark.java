@@ -11,13 +11,16 @@ import org.jail4j.testkit.PathCheck;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The fake kernel's memory per live jail: the heap a fake kernel holds after creating {@code jails}
@@ -27,10 +30,13 @@ import org.openjdk.jmh.annotations.State;
  * most 4 KiB per jail at 10,000 jails.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 1 -i 3 FakeMemory"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="FakeMemory"
  * }</pre>
  */
 @State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FakeMemoryBenchmark {

@@ -8,12 +8,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * jail.conf parse + evaluate + conversion to {@code Jail} values for a generated file of 10,000,
@@ -22,11 +24,13 @@ import org.openjdk.jmh.annotations.State;
  * 1,000,000-jail case holds the text, the parsed file and the million {@code Jail} values at once.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 JailConfParse"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="JailConfParse"
  * }</pre>
  */
 @State(Scope.Benchmark)
-@Fork(jvmArgsAppend = JailConfParseBenchmark.HEAP)
+@Fork(value = 1, jvmArgsAppend = JailConfParseBenchmark.HEAP)
+@Warmup(iterations = 1, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class JailConfParseBenchmark {

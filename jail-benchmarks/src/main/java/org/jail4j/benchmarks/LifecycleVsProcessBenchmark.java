@@ -11,11 +11,14 @@ import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.PathCheck;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The user-facing anchor: one whole jail lifecycle on the fake (start with devfs and a start
@@ -23,10 +26,13 @@ import org.openjdk.jmh.annotations.State;
  * run.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 LifecycleVsProcess"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="LifecycleVsProcess"
  * }</pre>
  */
 @State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LifecycleVsProcessBenchmark {

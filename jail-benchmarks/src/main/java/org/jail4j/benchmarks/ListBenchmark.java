@@ -12,22 +12,28 @@ import org.jail4j.testkit.FakeJailProvider;
 import org.jail4j.testkit.PathCheck;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code JailHost.list()} (a {@code lastjid} walk reading every jail's parameters) over 1,000,
  * 10,000 and 100,000 jails on the fake. The time per jail must stay flat: listing grows linearly.
  *
  * <pre>{@code
- * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="-f 1 -wi 3 -i 5 ListBenchmark"
+ * ./mvnw -B -Pbench -pl jail-benchmarks -am verify -Djmh.args="ListBenchmark"
  * }</pre>
  */
 @State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ListBenchmark {
