@@ -71,6 +71,16 @@ public final class JailRequest {
   private JailParam<?>[] wants = new JailParam<?>[8];
 
   private int wantCount;
+
+  /**
+   * The typed wants and their read slots, kept from one {@link #get} to the next while the wants
+   * and the parameters put stay the same (a listing sends one request per jail); null when they
+   * must be built again. Kept only when no want is {@link JailParam#named}, as those are typed by
+   * the kernel of each call.
+   */
+  private JailParam<?> @Nullable [] typedCache;
+
+  private KernelCalls.Slot @Nullable [] slotCache;
   private @Nullable Integer keyJid;
   private @Nullable String keyName;
 
@@ -120,6 +130,9 @@ public final class JailRequest {
         entries[kept++] = entries[i];
       }
     }
+    if (kept == entryCount) {
+      slotCache = null; // a new parameter: a slot may now be read from its key
+    }
     for (int i = kept; i < entryCount; i++) {
       entries[i] = null;
     }
@@ -165,6 +178,9 @@ public final class JailRequest {
   }
 
   private void add(Entry e) {
+    if (e.param == null) {
+      slotCache = null;
+    }
     if (entryCount == entries.length) {
       entries = Arrays.copyOf(entries, 2 * entryCount);
     }
@@ -187,6 +203,7 @@ public final class JailRequest {
           param.name(),
           "a jail(8) pseudo-parameter; the kernel has no value for it");
     }
+    slotCache = null;
     String name = param.name();
     for (int i = 0; i < wantCount; i++) {
       if (wants[i].name().equals(name)) {
@@ -246,22 +263,12 @@ public final class JailRequest {
     addEntries(kernel, keys, "jail_get", true);
 
     int n = wantCount;
-    JailParam<?>[] typed = new JailParam<?>[n];
-    KernelCalls.Slot[] slots = new KernelCalls.Slot[n];
-    for (int i = 0; i < n; i++) {
-      JailParam<?> w = wants[i];
-      JailParam<?> t = w.isNamed() ? resolve(kernel, w.name(), "jail_get").param : w;
-      typed[i] = t;
-      ParamType<?> type = t.type();
-      boolean array =
-          type.kind() == ParamType.Kind.IP4_LIST || type.kind() == ParamType.Kind.IP6_LIST;
-      slots[i] =
-          new KernelCalls.Slot(
-              t.name(),
-              ParamCodec.nameVec(t.name()),
-              keyValue(keys, t.name()) != null,
-              fixedSize(type),
-              array ? type.size() : 0);
+    JailParam<?>[] typed = typedCache;
+    KernelCalls.Slot[] slots = slotCache;
+    if (typed == null || slots == null) {
+      typed = new JailParam<?>[n];
+      slots = new KernelCalls.Slot[n];
+      fillSlots(kernel, keys, typed, slots);
     }
     KernelCalls.Read done = KernelCalls.get(kernel, keys, slots, flags, keyJid, keyName);
     int jid = done.jid();
@@ -270,7 +277,8 @@ public final class JailRequest {
     Map<String, Object> read = new LinkedHashMap<>(2 * (n + entryCount));
     for (int i = 0; i < n; i++) {
       JailParam<?> t = typed[i];
-      JailParam<?> asked = wanted(t.name());
+      // a typed want is its own typed parameter; only a named one is looked up by name
+      JailParam<?> asked = wants[i] == t ? t : wanted(t.name());
       IoVec fromKey = slots[i].fromKey() ? keyValue(keys, t.name()) : null;
       IoVec v = fromKey != null ? fromKey : values[i];
       Object value = ParamCodec.decodeEntry(t, v);
@@ -297,6 +305,32 @@ public final class JailRequest {
       }
     }
     return new JailValues(jid, params, read);
+  }
+
+  /** Types the wants and sizes their read slots; keeps both when every want is typed. */
+  private void fillSlots(
+      JailKernel kernel, IoVec[] keys, JailParam<?>[] typed, KernelCalls.Slot[] slots) {
+    boolean named = false;
+    for (int i = 0; i < typed.length; i++) {
+      JailParam<?> w = wants[i];
+      named |= w.isNamed();
+      JailParam<?> t = w.isNamed() ? resolve(kernel, w.name(), "jail_get").param : w;
+      typed[i] = t;
+      ParamType<?> type = t.type();
+      boolean array =
+          type.kind() == ParamType.Kind.IP4_LIST || type.kind() == ParamType.Kind.IP6_LIST;
+      slots[i] =
+          new KernelCalls.Slot(
+              t.name(),
+              ParamCodec.nameVec(t.name()),
+              keyValue(keys, t.name()) != null,
+              fixedSize(type),
+              array ? type.size() : 0);
+    }
+    if (!named) {
+      typedCache = typed;
+      slotCache = slots;
+    }
   }
 
   /** The parameter asked for under this name, or null. */
