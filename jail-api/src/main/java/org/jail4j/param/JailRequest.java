@@ -278,7 +278,7 @@ public final class JailRequest {
     for (int i = 0; i < n; i++) {
       JailParam<?> t = typed[i];
       // a typed want is its own typed parameter; only a named one is looked up by name
-      JailParam<?> asked = wants[i] == t ? t : wanted(t.name());
+      JailParam<?> asked = wants[i].isNamed() ? wanted(t.name()) : wants[i];
       IoVec fromKey = slots[i].fromKey() ? keyValue(keys, t.name()) : null;
       IoVec v = fromKey != null ? fromKey : values[i];
       Object value = ParamCodec.decodeEntry(t, v);

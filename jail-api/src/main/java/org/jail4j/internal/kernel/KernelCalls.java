@@ -42,14 +42,29 @@ public final class KernelCalls {
   public record Slot(
       String name, IoVec nameEntry, boolean fromKey, int fixedSize, int elementSize) {}
 
-  /**
-   * What a {@code jail_get} read.
-   *
-   * @param jid the JID of the jail read
-   * @param values the value buffers, one per slot in order ({@link IoVec#empty()} for a slot read
-   *     from its key); the array is the caller's to keep
-   */
-  public record Read(int jid, IoVec[] values) {}
+  /** What a {@code jail_get} read: the JID and the value buffers, one per slot in order. */
+  public static final class Read {
+    private final int jid;
+    private final IoVec[] values;
+
+    Read(int jid, IoVec[] values) {
+      this.jid = jid;
+      this.values = values;
+    }
+
+    /** The JID of the jail read. */
+    public int jid() {
+      return jid;
+    }
+
+    /**
+     * The value buffers, one per slot in order ({@link IoVec#empty()} for a slot read from its
+     * key): the array itself, made for this call and the caller's to keep.
+     */
+    public IoVec[] values() {
+      return values;
+    }
+  }
 
   /**
    * {@code jail_set(2)}.
