@@ -37,12 +37,13 @@ final class JailQuery {
     List<JailParam<?>> readable = readable();
     Set<String> published = published();
     int last = 0;
+    // one request for the whole walk: only the lastjid value changes from call to call
+    JailRequest request =
+        wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of(), readable);
     while (true) {
       JailValues v;
       try {
-        v =
-            wanting(JailRequest.create().put(JailParam.LASTJID, last), List.of(), readable)
-                .get(kernel, includeDying ? JailFlags.DYING : 0);
+        v = request.put(JailParam.LASTJID, last).get(kernel, includeDying ? JailFlags.DYING : 0);
       } catch (JailNotFoundException e) {
         return out; // ENOENT "no jail after N": the walk is over
       }

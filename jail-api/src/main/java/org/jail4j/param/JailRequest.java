@@ -1,6 +1,7 @@
 package org.jail4j.param;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +50,37 @@ public final class JailRequest {
     final @Nullable String text;
     final byte @Nullable [] bytes;
 
+    /** The name entry sent (shared for a catalogued name); null for a named parameter. */
+    final @Nullable IoVec nameEntry;
+
     Entry(String name, @Nullable JailParam<?> param, @Nullable String text, byte @Nullable [] b) {
       this.name = name;
       this.param = param;
       this.text = text;
       this.bytes = b;
+      this.nameEntry = text == null ? ParamCodec.nameVec(name) : null;
     }
   }
 
-  private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, JailParam<?>> wants = new LinkedHashMap<>();
+  /** The entries in the order put; arrays rather than lists and maps, as requests are small. */
+  private Entry[] entries = new Entry[8];
+
+  private int entryCount;
+
+  /** The parameters asked for, first ask first (asking again replaces, keeping the place). */
+  private JailParam<?>[] wants = new JailParam<?>[8];
+
+  private int wantCount;
+
+  /**
+   * The typed wants and their read slots, kept from one {@link #get} to the next while the wants
+   * and the parameters put stay the same (a listing sends one request per jail); null when they
+   * must be built again. Kept only when no want is {@link JailParam#named}, as those are typed by
+   * the kernel of each call.
+   */
+  private JailParam<?> @Nullable [] typedCache;
+
+  private KernelCalls.Slot @Nullable [] slotCache;
   private @Nullable Integer keyJid;
   private @Nullable String keyName;
 
@@ -101,13 +123,21 @@ public final class JailRequest {
       e = new Entry(ParamCodec.wireName(param, value), param, null, b);
     }
     String name = param.name();
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      JailParam<?> old = entries.get(i).param;
-      if (old != null && old.name().equals(name)) {
-        entries.remove(i);
+    int kept = 0;
+    for (int i = 0; i < entryCount; i++) {
+      JailParam<?> old = entries[i].param;
+      if (old == null || !old.name().equals(name)) {
+        entries[kept++] = entries[i];
       }
     }
-    entries.add(e);
+    if (kept == entryCount) {
+      slotCache = null; // a new parameter: a slot may now be read from its key
+    }
+    for (int i = kept; i < entryCount; i++) {
+      entries[i] = null;
+    }
+    entryCount = kept;
+    add(e);
     if (param.equals(JailParam.JID)) {
       keyJid = (Integer) value;
     } else if (param.equals(JailParam.NAME)) {
@@ -126,7 +156,7 @@ public final class JailRequest {
    * @return this request
    */
   JailRequest putRaw(String name, byte[] value) {
-    entries.add(
+    add(
         new Entry(
             Objects.requireNonNull(name, "name"),
             null,
@@ -143,8 +173,18 @@ public final class JailRequest {
    * @return this request
    */
   JailRequest putName(String name) {
-    entries.add(new Entry(Objects.requireNonNull(name, "name"), null, null, null));
+    add(new Entry(Objects.requireNonNull(name, "name"), null, null, null));
     return this;
+  }
+
+  private void add(Entry e) {
+    if (e.param == null) {
+      slotCache = null;
+    }
+    if (entryCount == entries.length) {
+      entries = Arrays.copyOf(entries, 2 * entryCount);
+    }
+    entries[entryCount++] = e;
   }
 
   /**
@@ -163,15 +203,26 @@ public final class JailRequest {
           param.name(),
           "a jail(8) pseudo-parameter; the kernel has no value for it");
     }
-    wants.put(param.name(), param);
+    slotCache = null;
+    String name = param.name();
+    for (int i = 0; i < wantCount; i++) {
+      if (wants[i].name().equals(name)) {
+        wants[i] = param;
+        return this;
+      }
+    }
+    if (wantCount == wants.length) {
+      wants = Arrays.copyOf(wants, 2 * wantCount);
+    }
+    wants[wantCount++] = param;
     return this;
   }
 
   /** The parameter names this request sends, in order (without {@code errmsg}). */
   public List<String> names() {
-    List<String> out = new ArrayList<>();
-    for (Entry e : entries) {
-      out.add(e.name);
+    List<String> out = new ArrayList<>(entryCount);
+    for (int i = 0; i < entryCount; i++) {
+      out.add(entries[i].name);
     }
     return out;
   }
@@ -188,8 +239,9 @@ public final class JailRequest {
    */
   public int set(JailKernel kernel, int flags) {
     Objects.requireNonNull(kernel, "kernel");
-    List<IoVec> iov = new ArrayList<>(2 * entries.size() + 2);
-    addEntries(kernel, iov, "jail_set", null);
+    // two more entries for the errmsg pair KernelCalls puts last
+    IoVec[] iov = new IoVec[2 * entryCount + 2];
+    addEntries(kernel, iov, "jail_set", false);
     return KernelCalls.set(kernel, iov, flags, keyJid, keyName);
   }
 
@@ -207,49 +259,42 @@ public final class JailRequest {
    */
   public JailValues get(JailKernel kernel, int flags) {
     Objects.requireNonNull(kernel, "kernel");
-    List<IoVec> keys = new ArrayList<>();
-    Map<String, IoVec> keyValues = new LinkedHashMap<>();
-    addEntries(kernel, keys, "jail_get", keyValues);
+    IoVec[] keys = new IoVec[2 * entryCount];
+    addEntries(kernel, keys, "jail_get", true);
 
-    List<JailParam<?>> typed = new ArrayList<>();
-    for (JailParam<?> w : wants.values()) {
-      typed.add(w.isNamed() ? resolve(kernel, w.name(), "jail_get").param : w);
-    }
-    int n = typed.size();
-    List<KernelCalls.Slot> slots = new ArrayList<>();
-    for (JailParam<?> t : typed) {
-      ParamType<?> type = t.type();
-      boolean array =
-          type.kind() == ParamType.Kind.IP4_LIST || type.kind() == ParamType.Kind.IP6_LIST;
-      slots.add(
-          new KernelCalls.Slot(
-              t.name(),
-              ParamCodec.nameVec(t.name()),
-              keyValues.containsKey(t.name()),
-              fixedSize(type),
-              array ? type.size() : 0));
+    int n = wantCount;
+    JailParam<?>[] typed = typedCache;
+    KernelCalls.Slot[] slots = slotCache;
+    if (typed == null || slots == null) {
+      typed = new JailParam<?>[n];
+      slots = new KernelCalls.Slot[n];
+      fillSlots(kernel, keys, typed, slots);
     }
     KernelCalls.Read done = KernelCalls.get(kernel, keys, slots, flags, keyJid, keyName);
     int jid = done.jid();
-    List<IoVec> values = done.values();
-    Map<String, JailParam<?>> params = new LinkedHashMap<>();
-    Map<String, Object> read = new LinkedHashMap<>();
+    IoVec[] values = done.values();
+    Map<String, JailParam<?>> params = new LinkedHashMap<>(2 * (n + entryCount));
+    Map<String, Object> read = new LinkedHashMap<>(2 * (n + entryCount));
     for (int i = 0; i < n; i++) {
-      JailParam<?> asked = wants.get(typed.get(i).name());
-      IoVec v = keyValues.getOrDefault(typed.get(i).name(), values.get(i));
-      Object value = ParamCodec.decodeEntry(typed.get(i), v);
+      JailParam<?> t = typed[i];
+      // a typed want is its own typed parameter; only a named one is looked up by name
+      JailParam<?> asked = wants[i].isNamed() ? wanted(t.name()) : wants[i];
+      IoVec fromKey = slots[i].fromKey() ? keyValue(keys, t.name()) : null;
+      IoVec v = fromKey != null ? fromKey : values[i];
+      Object value = ParamCodec.decodeEntry(t, v);
       if (asked != null && asked.isNamed()) {
-        value = String.join(",", formatAny(typed.get(i), value));
+        value = String.join(",", formatAny(t, value));
         params.put(asked.name(), asked);
       } else {
-        params.put(typed.get(i).name(), typed.get(i));
+        params.put(t.name(), t);
       }
-      read.put(typed.get(i).name(), value);
+      read.put(t.name(), value);
     }
     // Typed keys come back too: the kernel rewrites jid and name (§2.8).
-    for (Entry e : entries) {
+    for (int i = 0; i < entryCount; i++) {
+      Entry e = entries[i];
       JailParam<?> p = e.param;
-      IoVec v = p == null ? null : keyValues.get(p.name());
+      IoVec v = p == null ? null : keys[2 * i + 1];
       if (p != null
           && v != null
           && e.text == null
@@ -260,6 +305,56 @@ public final class JailRequest {
       }
     }
     return new JailValues(jid, params, read);
+  }
+
+  /** Types the wants and sizes their read slots; keeps both when every want is typed. */
+  private void fillSlots(
+      JailKernel kernel, IoVec[] keys, JailParam<?>[] typed, KernelCalls.Slot[] slots) {
+    boolean named = false;
+    for (int i = 0; i < typed.length; i++) {
+      JailParam<?> w = wants[i];
+      named |= w.isNamed();
+      JailParam<?> t = w.isNamed() ? resolve(kernel, w.name(), "jail_get").param : w;
+      typed[i] = t;
+      ParamType<?> type = t.type();
+      boolean array =
+          type.kind() == ParamType.Kind.IP4_LIST || type.kind() == ParamType.Kind.IP6_LIST;
+      slots[i] =
+          new KernelCalls.Slot(
+              t.name(),
+              ParamCodec.nameVec(t.name()),
+              keyValue(keys, t.name()) != null,
+              fixedSize(type),
+              array ? type.size() : 0);
+    }
+    if (!named) {
+      typedCache = typed;
+      slotCache = slots;
+    }
+  }
+
+  /** The parameter asked for under this name, or null. */
+  private @Nullable JailParam<?> wanted(String name) {
+    for (int i = 0; i < wantCount; i++) {
+      if (wants[i].name().equals(name)) {
+        return wants[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The value entry of the key that carries a parameter, or null: the last put entry of that
+   * parameter (a put replaces earlier ones, so there is at most one typed one).
+   */
+  private @Nullable IoVec keyValue(IoVec[] keys, String paramName) {
+    for (int i = entryCount - 1; i >= 0; i--) {
+      JailParam<?> p = entries[i].param;
+      if (p != null && p.name().equals(paramName)) {
+        return keys[2 * i + 1];
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")
@@ -285,15 +380,15 @@ public final class JailRequest {
   }
 
   /**
-   * Appends every put entry; for {@code jail_get} ({@code byName} given) records the value entries
-   * by parameter name for the read-back. A {@code jail_get} writes into its keys' buffers, and a
-   * {@code jail_set} into {@code desc}'s, so those get a copy of the encoded bytes; every other
-   * {@code jail_set} value is only read and is sent as encoded.
+   * Writes every put entry into {@code iov} from its start, in pairs. A {@code jail_get} ({@code
+   * forGet}) writes into its keys' buffers, and a {@code jail_set} into {@code desc}'s, so those
+   * get a copy of the encoded bytes; every other {@code jail_set} value is only read and is sent as
+   * encoded.
    */
-  private void addEntries(
-      JailKernel kernel, List<IoVec> iov, String op, @Nullable Map<String, IoVec> byName) {
-    for (Entry e : entries) {
-      String name = e.name;
+  private void addEntries(JailKernel kernel, IoVec[] iov, String op, boolean forGet) {
+    for (int i = 0; i < entryCount; i++) {
+      Entry e = entries[i];
+      IoVec nameEntry;
       IoVec value;
       if (e.text != null) {
         Resolved r = resolve(kernel, e.name, op);
@@ -301,18 +396,16 @@ public final class JailRequest {
         if (r.inverted) {
           v = !((Boolean) v);
         }
-        name = ParamCodec.wireName(r.param, v);
+        nameEntry = ParamCodec.nameVec(ParamCodec.wireName(r.param, v));
         value = valueVec(encodeAny(r.param, v));
       } else {
         byte[] b = e.bytes;
-        boolean readOnly = byName == null && e.param != null && !e.param.equals(JailParam.DESC);
+        boolean readOnly = !forGet && e.param != null && !e.param.equals(JailParam.DESC);
+        nameEntry = Objects.requireNonNull(e.nameEntry);
         value = b == null ? IoVec.empty() : valueVec(readOnly ? b : b.clone());
       }
-      iov.add(ParamCodec.nameVec(name));
-      iov.add(value);
-      if (byName != null && e.param != null) {
-        byName.put(e.param.name(), value);
-      }
+      iov[2 * i] = nameEntry;
+      iov[2 * i + 1] = value;
     }
   }
 
@@ -357,6 +450,10 @@ public final class JailRequest {
 
   @Override
   public String toString() {
-    return "JailRequest" + names() + (wants.isEmpty() ? "" : " want " + wants.keySet());
+    List<String> wanted = new ArrayList<>(wantCount);
+    for (int i = 0; i < wantCount; i++) {
+      wanted.add(wants[i].name());
+    }
+    return "JailRequest" + names() + (wantCount == 0 ? "" : " want " + wanted);
   }
 }

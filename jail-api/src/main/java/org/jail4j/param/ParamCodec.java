@@ -169,7 +169,7 @@ public final class ParamCodec {
       case BOOL:
         if (len == 0) {
           // A valueless entry is a presence-only "set" (§2.6).
-          return (T) Boolean.TRUE;
+          return (T) (Boolean) true;
         }
         return (T) Boolean.valueOf(readInt(param, bytes, len) != 0);
       case ULONG:
@@ -205,28 +205,109 @@ public final class ParamCodec {
   }
 
   /**
-   * The name entry of an iovec pair. The NUL-terminated bytes of every catalogued kernel parameter
-   * name and of its {@code no} name are made once and shared by every request: kernels read names
-   * and never write them (freebsd-jail-abi.md §2.2).
+   * The name entry of an iovec pair. The entries of every catalogued kernel parameter name and of
+   * its {@code no} name are made once and shared by every request: kernels read names and never
+   * write them (freebsd-jail-abi.md §2.2), so one entry serves every call.
    */
   static IoVec nameVec(String wireName) {
-    byte[] cached = NAME_BYTES.get(wireName);
-    return cached == null ? IoVec.name(wireName) : IoVec.of(cached);
+    IoVec shared = NAME_ENTRIES.get(wireName);
+    return shared == null ? IoVec.name(wireName) : shared;
   }
 
-  private static final Map<String, byte[]> NAME_BYTES = nameBytes();
+  /**
+   * The catalogued kernel parameter a name entry names: the entry's first {@link IoVec#length()}
+   * bytes are the parameter's name, or its {@code no} name for a boolean ({@code nopersist} gives
+   * {@link JailParam#PERSIST}), followed by the one NUL counted in the length (§2.2). Lets a kernel
+   * or a test double find the parameter of an entry without decoding its name into a {@code
+   * String}; the entries {@link JailRequest} sends for catalogued names are found by identity.
+   *
+   * <pre>{@code
+   * JailParam<?> p = ParamCodec.paramOf(IoVec.name("host.hostname")); // JailParam.HOST_HOSTNAME
+   * boolean no = p != null && iov[i].length() != p.name().length() + 1; // a "no" name
+   * }</pre>
+   *
+   * @param nameEntry a name entry of an iovec ({@code iov[2k]})
+   * @return the parameter, or null when the entry names no catalogued kernel parameter or is not a
+   *     well-formed name (a null buffer, a length of 0 or past the buffer, no NUL as the last
+   *     counted byte, a NUL before it)
+   */
+  public static @Nullable JailParam<?> paramOf(IoVec nameEntry) {
+    byte[] base = nameEntry.base();
+    int len = nameEntry.length();
+    if (base == null || len < 2 || len > base.length || base[len - 1] != 0) {
+      return null;
+    }
+    int hash = nameHash(base, len - 1);
+    int mask = INDEX_KEYS.length - 1;
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      byte[] key = INDEX_KEYS[slot];
+      if (key == null) {
+        return null;
+      }
+      if (key == base || (key.length == len && Arrays.equals(key, 0, len, base, 0, len))) {
+        return INDEX_PARAMS[slot];
+      }
+    }
+  }
 
-  private static Map<String, byte[]> nameBytes() {
-    Map<String, byte[]> out = new java.util.HashMap<>();
+  /** A hash of a name's bytes (without its NUL), spread for the open-addressed index. */
+  private static int nameHash(byte[] b, int n) {
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      h = 31 * h + b[i];
+    }
+    return h ^ (h >>> 16);
+  }
+
+  private static final Map<String, IoVec> NAME_ENTRIES;
+
+  /** The name index: NUL-terminated name bytes and their parameter, open addressing. */
+  private static final byte[][] INDEX_KEYS;
+
+  private static final JailParam<?>[] INDEX_PARAMS;
+
+  static {
+    Map<String, IoVec> entries = new java.util.HashMap<>();
+    List<JailParam<?>> kernel = new java.util.ArrayList<>();
     for (JailParam<?> p : JailParam.catalogue()) {
       if (p.isKernel()) {
-        out.put(p.name(), IoVec.name(p.name()).bytes());
+        kernel.add(p);
+        entries.put(p.name(), IoVec.name(p.name()));
         if (p.type().kind() == ParamType.Kind.BOOL) {
-          out.put(p.noName(), IoVec.name(p.noName()).bytes());
+          entries.put(p.noName(), IoVec.name(p.noName()));
         }
       }
     }
-    return Map.copyOf(out);
+    int size = Integer.highestOneBit(Math.max(4 * entries.size(), 16));
+    byte[][] keys = new byte[size][];
+    JailParam<?>[] params = new JailParam<?>[size];
+    for (JailParam<?> p : kernel) {
+      index(keys, params, entries.get(p.name()), p);
+      if (p.type().kind() == ParamType.Kind.BOOL) {
+        index(keys, params, entries.get(p.noName()), p);
+      }
+    }
+    NAME_ENTRIES = Map.copyOf(entries);
+    INDEX_KEYS = keys;
+    INDEX_PARAMS = params;
+  }
+
+  private static void index(
+      byte[][] keys, JailParam<?>[] params, @Nullable IoVec entry, JailParam<?> p) {
+    byte[] key = entry == null ? null : entry.base();
+    if (key == null) {
+      throw new IllegalStateException("no name entry for " + p.name());
+    }
+    int mask = keys.length - 1;
+    int slot = nameHash(key, key.length - 1) & mask;
+    while (keys[slot] != null) {
+      if (Arrays.equals(keys[slot], key)) {
+        return; // one name catalogued twice (never expected): the first entry wins
+      }
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = key;
+    params[slot] = p;
   }
 
   /**

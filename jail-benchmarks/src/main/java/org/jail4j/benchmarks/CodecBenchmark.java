@@ -1,6 +1,5 @@
 package org.jail4j.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -60,17 +59,12 @@ public class CodecBenchmark {
     @Override
     public int set(IoVec[] iov, int flags) {
       for (int i = 0; i + 1 < iov.length; i += 2) {
-        byte[] nameBytes = iov[i].base();
-        // the name without its NUL, read in place
-        String name =
-            nameBytes == null
-                ? ""
-                : new String(nameBytes, 0, iov[i].length() - 1, StandardCharsets.US_ASCII);
-        JailParam<?> p = JailParam.lookup(name).orElse(null);
+        // the catalogued parameter of the name entry, found without decoding the name
+        JailParam<?> p = ParamCodec.paramOf(iov[i]);
         if (p != null && iov[i + 1].length() > 0) {
           sink.accept(ParamCodec.decodeEntry(p, iov[i + 1]));
         } else {
-          sink.accept(name);
+          sink.accept(iov[i]);
         }
       }
       return 1;

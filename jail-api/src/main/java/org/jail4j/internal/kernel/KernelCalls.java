@@ -1,8 +1,6 @@
 package org.jail4j.internal.kernel;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.jail4j.Errno;
 import org.jail4j.JailException;
 import org.jail4j.spi.IoVec;
@@ -26,7 +24,7 @@ public final class KernelCalls {
   public static final int ARRAY_SLACK = 5;
 
   /** The NUL-terminated name {@code errmsg}, shared: kernels read names and never write them. */
-  private static final byte[] ERRMSG_NAME = IoVec.name("errmsg").bytes();
+  private static final IoVec ERRMSG_NAME = IoVec.name("errmsg");
 
   private KernelCalls() {}
 
@@ -44,20 +42,36 @@ public final class KernelCalls {
   public record Slot(
       String name, IoVec nameEntry, boolean fromKey, int fixedSize, int elementSize) {}
 
-  /**
-   * What a {@code jail_get} read.
-   *
-   * @param jid the JID of the jail read
-   * @param values the value buffers, one per slot in order ({@link IoVec#empty()} for a slot read
-   *     from its key)
-   */
-  public record Read(int jid, List<IoVec> values) {}
+  /** What a {@code jail_get} read: the JID and the value buffers, one per slot in order. */
+  public static final class Read {
+    private final int jid;
+    private final IoVec[] values;
+
+    Read(int jid, IoVec[] values) {
+      this.jid = jid;
+      this.values = values;
+    }
+
+    /** The JID of the jail read. */
+    public int jid() {
+      return jid;
+    }
+
+    /**
+     * The value buffers, one per slot in order ({@link IoVec#empty()} for a slot read from its
+     * key): the array itself, made for this call and the caller's to keep.
+     */
+    public IoVec[] values() {
+      return values;
+    }
+  }
 
   /**
    * {@code jail_set(2)}.
    *
    * @param kernel the kernel
-   * @param iov the name/value pairs, without {@code errmsg}
+   * @param iov the name/value pairs followed by two free entries, where the {@code errmsg} pair is
+   *     put (so the call needs no copy of the array)
    * @param flags {@link JailFlags} bits
    * @param jid the jail's JID for the error, when the request names one
    * @param name the jail's name for the error, when the request names one
@@ -65,12 +79,10 @@ public final class KernelCalls {
    * @throws JailException the kernel's failure, with its errmsg
    */
   public static int set(
-      JailKernel kernel, List<IoVec> iov, int flags, @Nullable Integer jid, @Nullable String name) {
-    List<IoVec> call = new ArrayList<>(iov.size() + 2);
-    call.addAll(iov);
-    Errmsg errmsg = addErrmsg(call);
+      JailKernel kernel, IoVec[] iov, int flags, @Nullable Integer jid, @Nullable String name) {
+    Errmsg errmsg = putErrmsg(iov);
     try {
-      return kernel.set(call.toArray(new IoVec[0]), flags);
+      return kernel.set(iov, flags);
     } catch (SyscallException e) {
       throw failure("jail_set", e, errmsg, jid, name);
     } finally {
@@ -95,26 +107,33 @@ public final class KernelCalls {
    */
   public static Read get(
       JailKernel kernel,
-      List<IoVec> keys,
-      List<Slot> slots,
+      IoVec[] keys,
+      Slot[] slots,
       int flags,
       @Nullable Integer jid,
       @Nullable String name) {
-    int n = slots.size();
+    int n = slots.length;
+    int read = 0;
+    for (Slot s : slots) {
+      if (!s.fromKey()) {
+        read++;
+      }
+    }
     IoVec[] values = new IoVec[n];
     for (int attempt = 1; ; attempt++) {
       boolean probed = probe(kernel, keys, slots, values, flags, jid, name);
-      List<IoVec> iov = new ArrayList<>(keys);
+      IoVec[] iov = new IoVec[keys.length + 2 * read + 2];
+      System.arraycopy(keys, 0, iov, 0, keys.length);
+      int at = keys.length;
       for (int i = 0; i < n; i++) {
-        if (!slots.get(i).fromKey()) {
-          iov.add(slots.get(i).nameEntry());
-          iov.add(values[i]);
+        if (!slots[i].fromKey()) {
+          iov[at++] = slots[i].nameEntry();
+          iov[at++] = values[i];
         }
       }
-      Errmsg errmsg = addErrmsg(iov);
+      Errmsg errmsg = putErrmsg(iov);
       try {
-        int read = kernel.get(iov.toArray(new IoVec[0]), flags);
-        return new Read(read, List.of(values));
+        return new Read(kernel.get(iov, flags), values);
       } catch (SyscallException e) {
         // an address list outgrew its buffer: probe again (§2.8). An EINVAL the kernel explained
         // in errmsg is a real error, so libjail's jailparam_get stops there (jail_errmsg[0]).
@@ -134,55 +153,66 @@ public final class KernelCalls {
    */
   private static boolean probe(
       JailKernel kernel,
-      List<IoVec> keys,
-      List<Slot> slots,
+      IoVec[] keys,
+      Slot[] slots,
       IoVec[] values,
       int flags,
       @Nullable Integer jid,
       @Nullable String name) {
-    List<Integer> probes = new ArrayList<>();
-    for (int i = 0; i < slots.size(); i++) {
-      Slot s = slots.get(i);
+    int probes = 0;
+    for (int i = 0; i < slots.length; i++) {
+      Slot s = slots[i];
       if (s.fromKey()) {
         values[i] = IoVec.empty(); // read back from the key's own buffer
       } else if (s.fixedSize() > 0) {
         values[i] = IoVec.buffer(s.fixedSize());
       } else {
-        probes.add(i);
+        values[i] = IoVec.empty(); // a probe: a null buffer, the kernel writes the length
+        probes++;
       }
     }
-    if (probes.isEmpty()) {
+    if (probes == 0) {
       return false;
     }
-    List<IoVec> iov = new ArrayList<>(keys);
-    IoVec[] sized = new IoVec[slots.size()];
-    for (int i : probes) {
-      sized[i] = IoVec.empty();
-      iov.add(slots.get(i).nameEntry());
-      iov.add(sized[i]);
+    IoVec[] iov = new IoVec[keys.length + 2 * probes + 2];
+    System.arraycopy(keys, 0, iov, 0, keys.length);
+    int at = keys.length;
+    for (int i = 0; i < slots.length; i++) {
+      if (isProbed(slots[i])) {
+        iov[at++] = slots[i].nameEntry();
+        iov[at++] = values[i];
+      }
     }
-    Errmsg errmsg = addErrmsg(iov);
+    Errmsg errmsg = putErrmsg(iov);
     try {
-      kernel.get(iov.toArray(new IoVec[0]), flags);
+      kernel.get(iov, flags);
     } catch (SyscallException e) {
       throw failure("jail_get", e, errmsg, jid, name);
     } finally {
       errmsg.release();
     }
-    for (int i : probes) {
-      Slot s = slots.get(i);
-      int len = Math.max(sized[i].length(), 0);
-      values[i] =
-          IoVec.buffer(
-              s.elementSize() > 0 ? len + ARRAY_SLACK * s.elementSize() : Math.max(len, 1));
+    for (int i = 0; i < slots.length; i++) {
+      Slot s = slots[i];
+      if (isProbed(s)) {
+        int len = Math.max(values[i].length(), 0);
+        values[i] =
+            IoVec.buffer(
+                s.elementSize() > 0 ? len + ARRAY_SLACK * s.elementSize() : Math.max(len, 1));
+      }
     }
     return true;
   }
 
-  private static Errmsg addErrmsg(List<IoVec> iov) {
+  /** A slot whose buffer only a probe can size. */
+  private static boolean isProbed(Slot s) {
+    return !s.fromKey() && s.fixedSize() <= 0;
+  }
+
+  /** Puts the {@code errmsg} pair into the last two entries of the call. */
+  private static Errmsg putErrmsg(IoVec[] iov) {
     Errmsg errmsg = Errmsg.take();
-    iov.add(IoVec.of(ERRMSG_NAME));
-    iov.add(errmsg.entry);
+    iov[iov.length - 2] = ERRMSG_NAME;
+    iov[iov.length - 1] = errmsg.entry;
     return errmsg;
   }
 

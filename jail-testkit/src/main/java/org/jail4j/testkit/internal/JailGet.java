@@ -147,11 +147,11 @@ final class JailGet {
     opts.setInt("jid", pr.jid);
     opts.setInt("parent", parent == null || parent == mypr ? 0 : parent.jid);
     if (opts.find("name") != null) {
-      opts.setString("name", k.relativeName(mypr, pr));
+      opts.setString("name", Kernel.relativeName(mypr, pr));
     }
     opts.setInt("cpuset.id", pr.cpusetId);
     if (opts.find("path") != null) {
-      opts.setString("path", k.relativePath(mypr, pr));
+      opts.setString("path", Kernel.relativePath(mypr, pr));
     }
     opts.setPart("ip4.addr", addrs(pr.ip4));
     opts.setPart("ip6.addr", addrs(pr.ip6));

@@ -3,11 +3,14 @@ package org.jail4j.testkit.internal;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jail4j.Errno;
 import org.jail4j.internal.NoNames;
+import org.jail4j.param.JailParam;
+import org.jail4j.param.ParamCodec;
 import org.jail4j.spi.IoVec;
 import org.jspecify.annotations.Nullable;
 
@@ -52,8 +55,11 @@ final class Options {
   private final IoVec[] iov;
   private final List<Opt> opts;
 
-  /** The options by exact name, for the lookups of a call with many options; null for few. */
-  private final @Nullable Map<String, Opt> byName;
+  /**
+   * The options by exact name, for the lookups of a call with many options: an open-addressed table
+   * on the names' hashes (the names are unique once sanitized); null for few options.
+   */
+  private final Opt @Nullable [] byName;
 
   /** Above this many options, lookups go through {@link #byName}. */
   private static final int LINEAR_LOOKUPS = 8;
@@ -62,11 +68,16 @@ final class Options {
     this.iov = iov;
     this.opts = opts;
     if (opts.size() > LINEAR_LOOKUPS) {
-      Map<String, Opt> map = new HashMap<>(2 * opts.size());
+      Opt[] table = new Opt[Integer.highestOneBit(opts.size()) * 4];
+      int mask = table.length - 1;
       for (Opt o : opts) {
-        map.put(o.name, o);
+        int slot = spread(o.hash) & mask;
+        while (table[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = o;
       }
-      this.byName = map;
+      this.byName = table;
     } else {
       this.byName = null;
     }
@@ -123,10 +134,24 @@ final class Options {
         throw Fail.of(Errno.EINVAL);
       }
       byte[] value = optlen == 0 ? null : readable(valueVec);
-      list.add(new Opt(cString(nameBytes, 0, namelen), value, optlen, i / 2));
+      list.add(new Opt(optionName(nameVec, nameBytes, namelen), value, optlen, i / 2));
     }
     sanitize(list);
     return new Options(iov, list);
+  }
+
+  /**
+   * The name of an option as {@code strcmp} sees it. A catalogued name is read in place through the
+   * codec's name index (the text of the catalogue's own {@code String}, no decoding); any other
+   * name is decoded up to its first NUL.
+   */
+  private static String optionName(IoVec nameVec, byte[] nameBytes, int namelen) {
+    JailParam<?> p = ParamCodec.paramOf(nameVec);
+    if (p == null) {
+      return cString(nameBytes, 0, namelen);
+    }
+    // paramOf matched the whole name and its NUL: the name or, two bytes longer, the no name
+    return namelen == p.name().length() + 1 ? p.name() : p.noName();
   }
 
   /** The caller's bytes of an entry: {@code EFAULT} when the length runs past them (copyin). */
@@ -166,13 +191,28 @@ final class Options {
     // the stems' first index; only when two options share a stem are they compared
     String[] stems = new String[n];
     int[] firstOfStem = new int[n];
-    Map<String, Integer> first = new HashMap<>(2 * n);
     boolean shared = false;
-    for (int i = 0; i < n; i++) {
-      stems[i] = NoNames.stem(list.get(i).name);
-      Integer earlier = first.putIfAbsent(stems[i], i);
-      firstOfStem[i] = earlier == null ? i : earlier;
-      shared |= earlier != null;
+    if (n <= LINEAR_LOOKUPS) {
+      // a small call: comparing the stems pairwise is cheaper than a map
+      for (int i = 0; i < n; i++) {
+        stems[i] = NoNames.stem(list.get(i).name);
+        firstOfStem[i] = i;
+        for (int j = 0; j < i; j++) {
+          if (stems[j].equals(stems[i])) {
+            firstOfStem[i] = j;
+            shared = true;
+            break;
+          }
+        }
+      }
+    } else {
+      Map<String, Integer> first = new HashMap<>(2 * n);
+      for (int i = 0; i < n; i++) {
+        stems[i] = NoNames.stem(list.get(i).name);
+        Integer earlier = first.putIfAbsent(stems[i], i);
+        firstOfStem[i] = earlier == null ? i : earlier;
+        shared |= earlier != null;
+      }
     }
     if (!shared) {
       return;
@@ -246,11 +286,17 @@ final class Options {
 
   /** The option with exactly this name, or null; does not mark it seen. */
   @Nullable Opt find(String name) {
-    Map<String, Opt> map = byName;
-    if (map != null) {
-      return map.get(name);
-    }
     int hash = name.hashCode();
+    Opt[] table = byName;
+    if (table != null) {
+      int mask = table.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        Opt o = table[slot];
+        if (o == null || (o.hash == hash && o.name.equals(name))) {
+          return o;
+        }
+      }
+    }
     for (int i = 0; i < opts.size(); i++) {
       Opt o = opts.get(i);
       if (o.hash == hash && o.name.equals(name)) {
@@ -258,6 +304,10 @@ final class Options {
       }
     }
     return null;
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
   }
 
   /** {@code vfs_getopt}: the option, marked seen, or null when absent. */
@@ -345,7 +395,23 @@ final class Options {
     if (o == null) {
       return false;
     }
-    return setFixed(name, intBytes(value));
+    return setFixed(name, answerInt(value));
+  }
+
+  /**
+   * The bytes of an int answer. {@code jail_get} answers dozens of small ints (every boolean as 0
+   * or 1); their bytes come from a table, as an answer's bytes are only read ({@link #copyOut}).
+   */
+  private static byte[] answerInt(int value) {
+    return value >= 0 && value < SMALL_INTS.length ? SMALL_INTS[value] : intBytes(value);
+  }
+
+  private static byte[][] smallInts(int n) {
+    byte[][] out = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      out[i] = intBytes(i);
+    }
+    return out;
   }
 
   /**
@@ -357,19 +423,32 @@ final class Options {
     if (o == null) {
       return false;
     }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    byte[] withNul = withNul(value);
     if (o.value == null) {
-      o.len = utf8.length + 1;
+      o.len = withNul.length;
     } else {
-      if (utf8.length + 1 > o.len) {
+      if (withNul.length > o.len) {
         throw Fail.of(Errno.EINVAL);
       }
       // only the text and its NUL are written back; the rest of the buffer keeps its bytes
-      byte[] out = new byte[utf8.length + 1];
-      System.arraycopy(utf8, 0, out, 0, utf8.length);
-      o.out = out;
+      o.out = withNul;
     }
     return true;
+  }
+
+  /** The UTF-8 bytes of a string followed by a NUL, in one array. */
+  private static byte[] withNul(String value) {
+    int n = value.length();
+    byte[] out = new byte[n + 1];
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(utf8, utf8.length + 1);
+      }
+      out[i] = (byte) c;
+    }
+    return out;
   }
 
   /**
@@ -450,6 +529,9 @@ final class Options {
   }
 
   private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+  /** Declared after {@link #LITTLE}, which {@link #intBytes} reads while the table is made. */
+  private static final byte[][] SMALL_INTS = smallInts(1024);
 
   static int readInt(byte[] value) {
     return readInt(value, 0);
