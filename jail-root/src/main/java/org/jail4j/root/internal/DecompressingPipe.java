@@ -18,7 +18,30 @@ final class DecompressingPipe extends DecodedStream {
   private static final int CHUNK = 1 << 18;
   private static final int CHUNKS = 8;
 
-  private record Chunk(byte[] data, int length, @Nullable Throwable failure) {}
+  // a class, not a record: an array component would make equals and hashCode compare identities
+  private static final class Chunk {
+    private final byte[] data;
+    private final int length;
+    private final @Nullable Throwable failure;
+
+    Chunk(byte[] data, int length, @Nullable Throwable failure) {
+      this.data = data;
+      this.length = length;
+      this.failure = failure;
+    }
+
+    byte[] data() {
+      return data;
+    }
+
+    int length() {
+      return length;
+    }
+
+    @Nullable Throwable failure() {
+      return failure;
+    }
+  }
 
   private static final Chunk END = new Chunk(new byte[0], 0, null);
 

@@ -31,7 +31,24 @@ final class XzBlocksPipe extends DecodedStream {
   /** Workers check for {@link #close} between pieces of this size. */
   private static final int PIECE = 1 << 20;
 
-  private record Block(byte @Nullable [] data, @Nullable Throwable failure) {}
+  // a class, not a record: an array component would make equals and hashCode compare identities
+  private static final class Block {
+    private final byte @Nullable [] data;
+    private final @Nullable Throwable failure;
+
+    Block(byte @Nullable [] data, @Nullable Throwable failure) {
+      this.data = data;
+      this.failure = failure;
+    }
+
+    byte @Nullable [] data() {
+      return data;
+    }
+
+    @Nullable Throwable failure() {
+      return failure;
+    }
+  }
 
   private final File file;
   private final int memoryLimitKib;
@@ -158,7 +175,7 @@ final class XzBlocksPipe extends DecodedStream {
           while (!closed
               && nextToDecode < sizes.length
               && (nextToDecode - reading >= maxAhead
-                  || bytesAhead > 0 && bytesAhead + sizes[nextToDecode] > budget)) {
+                  || (bytesAhead > 0 && bytesAhead + sizes[nextToDecode] > budget))) {
             changed.await();
           }
           if (closed || nextToDecode >= sizes.length) {

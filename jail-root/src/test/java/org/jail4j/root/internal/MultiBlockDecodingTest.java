@@ -91,7 +91,7 @@ class MultiBlockDecodingTest {
     Path txz = set("many.txz", BLOCK);
     XzBlocksPipe pipe = opened(txz, "tight", BLOCK);
     try (pipe) {
-      byte[] out = new byte[(int) (sequential(txz).length)];
+      byte[] out = new byte[sequential(txz).length];
       int off = 0;
       int n;
       // small reads, so block boundaries fall inside a read
