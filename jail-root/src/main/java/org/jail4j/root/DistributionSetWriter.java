@@ -57,6 +57,7 @@ public final class DistributionSetWriter {
   private final String set;
   private String description = "";
   private int preset = 3;
+  private long blockSize;
   private Instant mtime = Instant.parse("2026-01-01T00:00:00Z");
   private long uid;
   private long gid;
@@ -72,17 +73,82 @@ public final class DistributionSetWriter {
     FIFO
   }
 
-  private record Item(
-      Kind kind,
-      String name,
-      int mode,
-      long uid,
-      long gid,
-      Instant mtime,
-      @Nullable String link,
-      byte @Nullable [] content,
-      @Nullable Path source,
-      long size) {}
+  // a class, not a record: an array component would make equals and hashCode compare identities
+  private static final class Item {
+    private final Kind kind;
+    private final String name;
+    private final int mode;
+    private final long uid;
+    private final long gid;
+    private final Instant mtime;
+    private final @Nullable String link;
+    private final byte @Nullable [] content;
+    private final @Nullable Path source;
+    private final long size;
+
+    Item(
+        Kind kind,
+        String name,
+        int mode,
+        long uid,
+        long gid,
+        Instant mtime,
+        @Nullable String link,
+        byte @Nullable [] content,
+        @Nullable Path source,
+        long size) {
+      this.kind = kind;
+      this.name = name;
+      this.mode = mode;
+      this.uid = uid;
+      this.gid = gid;
+      this.mtime = mtime;
+      this.link = link;
+      this.content = content;
+      this.source = source;
+      this.size = size;
+    }
+
+    Kind kind() {
+      return kind;
+    }
+
+    String name() {
+      return name;
+    }
+
+    int mode() {
+      return mode;
+    }
+
+    long uid() {
+      return uid;
+    }
+
+    long gid() {
+      return gid;
+    }
+
+    Instant mtime() {
+      return mtime;
+    }
+
+    @Nullable String link() {
+      return link;
+    }
+
+    byte @Nullable [] content() {
+      return content;
+    }
+
+    @Nullable Path source() {
+      return source;
+    }
+
+    long size() {
+      return size;
+    }
+  }
 
   private DistributionSetWriter(String set) {
     this.set = set;
@@ -125,6 +191,42 @@ public final class DistributionSetWriter {
       throw new RootException("write set", "xz preset must be 0..9, got " + level, null);
     }
     this.preset = level;
+    return this;
+  }
+
+  /**
+   * The smallest block size {@link #blockSize(long)} accepts: 4 KiB (smaller blocks cost more in
+   * headers and index than they could gain in parallel decoding).
+   */
+  public static final long MIN_BLOCK_SIZE = 4096;
+
+  /**
+   * The largest block size {@link #blockSize(long)} accepts: 2^31 - 9 bytes, the largest Java
+   * array, so that one block can be decoded into one array.
+   */
+  public static final long MAX_BLOCK_SIZE = Integer.MAX_VALUE - 8;
+
+  /**
+   * Splits the xz stream into blocks of this many uncompressed bytes (the last one may be shorter),
+   * as {@code xz -T} does, so that extraction can decode the blocks in parallel. By default the
+   * stream is one block, as {@code xz} without {@code -T} writes it.
+   *
+   * <pre>{@code
+   * DistributionSetWriter.create("base").blockSize(3 << 20).tree(dir).writeTo(txz); // 3 MiB blocks
+   * }</pre>
+   *
+   * @param bytes uncompressed bytes per block, {@link #MIN_BLOCK_SIZE} to {@link #MAX_BLOCK_SIZE}
+   * @return this writer
+   * @throws RootException when {@code bytes} is outside that range
+   */
+  public DistributionSetWriter blockSize(long bytes) {
+    if (bytes < MIN_BLOCK_SIZE || bytes > MAX_BLOCK_SIZE) {
+      throw new RootException(
+          "write set",
+          "blockSize: must be " + MIN_BLOCK_SIZE + " to " + MAX_BLOCK_SIZE + " bytes, got " + bytes,
+          null);
+    }
+    this.blockSize = bytes;
     return this;
   }
 
@@ -356,8 +458,9 @@ public final class DistributionSetWriter {
           DigestOutputStream digest =
               new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), md);
           XZOutputStream xz = new XZOutputStream(digest, options);
+          OutputStream blocks = blockSize > 0 ? new BlockSplitter(xz, blockSize) : xz;
           TarArchiveOutputStream tar =
-              new TarArchiveOutputStream(xz, StandardCharsets.UTF_8.name())) {
+              new TarArchiveOutputStream(blocks, StandardCharsets.UTF_8.name())) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         for (Item it : items) {
@@ -437,5 +540,47 @@ public final class DistributionSetWriter {
       }
     }
     tar.closeArchiveEntry();
+  }
+
+  /** Ends an xz block after every {@code blockSize} uncompressed bytes. */
+  private static final class BlockSplitter extends OutputStream {
+    private final XZOutputStream xz;
+    private final long blockSize;
+    private long inBlock;
+
+    BlockSplitter(XZOutputStream xz, long blockSize) {
+      this.xz = xz;
+      this.blockSize = blockSize;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      while (len > 0) {
+        int n = (int) Math.min(len, blockSize - inBlock);
+        xz.write(b, off, n);
+        off += n;
+        len -= n;
+        inBlock += n;
+        if (inBlock == blockSize) {
+          xz.endBlock();
+          inBlock = 0;
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      xz.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      xz.close();
+    }
   }
 }

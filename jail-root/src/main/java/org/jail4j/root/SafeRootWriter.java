@@ -385,7 +385,36 @@ public final class SafeRootWriter {
   }
 
   /** What was at a path before a write, to put back: a file, a link, or nothing. */
-  record Previous(String kind, byte @Nullable [] content, int mode, @Nullable String target) {}
+  // a class, not a record: an array component would make equals and hashCode compare identities
+  static final class Previous {
+    private final String kind;
+    private final byte @Nullable [] content;
+    private final int mode;
+    private final @Nullable String target;
+
+    Previous(String kind, byte @Nullable [] content, int mode, @Nullable String target) {
+      this.kind = kind;
+      this.content = content;
+      this.mode = mode;
+      this.target = target;
+    }
+
+    String kind() {
+      return kind;
+    }
+
+    byte @Nullable [] content() {
+      return content;
+    }
+
+    int mode() {
+      return mode;
+    }
+
+    @Nullable String target() {
+      return target;
+    }
+  }
 
   /**
    * What is at a path now, for {@link #restore}; a file larger than {@code maxBytes}, a directory

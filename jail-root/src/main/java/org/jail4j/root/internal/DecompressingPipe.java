@@ -14,17 +14,41 @@ import org.jspecify.annotations.Nullable;
  * xz decoding (the costly part of extracting a {@code .txz}) overlaps with the file system calls
  * that write the entries. Buffers are recycled; at most {@code CHUNKS} are in flight.
  */
-final class DecompressingPipe extends InputStream {
+final class DecompressingPipe extends DecodedStream {
   private static final int CHUNK = 1 << 18;
   private static final int CHUNKS = 8;
 
-  private record Chunk(byte[] data, int length, @Nullable Throwable failure) {}
+  // a class, not a record: an array component would make equals and hashCode compare identities
+  private static final class Chunk {
+    private final byte[] data;
+    private final int length;
+    private final @Nullable Throwable failure;
+
+    Chunk(byte[] data, int length, @Nullable Throwable failure) {
+      this.data = data;
+      this.length = length;
+      this.failure = failure;
+    }
+
+    byte[] data() {
+      return data;
+    }
+
+    int length() {
+      return length;
+    }
+
+    @Nullable Throwable failure() {
+      return failure;
+    }
+  }
 
   private static final Chunk END = new Chunk(new byte[0], 0, null);
 
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + 1);
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
   private final InputStream source;
+  private final CountingInputStream compressed;
   private final Thread pump;
   private volatile boolean closed;
   private @Nullable Chunk current;
@@ -33,8 +57,16 @@ final class DecompressingPipe extends InputStream {
   private final AtomicLong produced = new AtomicLong();
   private long consumed;
 
-  DecompressingPipe(InputStream source, String name) {
+  /**
+   * Starts decoding.
+   *
+   * @param source the decoded stream, read on the pipe's thread (and closed there)
+   * @param compressed the compressed bytes {@code source} reads, for progress
+   * @param name the set's name, for the thread's name
+   */
+  DecompressingPipe(InputStream source, CountingInputStream compressed, String name) {
     this.source = source;
+    this.compressed = compressed;
     for (int i = 0; i < CHUNKS; i++) {
       free.add(new byte[CHUNK]);
     }
@@ -131,6 +163,11 @@ final class DecompressingPipe extends InputStream {
   double consumedShare() {
     long p = produced.get();
     return p <= 0 ? 0.0 : Math.min(1.0, (double) consumed / p);
+  }
+
+  @Override
+  long compressedHandled() {
+    return (long) (compressed.count() * consumedShare());
   }
 
   @Override

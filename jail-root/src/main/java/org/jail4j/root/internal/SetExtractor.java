@@ -100,6 +100,7 @@ public final class SetExtractor {
     InputStream open(InputStream compressed) throws IOException;
   }
 
+  private boolean parallelXz = true;
   private String entriesHint = "RootBuilder.maxEntries(long)";
   private String bytesHint = "RootBuilder.maxUnpackedBytes(long)";
   private @Nullable LayerChanges layer;
@@ -180,6 +181,18 @@ public final class SetExtractor {
     }
   }
 
+  /**
+   * Whether an xz set with several blocks is decoded in parallel (true by default); false decodes
+   * every set with one decoder, as for a single block.
+   *
+   * @param parallel true to decode blocks in parallel
+   * @return this extractor
+   */
+  public SetExtractor parallelXz(boolean parallel) {
+    this.parallelXz = parallel;
+    return this;
+  }
+
   /** True when this extractor applies numeric owners. */
   public boolean appliesOwners() {
     return applyOwners;
@@ -222,6 +235,8 @@ public final class SetExtractor {
         set,
         archive,
         in -> new XZInputStream(in, XZ_MEMORY_LIMIT_KIB, verifyXzCheck),
+        true,
+        verifyXzCheck,
         maxEntries,
         countFromManifest,
         maxBytes);
@@ -231,6 +246,49 @@ public final class SetExtractor {
       String set,
       Path archive,
       Decoder decoder,
+      long maxEntries,
+      boolean countFromManifest,
+      long maxBytes) {
+    return extract(set, archive, decoder, false, false, maxEntries, countFromManifest, maxBytes);
+  }
+
+  /**
+   * The decoded tar stream: the xz blocks in parallel when {@code xzBlocks} and the file has
+   * several (see {@link XzBlocksPipe#open}), otherwise one decoder on its own thread.
+   */
+  private DecodedStream decode(
+      String set, Path archive, Decoder decoder, boolean xzBlocks, boolean verifyXzCheck)
+      throws IOException {
+    if (xzBlocks && parallelXz) {
+      XzBlocksPipe blocks =
+          XzBlocksPipe.open(
+              archive,
+              set,
+              XZ_MEMORY_LIMIT_KIB,
+              verifyXzCheck,
+              XzBlocksPipe.defaultBudget(),
+              XzBlocksPipe.defaultThreads());
+      if (blocks != null) {
+        return blocks;
+      }
+    }
+    InputStream file = Files.newInputStream(archive);
+    try {
+      CountingInputStream counted = new CountingInputStream(file);
+      InputStream decoded = decoder.open(new BufferedInputStream(counted, 1 << 16));
+      return new DecompressingPipe(decoded, counted, set);
+    } catch (IOException | RuntimeException e) {
+      file.close();
+      throw e;
+    }
+  }
+
+  private ExtractionReport extract(
+      String set,
+      Path archive,
+      Decoder decoder,
+      boolean xzBlocks,
+      boolean verifyXzCheck,
       long maxEntries,
       boolean countFromManifest,
       long maxBytes) {
@@ -244,10 +302,7 @@ public final class SetExtractor {
     List<DeferredDirectory> directories = new ArrayList<>();
     String current = "";
     try (RootDirs opened = RootDirs.open(OP, root);
-        InputStream file = Files.newInputStream(archive);
-        CountingInputStream counted = new CountingInputStream(file);
-        InputStream xz = decoder.open(new BufferedInputStream(counted, 1 << 16));
-        DecompressingPipe pipe = new DecompressingPipe(xz, set);
+        DecodedStream pipe = decode(set, archive, decoder, xzBlocks, verifyXzCheck);
         TarArchiveInputStream tar =
             new TarArchiveInputStream(pipe, StandardCharsets.ISO_8859_1.name())) {
       dirs = opened;
@@ -275,14 +330,14 @@ public final class SetExtractor {
           continue; // a whiteout: applied, not written
         }
         extractEntry(tar, entry, counts, directories);
-        long read = counted.count();
+        long read = pipe.compressedHandled();
         if (counts.entries - lastEntries >= PROGRESS_ENTRIES
             || read - lastBytes >= PROGRESS_BYTES) {
           lastEntries = counts.entries;
           lastBytes = read;
           // what was written, not what was read: the pipe decodes ahead of the writer, so the read
           // position is scaled by the share of the decoded stream taken; never falls back
-          done = Math.max(done, Math.min(total, (long) (read * pipe.consumedShare())));
+          done = Math.max(done, Math.min(total, read));
           ExtractionProgress p =
               new ExtractionProgress(
                   set, done, total, counts.entries, entriesTotal, counts.bytesWritten, false);
