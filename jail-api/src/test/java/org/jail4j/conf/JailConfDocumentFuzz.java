@@ -27,9 +27,17 @@ class JailConfDocumentFuzz {
         continue;
       }
       assertThat(d.bytes()).isEqualTo(data);
-      JailConf conf = JailConf.parser().dialect(dialect).allowIncludes(false).parse(d.text());
-      if (ByteStrings.fromText(d.text()).equals(bytes)) {
-        assertThat(d.evaluate().exhibit("|")).isEqualTo(conf.exhibit("|"));
+      // text() of bytes that are not UTF-8 has U+FFFD, three bytes, where each malformed one was: a
+      // backslash then escapes only the first of them, so that text may not parse; lossless text
+      // must, to the same evaluation
+      boolean lossless = ByteStrings.fromText(d.text()).equals(bytes);
+      try {
+        JailConf conf = JailConf.parser().dialect(dialect).allowIncludes(false).parse(d.text());
+        if (lossless) {
+          assertThat(d.evaluate().exhibit("|")).isEqualTo(conf.exhibit("|"));
+        }
+      } catch (JailConfException e) {
+        assertThat(lossless).as("the document's own text does not parse: %s", e).isFalse();
       }
       if (d.evaluate().jails().isEmpty()) {
         continue;
