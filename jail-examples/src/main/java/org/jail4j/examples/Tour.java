@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,8 +68,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>runs a command inside as jexec(8) does;
  *   <li>shows what the jail refuses, with the kernel's messages;
  *   <li>stops it;
+ *   <li>turns an OCI image layout into a bundle's root and {@code config.json}, and reads it back;
  *   <li>checks that no jail, mount or alias is left.
  * </ol>
+ *
+ * <p>Where Java has no {@code openat(2)} ({@link SecureDirectoryStream}: Windows), or with {@code
+ * -Dtour.roots=false}, jail4j writes no jail root, so on the fake the tour skips steps 3 and 10,
+ * gives the web jail a plain directory and prints its rc.conf instead of writing it; every other
+ * step runs as usual.
  *
  * <p>Exit status 0 on success, 1 when a step failed (the message names it), 2 for bad arguments.
  *
@@ -82,6 +90,13 @@ public final class Tour {
   static final String IFACE_PROPERTY = "tour.iface";
   static final String KEEP_PROPERTY = "tour.keep";
 
+  /**
+   * {@code -Dtour.roots=false} runs the tour as on a host whose Java has no {@code openat(2)}
+   * ({@link java.nio.file.SecureDirectoryStream}, e.g. Windows): no root is written, the jails get
+   * plain directories. Without it the tour decides by this machine.
+   */
+  static final String ROOTS_PROPERTY = "tour.roots";
+
   /** The web jail's address: TEST-NET-1 (RFC 5737), never routed. */
   static final String WEB_ADDRESS = "192.0.2.80";
 
@@ -91,12 +106,14 @@ public final class Tour {
   static final String WEB_HOSTNAME = "web.tour.example";
 
   private final PrintStream out;
+  private final boolean writeRoots;
   private @Nullable Path work;
   private int step;
   private String stepTitle = "start";
 
-  private Tour(PrintStream out) {
+  private Tour(PrintStream out, boolean writeRoots) {
     this.out = out;
+    this.writeRoots = writeRoots;
   }
 
   /**
@@ -144,7 +161,8 @@ public final class Tour {
       err.println("tour: cannot make a temporary directory: " + e.getMessage());
       return 1;
     }
-    Tour tour = new Tour(out);
+    boolean roots = !"false".equals(System.getProperty(ROOTS_PROPERTY)) && rootsWritable(work);
+    Tour tour = new Tour(out, roots);
     long started = System.nanoTime();
     try {
       tour.walk(work, realSets);
@@ -201,6 +219,22 @@ public final class Tour {
     }
     out.println("  kernel:   " + describe(host.capabilities()));
     out.println("  files:    " + work + " (called . below; removed at the end)");
+    if (!writeRoots && fake.isEmpty()) {
+      throw new IllegalStateException(
+          "on a real host the tour needs jail roots (their /bin/sh runs /etc/rc), and jail4j"
+              + " writes them only through openat(2) (SecureDirectoryStream)");
+    }
+    if (!writeRoots) {
+      out.println(
+          "  roots:    not written: jail4j writes into a jail root only through openat(2)"
+              + " (SecureDirectoryStream),");
+      out.println(
+          "            "
+              + ("false".equals(System.getProperty(ROOTS_PROPERTY))
+                  ? "turned off here with -D" + ROOTS_PROPERTY + "=false"
+                  : "which Java on this machine does not offer")
+              + "; the jails get plain directories (docs/ROOTS.md, \"On Windows\")");
+    }
     String iface = System.getProperty(IFACE_PROPERTY, fake.isPresent() ? "em0" : "lo0");
 
     // 2 --------------------------------------------------------------------------------------
@@ -251,37 +285,15 @@ public final class Tour {
     // 3 --------------------------------------------------------------------------------------
     step("Package-builder fat root from the sets");
     Path pkgRoot = work.resolve("jails/pkgbuilder");
-    ProgressBar bar = new ProgressBar(out, ProgressBar.terminal());
-    out.println("  checking every set against the MANIFEST (SHA-256), then extracting:");
-    RootReport report =
-        RootBuilder.into(pkgRoot)
-            .sets(sets, setNames.toArray(String[]::new))
-            .progress(
-                p ->
-                    bar.update(
-                        p.set(), p.fraction(), p.entries() + " entries, " + size(p.bytesWritten())))
-            .populate();
-    bar.done();
-    for (ExtractionReport r : report.sets()) {
-      out.printf(
-          Locale.ROOT,
-          "  %-8s %d files, %d directories, %d links, %s%s%n",
-          r.set(),
-          r.files(),
-          r.directories(),
-          r.symlinks() + r.hardLinks(),
-          size(r.bytesWritten()),
-          r.ownersApplied() ? ", owners applied" : ", owners recorded (not running as root)");
+    if (writeRoots) {
+      fatRoot(sets, setNames, pkgRoot);
+    } else {
+      Files.createDirectories(pkgRoot);
+      out.println("  skipped: extracting needs openat(2); " + rel(pkgRoot) + " stays empty");
     }
-    out.println("  fat root: " + rel(report.root().path()) + " (" + report.files() + " files)");
 
     // 4 --------------------------------------------------------------------------------------
     step("Web jail: thin root, rc.conf, preflight");
-    ThinRoot.prepareBase(pkgRoot);
-    JailRoot webRoot = ThinRoot.from(pkgRoot).create(work.resolve("jails/web"));
-    out.println(
-        "  thin root " + rel(webRoot.path()) + " over " + rel(pkgRoot) + " (read-only nullfs),");
-    out.println("  its own writable parts in " + rel(webRoot.writableParts().orElseThrow()));
     RcConf rc =
         RcConf.empty()
             .hostname(WEB_HOSTNAME)
@@ -290,23 +302,40 @@ public final class Tour {
             .set("kern_securelevel_enable", "YES")
             .set("kern_securelevel", "3")
             .enable("clear_tmp");
-    webRoot.writer().writeString("/etc/rc.conf", rc.toString());
-    out.println("  /etc/rc.conf, written with SafeRootWriter (no write can leave the root):");
-    out.print(indent(readBack(webRoot, "/etc/rc.conf"), "    | "));
-    Jail web =
-        webRoot.applyTo(
-            Jail.builder()
-                .name("web")
-                .hostname(WEB_HOSTNAME)
-                .iface(iface)
-                .ip4(WEB_ADDRESS)
-                .mountDevfs(true)
-                .param(JailParam.SECURELEVEL, 3)
-                .param(JailParam.CHILDREN_MAX, 1)
-                .addExecStart("/bin/sh /etc/rc")
-                .addExecStop("/bin/sh /etc/rc.shutdown")
-                .persist(true)
-                .build());
+    Jail webJail =
+        Jail.builder()
+            .name("web")
+            .hostname(WEB_HOSTNAME)
+            .iface(iface)
+            .ip4(WEB_ADDRESS)
+            .mountDevfs(true)
+            .param(JailParam.SECURELEVEL, 3)
+            .param(JailParam.CHILDREN_MAX, 1)
+            .addExecStart("/bin/sh /etc/rc")
+            .addExecStop("/bin/sh /etc/rc.shutdown")
+            .persist(true)
+            .build();
+    Jail web;
+    if (writeRoots) {
+      ThinRoot.prepareBase(pkgRoot);
+      JailRoot webRoot = ThinRoot.from(pkgRoot).create(work.resolve("jails/web"));
+      out.println(
+          "  thin root " + rel(webRoot.path()) + " over " + rel(pkgRoot) + " (read-only nullfs),");
+      out.println("  its own writable parts in " + rel(webRoot.writableParts().orElseThrow()));
+      webRoot.writer().writeString("/etc/rc.conf", rc.toString());
+      out.println("  /etc/rc.conf, written with SafeRootWriter (no write can leave the root):");
+      out.print(indent(readBack(webRoot, "/etc/rc.conf"), "    | "));
+      web = webRoot.applyTo(webJail);
+    } else {
+      Path webDir = Files.createDirectories(work.resolve("jails/web"));
+      // devfs is mounted on the jail's /dev, which must exist
+      Files.createDirectories(webDir.resolve("dev"));
+      out.println(
+          "  plain directory " + rel(webDir) + " (a thin root's nullfs base needs openat(2))");
+      out.println("  the /etc/rc.conf it would get (not written: SafeRootWriter needs openat(2)):");
+      out.print(indent(rc.toString(), "    | "));
+      web = Jail.builder().from(webJail).path(PathCheck.jailPath(webDir)).build();
+    }
     List<PreflightWarning> warnings = Preflight.check(web, rc);
     if (warnings.isEmpty()) {
       out.println("  preflight: nothing in the jail or its rc.conf needs what a jail cannot do");
@@ -424,6 +453,39 @@ public final class Tour {
 
     // 10 -------------------------------------------------------------------------------------
     step("OCI: image layout to jail root to bundle, and config.json back to the jail");
+    if (writeRoots) {
+      ociBundle(work);
+    } else {
+      out.println(
+          "  skipped: an image's layers are extracted into a jail root, which needs openat(2)");
+    }
+
+    // 11 -------------------------------------------------------------------------------------
+    step("Nothing left behind");
+    // only the tour's jails: a real host may run others
+    List<JailInfo> left = host.list().stream().filter(j -> underWork(j.path())).toList();
+    List<MountRequest> mounts = ourMounts(host);
+    List<IpAlias> aliases = ourAliases(host);
+    out.println("  jails:   " + (left.isEmpty() ? "none under ./" : names(left)));
+    out.println("  mounts:  " + (mounts.isEmpty() ? "none under ./" : mounts));
+    out.println("  aliases: " + (aliases.isEmpty() ? "no " + WEB_ADDRESS : aliases));
+    if (fake.isPresent()) {
+      var leftovers = fake.get().fakeHost().leftovers();
+      out.println(
+          "  fake host leftovers: " + (leftovers.isEmpty() ? "none" : leftovers.describe()));
+      if (!leftovers.isEmpty()) {
+        throw new IllegalStateException("left behind: " + leftovers.describe());
+      }
+      fake.get().fakeKernel().checkInvariants();
+    }
+    if (!left.isEmpty() || !mounts.isEmpty() || !aliases.isEmpty()) {
+      throw new IllegalStateException(
+          "left behind: jails " + names(left) + ", mounts " + mounts + ", aliases " + aliases);
+    }
+  }
+
+  /** Step 10's work: an OCI image's layers into a bundle's root, and its config.json. */
+  private void ociBundle(Path work) throws IOException {
     OciImage image = ExampleImage.write(work.resolve("oci/image")).image(ExampleImage.PLATFORM);
     Path bundleDir = work.resolve("oci/bundles/api");
     RootReport fromImage = OciImageRoot.into(OciBundle.rootfs(bundleDir)).image(image).populate();
@@ -452,28 +514,44 @@ public final class Tour {
       throw new IllegalStateException("the bundle's config.json does not read back to the jail");
     }
     out.println("  on any node of a fleet: ocijail create --bundle BUNDLE api; ocijail start api");
+  }
 
-    // 11 -------------------------------------------------------------------------------------
-    step("Nothing left behind");
-    // only the tour's jails: a real host may run others
-    List<JailInfo> left = host.list().stream().filter(j -> underWork(j.path())).toList();
-    List<MountRequest> mounts = ourMounts(host);
-    List<IpAlias> aliases = ourAliases(host);
-    out.println("  jails:   " + (left.isEmpty() ? "none under ./" : names(left)));
-    out.println("  mounts:  " + (mounts.isEmpty() ? "none under ./" : mounts));
-    out.println("  aliases: " + (aliases.isEmpty() ? "no " + WEB_ADDRESS : aliases));
-    if (fake.isPresent()) {
-      var leftovers = fake.get().fakeHost().leftovers();
-      out.println(
-          "  fake host leftovers: " + (leftovers.isEmpty() ? "none" : leftovers.describe()));
-      if (!leftovers.isEmpty()) {
-        throw new IllegalStateException("left behind: " + leftovers.describe());
-      }
-      fake.get().fakeKernel().checkInvariants();
+  /** Step 3's work: the sets checked against the MANIFEST and extracted, with a progress bar. */
+  private void fatRoot(DistributionSets sets, List<String> setNames, Path pkgRoot) {
+    ProgressBar bar = new ProgressBar(out, ProgressBar.terminal());
+    out.println("  checking every set against the MANIFEST (SHA-256), then extracting:");
+    RootReport report =
+        RootBuilder.into(pkgRoot)
+            .sets(sets, setNames.toArray(String[]::new))
+            .progress(
+                p ->
+                    bar.update(
+                        p.set(), p.fraction(), p.entries() + " entries, " + size(p.bytesWritten())))
+            .populate();
+    bar.done();
+    for (ExtractionReport r : report.sets()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-8s %d files, %d directories, %d links, %s%s%n",
+          r.set(),
+          r.files(),
+          r.directories(),
+          r.symlinks() + r.hardLinks(),
+          size(r.bytesWritten()),
+          r.ownersApplied() ? ", owners applied" : ", owners recorded (not running as root)");
     }
-    if (!left.isEmpty() || !mounts.isEmpty() || !aliases.isEmpty()) {
-      throw new IllegalStateException(
-          "left behind: jails " + names(left) + ", mounts " + mounts + ", aliases " + aliases);
+    out.println("  fat root: " + rel(report.root().path()) + " (" + report.files() + " files)");
+  }
+
+  /**
+   * Whether jail4j can write jail roots on this machine: it does so only through {@link
+   * SecureDirectoryStream} ({@code openat(2)}), which Java on Windows does not offer.
+   */
+  static boolean rootsWritable(Path dir) {
+    try (DirectoryStream<Path> probe = Files.newDirectoryStream(dir)) {
+      return probe instanceof SecureDirectoryStream;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -31,7 +31,7 @@ class TourTest {
         writesRootsSafely(),
         "the tour builds jail roots, which jail4j writes only through openat(2)"
             + " (SecureDirectoryStream, docs/ROOTS.md \"On Windows\"); this platform's Java has"
-            + " none");
+            + " none (TourWithoutRootsTest runs the tour without roots)");
     Output out = new Output();
     Output err = new Output();
     status = Tour.run(new String[0], out.stream, err.stream);
