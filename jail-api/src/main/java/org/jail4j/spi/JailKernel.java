@@ -23,7 +23,11 @@ import org.jail4j.HostCapabilities;
  * int jid = kernel.set(iov, JailFlags.CREATE);
  * }</pre>
  *
- * <p>Implementations must be safe for concurrent use.
+ * <p>Implementations must be safe for concurrent use. They must not change a name entry ({@code
+ * iov[2k]}, neither its bytes nor its length): the codec sends one shared entry per catalogued
+ * parameter name, and {@code errmsg}'s, in every call from every thread. A kernel reads names and
+ * never writes them (freebsd-jail-abi.md §2.2); writing back the same length, as a copy-out of the
+ * whole array does, changes nothing.
  */
 public interface JailKernel {
 

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +40,7 @@ import org.jail4j.root.Manifest;
 import org.jail4j.root.ManifestEntry;
 import org.jail4j.root.RootBuilder;
 import org.jail4j.root.RootReport;
+import org.jail4j.root.SafeRootWriter;
 import org.jail4j.root.ThinRoot;
 import org.jail4j.spi.IpAlias;
 import org.jail4j.spi.JailFlags;
@@ -72,10 +71,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>checks that no jail, mount or alias is left.
  * </ol>
  *
- * <p>Where Java has no {@code openat(2)} ({@link SecureDirectoryStream}: Windows), or with {@code
- * -Dtour.roots=false}, jail4j writes no jail root, so on the fake the tour skips steps 3 and 10,
- * gives the web jail a plain directory and prints its rc.conf instead of writing it; every other
- * step runs as usual.
+ * <p>Where Java has no {@code openat(2)} ({@link SafeRootWriter#supported}: Windows), or with
+ * {@code -Dtour.roots=false}, jail4j writes no jail root, so on the fake the tour skips steps 3 and
+ * 10, gives the web jail a plain directory and prints its rc.conf instead of writing it; every
+ * other step runs as usual.
  *
  * <p>Exit status 0 on success, 1 when a step failed (the message names it), 2 for bad arguments.
  *
@@ -161,7 +160,8 @@ public final class Tour {
       err.println("tour: cannot make a temporary directory: " + e.getMessage());
       return 1;
     }
-    boolean roots = !"false".equals(System.getProperty(ROOTS_PROPERTY)) && rootsWritable(work);
+    boolean roots =
+        !"false".equals(System.getProperty(ROOTS_PROPERTY)) && SafeRootWriter.supported(work);
     Tour tour = new Tour(out, roots);
     long started = System.nanoTime();
     try {
@@ -541,18 +541,6 @@ public final class Tour {
           r.ownersApplied() ? ", owners applied" : ", owners recorded (not running as root)");
     }
     out.println("  fat root: " + rel(report.root().path()) + " (" + report.files() + " files)");
-  }
-
-  /**
-   * Whether jail4j can write jail roots on this machine: it does so only through {@link
-   * SecureDirectoryStream} ({@code openat(2)}), which Java on Windows does not offer.
-   */
-  static boolean rootsWritable(Path dir) {
-    try (DirectoryStream<Path> probe = Files.newDirectoryStream(dir)) {
-      return probe instanceof SecureDirectoryStream;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   // ---- steps ------------------------------------------------------------------------------

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
+import org.jail4j.root.SafeRootWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +24,7 @@ class TourTest {
         System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("freebsd"),
         "on FreeBSD the tour may run on the native provider; these tests check the fake's output");
     assumeTrue(
-        writesRootsSafely(),
+        SafeRootWriter.supported(Path.of(System.getProperty("java.io.tmpdir"))),
         "the tour builds jail roots, which jail4j writes only through openat(2)"
             + " (SecureDirectoryStream, docs/ROOTS.md \"On Windows\"); this platform's Java has"
             + " none (TourWithoutRootsTest runs the tour without roots)");
@@ -37,16 +33,6 @@ class TourTest {
     status = Tour.run(new String[0], out.stream, err.stream);
     printed = out.text();
     errors = err.text();
-  }
-
-  /** What SafeRootWriter needs: a directory stream that opens names relative to the directory. */
-  private static boolean writesRootsSafely() {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    try (DirectoryStream<Path> probe = Files.newDirectoryStream(tmp)) {
-      return probe instanceof SecureDirectoryStream;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Test

@@ -73,82 +73,19 @@ public final class DistributionSetWriter {
     FIFO
   }
 
-  // a class, not a record: an array component would make equals and hashCode compare identities
-  private static final class Item {
-    private final Kind kind;
-    private final String name;
-    private final int mode;
-    private final long uid;
-    private final long gid;
-    private final Instant mtime;
-    private final @Nullable String link;
-    private final byte @Nullable [] content;
-    private final @Nullable Path source;
-    private final long size;
-
-    Item(
-        Kind kind,
-        String name,
-        int mode,
-        long uid,
-        long gid,
-        Instant mtime,
-        @Nullable String link,
-        byte @Nullable [] content,
-        @Nullable Path source,
-        long size) {
-      this.kind = kind;
-      this.name = name;
-      this.mode = mode;
-      this.uid = uid;
-      this.gid = gid;
-      this.mtime = mtime;
-      this.link = link;
-      this.content = content;
-      this.source = source;
-      this.size = size;
-    }
-
-    Kind kind() {
-      return kind;
-    }
-
-    String name() {
-      return name;
-    }
-
-    int mode() {
-      return mode;
-    }
-
-    long uid() {
-      return uid;
-    }
-
-    long gid() {
-      return gid;
-    }
-
-    Instant mtime() {
-      return mtime;
-    }
-
-    @Nullable String link() {
-      return link;
-    }
-
-    byte @Nullable [] content() {
-      return content;
-    }
-
-    @Nullable Path source() {
-      return source;
-    }
-
-    long size() {
-      return size;
-    }
-  }
+  // an entry to write, never compared or hashed: the array's identity equality does not matter
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Item(
+      Kind kind,
+      String name,
+      int mode,
+      long uid,
+      long gid,
+      Instant mtime,
+      @Nullable String link,
+      byte @Nullable [] content,
+      @Nullable Path source,
+      long size) {}
 
   private DistributionSetWriter(String set) {
     this.set = set;

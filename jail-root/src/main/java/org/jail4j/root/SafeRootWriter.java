@@ -92,6 +92,23 @@ public final class SafeRootWriter {
   }
 
   /**
+   * Whether jail4j can write jail roots in this directory's file system: it writes below a root
+   * only through {@code openat(2)} ({@link SecureDirectoryStream}), which Java on Windows does not
+   * offer. Where this is false, {@link #of}, extraction and thin roots refuse with {@link
+   * UnsupportedHostException}.
+   *
+   * <pre>{@code
+   * if (!SafeRootWriter.supported(jailsDir)) { ... describe the root instead of writing it ... }
+   * }</pre>
+   *
+   * @param dir an existing directory
+   * @return true when roots can be written there; false also when the directory cannot be read
+   */
+  public static boolean supported(Path dir) {
+    return RootDirs.supported(dir);
+  }
+
+  /**
    * A writer that sets permission bits only when {@code setsModes}; {@link #of(Path)} decides it by
    * the root's file system ({@link PosixModes#supported}).
    */
@@ -385,36 +402,9 @@ public final class SafeRootWriter {
   }
 
   /** What was at a path before a write, to put back: a file, a link, or nothing. */
-  // a class, not a record: an array component would make equals and hashCode compare identities
-  static final class Previous {
-    private final String kind;
-    private final byte @Nullable [] content;
-    private final int mode;
-    private final @Nullable String target;
-
-    Previous(String kind, byte @Nullable [] content, int mode, @Nullable String target) {
-      this.kind = kind;
-      this.content = content;
-      this.mode = mode;
-      this.target = target;
-    }
-
-    String kind() {
-      return kind;
-    }
-
-    byte @Nullable [] content() {
-      return content;
-    }
-
-    int mode() {
-      return mode;
-    }
-
-    @Nullable String target() {
-      return target;
-    }
-  }
+  // what an entry was before a write, never compared or hashed: array identity does not matter
+  @SuppressWarnings("ArrayRecordComponent")
+  record Previous(String kind, byte @Nullable [] content, int mode, @Nullable String target) {}
 
   /**
    * What is at a path now, for {@link #restore}; a file larger than {@code maxBytes}, a directory

@@ -38,24 +38,9 @@ final class Sets {
   }
 
   /** A raw entry for hand-made archives. */
-  // a class, not a record: an array component would make equals and hashCode compare identities
-  static final class Raw {
-    private final TarArchiveEntry entry;
-    private final byte[] content;
-
-    Raw(TarArchiveEntry entry, byte[] content) {
-      this.entry = entry;
-      this.content = content;
-    }
-
-    TarArchiveEntry entry() {
-      return entry;
-    }
-
-    byte[] content() {
-      return content;
-    }
-
+  // a hand-made entry, never compared or hashed: array identity does not matter
+  @SuppressWarnings("ArrayRecordComponent")
+  record Raw(TarArchiveEntry entry, byte[] content) {
     static Raw of(TarArchiveEntry e) {
       return new Raw(e, new byte[0]);
     }

@@ -18,30 +18,9 @@ final class DecompressingPipe extends DecodedStream {
   private static final int CHUNK = 1 << 18;
   private static final int CHUNKS = 8;
 
-  // a class, not a record: an array component would make equals and hashCode compare identities
-  private static final class Chunk {
-    private final byte[] data;
-    private final int length;
-    private final @Nullable Throwable failure;
-
-    Chunk(byte[] data, int length, @Nullable Throwable failure) {
-      this.data = data;
-      this.length = length;
-      this.failure = failure;
-    }
-
-    byte[] data() {
-      return data;
-    }
-
-    int length() {
-      return length;
-    }
-
-    @Nullable Throwable failure() {
-      return failure;
-    }
-  }
+  // a buffer handed to the reader, never compared or hashed: array identity does not matter
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Chunk(byte[] data, int length, @Nullable Throwable failure) {}
 
   private static final Chunk END = new Chunk(new byte[0], 0, null);
 

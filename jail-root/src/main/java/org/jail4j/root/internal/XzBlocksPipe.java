@@ -31,24 +31,9 @@ final class XzBlocksPipe extends DecodedStream {
   /** Workers check for {@link #close} between pieces of this size. */
   private static final int PIECE = 1 << 20;
 
-  // a class, not a record: an array component would make equals and hashCode compare identities
-  private static final class Block {
-    private final byte @Nullable [] data;
-    private final @Nullable Throwable failure;
-
-    Block(byte @Nullable [] data, @Nullable Throwable failure) {
-      this.data = data;
-      this.failure = failure;
-    }
-
-    byte @Nullable [] data() {
-      return data;
-    }
-
-    @Nullable Throwable failure() {
-      return failure;
-    }
-  }
+  // a decoded block handed to the reader, never compared or hashed: array identity does not matter
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Block(byte @Nullable [] data, @Nullable Throwable failure) {}
 
   private final File file;
   private final int memoryLimitKib;
